@@ -1,0 +1,411 @@
+//! The syntax tree: what the file says, in the order it says it, with a
+//! span on every node.
+//!
+//! The tree is a faithful picture of the text. It resolves no names and
+//! judges nothing (that is `lower` and `checks`), so that the formatter and
+//! the diff can work from it as well as the checker.
+
+use crate::span::Span;
+
+/// A name written in the file, such as `line_manager`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Text written in quotes. The span covers the quotes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A whole `.ladder` file.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Header(Header),
+    Actor(Decl),
+    Record(Decl),
+    Form(Form),
+    EveryStage(EveryStage),
+    Stage(Stage),
+    Rule(ExceptionRule),
+    Procedure(Procedure),
+}
+
+/// One header line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub kind: HeaderKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeaderKind {
+    Policy(Text),
+    Board { name: Text, short: Option<Text> },
+    Covers(Vec<Scope>),
+    Version(Text),
+    Adopted(Date),
+    Updated(Date),
+    Review(Date),
+    Days(DayKind),
+    DayOne(DayOne),
+    Holidays(Ident),
+    Contact { address: Text, purpose: Option<Text> },
+    Source { title: Text, url: Option<Text> },
+    RaisedBy(Ident),
+    StagesCalled(Text),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    Adults,
+    Children,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DayKind {
+    Calendar,
+    Working,
+}
+
+/// What "day 1" is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DayOne {
+    /// Day 1 is the day the concern arose.
+    DayConcernArose,
+    /// Day 1 is the day after the concern arose.
+    DayAfter,
+}
+
+/// A date as written, at day, month or year precision. Whether it exists
+/// (31 February) is checked when the tree is lowered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub span: Span,
+}
+
+/// `actor name "description"` or `record name "description"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decl {
+    pub name: Ident,
+    pub description: Text,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    pub name: Ident,
+    pub title: Text,
+    pub fields: Vec<Text>,
+    pub send_to: Vec<SendTo>,
+    pub cites: Vec<Text>,
+    pub notes: Vec<Text>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendTo {
+    Address(Text),
+    Actor(Ident),
+}
+
+/// `every stage { ... }`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EveryStage {
+    pub duties: Vec<Duty>,
+    pub span: Span,
+}
+
+/// A stage of the main ladder, or a step of a sub-procedure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    pub id: StageId,
+    pub title: Text,
+    pub items: Vec<StageItem>,
+    pub span: Span,
+    /// The span of `stage 2 "Title"`, where diagnostics about the whole
+    /// stage point.
+    pub head_span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum StageId {
+    Number(u32, Span),
+    Name(Ident),
+}
+
+impl StageId {
+    #[must_use]
+    pub fn span(&self) -> Span {
+        match self {
+            StageId::Number(_, span) => *span,
+            StageId::Name(ident) => ident.span,
+        }
+    }
+
+    /// The id as written: `2` or `line_managers`.
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            StageId::Number(n, _) => n.to_string(),
+            StageId::Name(ident) => ident.text.clone(),
+        }
+    }
+
+    #[must_use]
+    pub fn number(&self) -> Option<u32> {
+        match self {
+            StageId::Number(n, _) => Some(*n),
+            StageId::Name(_) => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageItem {
+    Cites(Text),
+    Note(Text),
+    Start(Start),
+    Conclude(Conclude),
+    Lead(Lead),
+    Panel(Panel),
+    Outcome(Outcome),
+    Duty(Duty),
+}
+
+/// `start no later than day 3`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub aim: bool,
+    pub bound: Bound,
+    pub span: Span,
+}
+
+/// `conclude by day 9`, or two limits and `whichever is sooner`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conclude {
+    pub aim: bool,
+    pub bounds: Vec<Bound>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bound {
+    pub kind: BoundKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoundKind {
+    /// `on day 1`
+    On(DayRef),
+    /// `by day 9`, `no later than day 9`
+    By(DayRef),
+    /// `within 24 hours`
+    Within(Within),
+}
+
+/// `day 9`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayRef {
+    pub day: u32,
+    pub span: Span,
+}
+
+/// `within 5 working days of being notified`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Within {
+    pub amount: u32,
+    pub unit: Unit,
+    pub anchor: Anchor,
+    pub span: Span,
+}
+
+/// The unit of a duration as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Hours,
+    /// `days`: the policy's own kind of day.
+    Days,
+    CalendarDays,
+    WorkingDays,
+}
+
+/// What a duration counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// Not said: the stage starting.
+    Unstated,
+    StageStarting,
+    BeingNotified,
+    ConcernArising,
+}
+
+/// `led by line_manager with equivalent line_manager`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lead {
+    pub leads: Vec<Ident>,
+    pub counterparts: Vec<Counterpart>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counterpart {
+    /// `equivalent x`: the `x` in the other agency.
+    pub equivalent: bool,
+    pub actor: Ident,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    pub title: Text,
+    pub convened_by: Option<(Ident, bool)>,
+    pub overseen_by: Option<Ident>,
+    pub chaired_by: Option<Ident>,
+    pub members: Option<Members>,
+    pub binding: Option<(bool, Span)>,
+    pub cites: Vec<Text>,
+    pub notes: Vec<Text>,
+    pub duties: Vec<Duty>,
+    pub span: Span,
+}
+
+/// `members at least 3 agencies not concerned in the disagreement`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Members {
+    pub at_least: bool,
+    pub count: u32,
+    /// True for agencies not concerned in the disagreement; false for
+    /// "including those concerned".
+    pub independent: bool,
+    pub where_possible: bool,
+    pub span: Span,
+}
+
+/// `resolved: end "..."`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub when: OutcomeWhen,
+    pub target: Target,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutcomeWhen {
+    Resolved,
+    Unresolved,
+    If(Text),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    End(Text),
+    Escalate {
+        to: StageRef,
+        via: Option<Ident>,
+    },
+    Follow(Text),
+}
+
+/// `stage 3` or `step 2`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageRef {
+    /// True for `step`, which names a step of the enclosing procedure.
+    pub step: bool,
+    pub id: StageId,
+    pub span: Span,
+}
+
+/// Something someone must, or may, do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duty {
+    pub optional: bool,
+    pub kind: DutyKind,
+    pub by: Vec<Ident>,
+    pub within: Option<Within>,
+    pub trigger: Option<(Trigger, Span)>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DutyKind {
+    Record {
+        what: Text,
+        record: Option<Ident>,
+    },
+    Notify(Vec<Ident>),
+    /// `what` is `None` for `share outcome`.
+    Share {
+        what: Option<Text>,
+        with: Vec<Ident>,
+    },
+    Refer {
+        what: Option<Text>,
+        to: Vec<Ident>,
+        form: Option<Ident>,
+    },
+    Recommend {
+        what: Option<Text>,
+        to: Vec<Ident>,
+    },
+    Decide(Option<Text>),
+    Report {
+        what: Option<Text>,
+        to: Vec<Ident>,
+    },
+    Involve(Vec<Ident>),
+    Consult(Vec<Ident>),
+    Meet(Option<Text>),
+    Complete(Ident),
+    Task(Text),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    OnEntry,
+    WhenResolved,
+    WhenUnresolved,
+    WhenConcluded,
+}
+
+/// `when "condition" { ... }`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExceptionRule {
+    pub condition: Text,
+    pub items: Vec<ExceptionItem>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExceptionItem {
+    Cites(Text),
+    Note(Text),
+    /// `start at any stage` (`None`) or `start at stage 3`.
+    StartAt { target: Option<StageRef>, span: Span },
+    Follow(Text),
+    Duty(Duty),
+}
+
+/// `procedure name "title" { ... }`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Procedure {
+    pub name: Ident,
+    pub title: Text,
+    pub applies: Option<Text>,
+    pub meanwhile: Vec<Text>,
+    pub cites: Vec<Text>,
+    pub notes: Vec<Text>,
+    pub steps: Vec<Stage>,
+    pub span: Span,
+}

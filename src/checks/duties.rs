@@ -1,0 +1,83 @@
+//! Codes: L050 L051 L052. Recording and sharing duties.
+//!
+//! Every seed procedure says concerns, actions and outcomes must be
+//! recorded, and that the person who raised the concern must hear the
+//! outcome. A duty counts for a stage when the stage states it, or when
+//! `every stage` does, and when it is due at the moment the outcome is
+//! reached (no trigger, `when resolved` or `when concluded` for a resolution).
+
+use crate::ast::Trigger;
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
+
+pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+    for stage in policy.all_stages() {
+        let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
+        if !duties.iter().any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional) {
+            out.push(
+                Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
+                    .with_primary_label("no `record` duty here or in `every stage`")
+                    .with_help("Say what is recorded and where, for example `record \"the discussion and any points of difference\" in case_record`. If the source document states no recording duty for this stage, this warning records that."),
+            );
+        }
+        for outcome in &stage.outcomes {
+            let Target::End(end) = &outcome.target else { continue };
+            let due: Vec<&Duty> = duties
+                .iter()
+                .copied()
+                .filter(|d| !d.optional && applies_at(d.trigger, &outcome.when))
+                .collect();
+            let recorded = due.iter().any(|d| matches!(d.kind, DutyKind::Record { .. }));
+            if !recorded {
+                out.push(
+                    Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
+                        .with_help("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\" in case_record`."),
+                );
+            }
+            let Some(raiser) = &policy.header.raised_by else { continue };
+            let shared = due.iter().any(|d| tells(d, raiser));
+            if !shared {
+                out.push(
+                    Diagnostic::new(
+                        Code::EndNotShared,
+                        outcome.span,
+                        format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
+                    )
+                    .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`.")),
+                );
+            }
+        }
+    }
+}
+
+/// The duties that apply at a stage: its own, its panel's and the
+/// policy-wide ones.
+fn stage_duties<'a>(policy: &'a Policy, stage: &'a Stage) -> impl Iterator<Item = &'a Duty> {
+    stage
+        .duties
+        .iter()
+        .chain(stage.panel.iter().flat_map(|p| p.duties.iter()))
+        .chain(policy.every_stage.iter())
+}
+
+/// Whether a duty with this trigger is due when this outcome is reached.
+fn applies_at(trigger: Option<Trigger>, when: &OutcomeWhen) -> bool {
+    match trigger {
+        None | Some(Trigger::WhenConcluded) => true,
+        Some(Trigger::OnEntry) => false,
+        Some(Trigger::WhenResolved) => !matches!(when, OutcomeWhen::Unresolved),
+        Some(Trigger::WhenUnresolved) => matches!(when, OutcomeWhen::Unresolved),
+    }
+}
+
+/// Whether a duty tells the outcome to `actor`.
+fn tells(duty: &Duty, actor: &str) -> bool {
+    let has = |list: &[String]| list.iter().any(|a| a == actor);
+    match &duty.kind {
+        DutyKind::Share { with, .. } => has(with),
+        DutyKind::Notify(list) => has(list) && duty.trigger.is_some_and(|t| t != Trigger::OnEntry),
+        DutyKind::Recommend { to, .. } | DutyKind::Report { to, .. } => has(to),
+        _ => false,
+    }
+}

@@ -1,0 +1,106 @@
+//! `ladder check`: check policies and report every diagnostic.
+
+use std::io::{IsTerminal, Write};
+
+use crate::checks::Options;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::driver::check_source;
+use crate::render::{Style, render};
+
+use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
+
+pub(super) fn run(args: &CheckArgs) -> Outcome {
+    let paths = match files::collect(&args.paths) {
+        Ok(paths) => paths,
+        Err(files::Trouble(message)) => {
+            eprintln!("error: {message}");
+            return Outcome::Trouble;
+        }
+    };
+    let today = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let options = Options { today };
+    let style = style(args);
+    let mut stdout = std::io::stdout().lock();
+    let mut totals = [0usize; 3];
+    let mut failed = false;
+    let mut trouble = false;
+    for path in &paths {
+        let shown = files::display(path);
+        let text = match files::read(path) {
+            Ok(text) => text,
+            Err(files::Trouble(message)) => {
+                eprintln!("error: {message}");
+                trouble = true;
+                continue;
+            }
+        };
+        let checked = check_source(&text, &options);
+        for diagnostic in &checked.diagnostics {
+            let mut diagnostic = diagnostic.clone();
+            if denied(&diagnostic, &args.deny) {
+                diagnostic.severity = Severity::Error;
+            }
+            failed |= diagnostic.is_error();
+            totals[diagnostic.severity as usize] += 1;
+            let out = render(&diagnostic, &shown, &text, style);
+            // A closed pipe (`ladder check | head`) is not worth a panic.
+            if stdout.write_all(out.as_bytes()).is_err() {
+                return Outcome::Trouble;
+            }
+            if style != Style::Short {
+                let _ = writeln!(stdout);
+            }
+        }
+    }
+    if style != Style::Short {
+        let [advice, warnings, errors] = totals;
+        let _ = writeln!(
+            stdout,
+            "checked {}: {}, {}{}",
+            count(paths.len(), "policy", "policies"),
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings"),
+            if advice > 0 { format!(", {}", count(advice, "note", "notes")) } else { String::new() }
+        );
+    }
+    if trouble {
+        Outcome::Trouble
+    } else if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// Whether `--deny` makes this diagnostic an error.
+fn denied(diagnostic: &Diagnostic, deny: &[Deny]) -> bool {
+    deny.iter().any(|d| match d {
+        Deny::Warnings => diagnostic.severity == Severity::Warning,
+        Deny::Code(code) => *code == diagnostic.code,
+    })
+}
+
+fn style(args: &CheckArgs) -> Style {
+    match args.format {
+        Format::Short => Style::Short,
+        Format::Plain => Style::Plain,
+        Format::Human => {
+            let terminal = std::io::stdout().is_terminal();
+            let colour = match args.color {
+                Colour::Always => true,
+                Colour::Never => false,
+                Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .filter(|_| terminal)
+                .unwrap_or(100);
+            Style::Human { colour, width }
+        }
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}

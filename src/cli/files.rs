@@ -1,0 +1,62 @@
+//! Finding and reading policy files.
+//!
+//! Folders are searched recursively for `*.ladder` files, in sorted order so
+//! that output is the same on every machine. Text that is not valid UTF-8 is
+//! read with the bad bytes replaced, so that they are reported with a line
+//! and column like any other pasted character instead of stopping the run.
+
+use std::path::{Path, PathBuf};
+
+/// A file that could not be found or read; the run cannot go on for it.
+#[derive(Debug)]
+pub struct Trouble(pub String);
+
+/// Expands folders into the `*.ladder` files below them.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            if found.is_empty() {
+                return Err(Trouble(format!("no `.ladder` files in the folder `{}`", path.display())));
+            }
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(Trouble(format!("`{}` does not exist", path.display())));
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "ladder") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file as text.
+pub fn read(path: &Path) -> Result<String, Trouble> {
+    let bytes = std::fs::read(path).map_err(|e| Trouble(format!("cannot read `{}`: {e}", path.display())))?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// The path as shown in diagnostics: relative paths as given, with `/`.
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

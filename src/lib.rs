@@ -1,0 +1,21 @@
+//! ladder: a compiler and validator for multi-agency escalation procedures.
+//!
+//! The pipeline runs text -> `pasted` scan -> `parser` (syntax tree, with
+//! `syntax_error` explaining failures) -> `lower` (the semantic model) ->
+//! `checks` -> emitters. Nothing below `cli` prints or exits the process.
+
+pub mod ast;
+pub mod checks;
+pub mod cli;
+pub mod calendar;
+
+pub mod code;
+pub mod diagnostic;
+pub mod driver;
+pub mod lower;
+pub mod model;
+pub mod parser;
+pub mod pasted;
+pub mod render;
+pub mod span;
+pub mod syntax_error;

@@ -1,0 +1,363 @@
+//! The semantic model: a policy with its names resolved and its time limits
+//! normalised, ready for the checks and the emitters.
+//!
+//! The model is built only by `lower`, and only from a syntax tree. It holds
+//! owned data and spans back into the source, never syntax-tree nodes, so
+//! that emitters cannot depend on how something was written. Every list is
+//! in file order, which keeps every output deterministic.
+
+use chrono::NaiveDate;
+
+use crate::ast::{Anchor, DayOne, Scope, Trigger};
+use crate::calendar::Division;
+use crate::span::Span;
+
+/// A checked policy.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Policy {
+    pub header: PolicyHeader,
+    pub actors: Vec<Named>,
+    pub records: Vec<Named>,
+    pub forms: Vec<Form>,
+    /// Duties that apply at every stage of the main ladder and every step.
+    pub every_stage: Vec<Duty>,
+    /// The main ladder, in file order.
+    pub stages: Vec<Stage>,
+    pub rules: Vec<Rule>,
+    pub procedures: Vec<Procedure>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PolicyHeader {
+    pub title: Option<String>,
+    pub board: Option<String>,
+    pub board_short: Option<String>,
+    pub scope: Vec<Scope>,
+    pub version: Option<String>,
+    pub adopted: Option<PolicyDate>,
+    pub updated: Option<PolicyDate>,
+    pub review: Option<PolicyDate>,
+    pub day_kind: Option<DayUnit>,
+    pub day_one: Option<DayOne>,
+    pub holidays: Option<Division>,
+    pub contacts: Vec<Contact>,
+    pub source: Option<Source>,
+    pub raised_by: Option<String>,
+    /// What the procedure calls its stages: "Stage", "Step", "Level".
+    pub stage_word: String,
+    pub span: Span,
+}
+
+/// A date at day, month or year precision, as the range of days it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyDate {
+    /// The first day the date covers: 1 April 2025 for "April 2025".
+    pub first: NaiveDate,
+    /// The last day it covers: 30 April 2025 for "April 2025".
+    pub last: NaiveDate,
+    pub precision: Precision,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub address: String,
+    pub purpose: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// An actor or a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub description: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    pub name: String,
+    pub title: String,
+    pub fields: Vec<String>,
+    pub send_to: Vec<SendTo>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendTo {
+    Address(String),
+    Actor(String),
+}
+
+/// Which ladder a stage belongs to, and its id there: stage 2 of the main
+/// ladder is `{ procedure: None, id: "2" }`; step 1 of the `threshold`
+/// procedure is `{ procedure: Some("threshold"), id: "1" }`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StageKey {
+    pub procedure: Option<String>,
+    pub id: String,
+}
+
+impl StageKey {
+    /// A stable identifier for outputs: `stage-2`, `threshold.step-1`.
+    #[must_use]
+    pub fn slug(&self) -> String {
+        match &self.procedure {
+            None => format!("stage-{}", self.id),
+            Some(p) => format!("{p}.step-{}", self.id),
+        }
+    }
+}
+
+/// A stage of the main ladder or a step of a procedure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    pub key: StageKey,
+    pub number: Option<u32>,
+    pub title: String,
+    /// How people refer to it: "Stage 2", "Step 3", "stage `practitioners`".
+    pub label: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub start: Option<Limit>,
+    /// One limit, or two of which the sooner applies.
+    pub conclude: Vec<Limit>,
+    pub leads: Vec<String>,
+    pub counterparts: Vec<Counterpart>,
+    pub panel: Option<Panel>,
+    pub duties: Vec<Duty>,
+    pub outcomes: Vec<Outcome>,
+    pub span: Span,
+    pub head_span: Span,
+}
+
+/// How a day or duration is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DayUnit {
+    CalendarDays,
+    WorkingDays,
+    Hours,
+}
+
+impl DayUnit {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayUnit::CalendarDays => "calendar days",
+            DayUnit::WorkingDays => "working days",
+            DayUnit::Hours => "hours",
+        }
+    }
+}
+
+/// A normalised time limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub kind: LimitKind,
+    /// A day number for `On` and `By`; a duration for `Within`.
+    pub amount: u32,
+    pub unit: DayUnit,
+    /// What a `Within` duration counts from; `ConcernArising` for day numbers.
+    pub anchor: Anchor,
+    /// False for `aim to`: a target, not a hard limit.
+    pub hard: bool,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LimitKind {
+    /// On exactly this day.
+    On,
+    /// By the end of this day.
+    By,
+    /// Within a duration of the anchor.
+    Within,
+}
+
+impl Limit {
+    /// The limit in the words of the language: `no later than day 3`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self.kind {
+            LimitKind::On => format!("on day {}", self.amount),
+            LimitKind::By => format!("by day {}", self.amount),
+            LimitKind::Within => {
+                let unit = match (self.unit, self.amount) {
+                    (DayUnit::Hours, 1) => "hour",
+                    (DayUnit::Hours, _) => "hours",
+                    (DayUnit::CalendarDays, 1) => "calendar day",
+                    (DayUnit::CalendarDays, _) => "calendar days",
+                    (DayUnit::WorkingDays, 1) => "working day",
+                    (DayUnit::WorkingDays, _) => "working days",
+                };
+                let anchor = match self.anchor {
+                    Anchor::ConcernArising => " of the concern arising",
+                    Anchor::BeingNotified => " of being notified",
+                    Anchor::StageStarting | Anchor::Unstated => "",
+                };
+                format!("within {} {unit}{anchor}", self.amount)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counterpart {
+    pub actor: String,
+    pub equivalent: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    pub title: String,
+    pub convened_by: Option<String>,
+    pub convened_if_needed: bool,
+    pub overseen_by: Option<String>,
+    pub chaired_by: Option<String>,
+    pub members: Option<Members>,
+    pub binding: Option<bool>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub duties: Vec<Duty>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Members {
+    pub at_least: bool,
+    pub count: u32,
+    pub independent: bool,
+    pub where_possible: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duty {
+    pub optional: bool,
+    pub kind: DutyKind,
+    pub by: Vec<String>,
+    pub within: Option<Limit>,
+    pub trigger: Option<Trigger>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DutyKind {
+    Record { what: String, record: Option<String> },
+    Notify(Vec<String>),
+    /// `what` is `None` for the stage's outcome.
+    Share { what: Option<String>, with: Vec<String> },
+    Refer { what: Option<String>, to: Vec<String>, form: Option<String> },
+    Recommend { what: Option<String>, to: Vec<String> },
+    Decide(Option<String>),
+    Report { what: Option<String>, to: Vec<String> },
+    Involve(Vec<String>),
+    Consult(Vec<String>),
+    Meet(Option<String>),
+    Complete(String),
+    Task(String),
+}
+
+impl DutyKind {
+    /// The verb that starts the duty in the language.
+    #[must_use]
+    pub fn verb(&self) -> &'static str {
+        match self {
+            DutyKind::Record { .. } => "record",
+            DutyKind::Notify(_) => "notify",
+            DutyKind::Share { .. } => "share",
+            DutyKind::Refer { .. } => "refer",
+            DutyKind::Recommend { .. } => "recommend",
+            DutyKind::Decide(_) => "decide",
+            DutyKind::Report { .. } => "report",
+            DutyKind::Involve(_) => "involve",
+            DutyKind::Consult(_) => "consult",
+            DutyKind::Meet(_) => "meet",
+            DutyKind::Complete(_) => "complete",
+            DutyKind::Task(_) => "task",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub when: OutcomeWhen,
+    pub target: Target,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutcomeWhen {
+    Resolved,
+    Unresolved,
+    If(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An end of the procedure, by name.
+    End(String),
+    /// Another stage; `None` when the name did not resolve (already reported).
+    Stage { to: Option<StageKey>, via: Option<String> },
+    /// A procedure outside this policy, such as a complaints procedure.
+    Follow(String),
+}
+
+/// An exception rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub condition: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub start_at: Vec<StartAt>,
+    pub follow: Vec<String>,
+    pub duties: Vec<Duty>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartAt {
+    AnyStage,
+    /// A named stage; `None` when the name did not resolve.
+    Stage(Option<StageKey>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Procedure {
+    pub name: String,
+    pub title: String,
+    pub applies: Option<String>,
+    pub meanwhile: Vec<String>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub steps: Vec<Stage>,
+    pub span: Span,
+}
+
+impl Policy {
+    /// Every stage and step, main ladder first.
+    pub fn all_stages(&self) -> impl Iterator<Item = &Stage> {
+        self.stages
+            .iter()
+            .chain(self.procedures.iter().flat_map(|p| p.steps.iter()))
+    }
+
+    #[must_use]
+    pub fn stage(&self, key: &StageKey) -> Option<&Stage> {
+        self.all_stages().find(|s| &s.key == key)
+    }
+}

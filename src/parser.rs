@@ -1,0 +1,779 @@
+//! The pest parser and the syntax-tree builder.
+//!
+//! One builder function per grammar rule, named after the rule. The
+//! builders trust the grammar for the shape of the parse tree and never
+//! panic: where a shape is not what they expect they skip it, because a
+//! diagnostic-free wrong tree is better found by tests than by a crash in
+//! front of a user. Syntax errors themselves are turned into diagnostics by
+//! `syntax_error`.
+
+use pest::Parser as _;
+use pest::iterators::Pair;
+use pest_derive::Parser;
+
+use crate::ast::*;
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// The parser generated from `grammar/ladder.pest`.
+#[derive(Parser)]
+#[grammar = "grammar/ladder.pest"]
+pub struct LadderParser;
+
+/// Parses text that has already passed the pasted-character scan. Returns
+/// the tree, or pest's error for `syntax_error` to explain.
+pub fn parse_file(
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<File, Box<pest::error::Error<Rule>>> {
+    let mut pairs = LadderParser::parse(Rule::file, text).map_err(Box::new)?;
+    let mut builder = Builder { diagnostics };
+    Ok(pairs
+        .next()
+        .map(|pair| builder.file(pair))
+        .unwrap_or_default())
+}
+
+/// True for the keyword rules, whose pairs carry no information.
+fn is_keyword(r: Rule) -> bool {
+    keyword_words(r).is_some()
+}
+
+/// The words a keyword rule matches, such as `no later than` for
+/// `kw_no_later_than`; `None` for rules that are not keywords.
+#[must_use]
+pub fn keyword_words(r: Rule) -> Option<String> {
+    let name = format!("{r:?}");
+    name.strip_prefix("kw_").map(|words| words.replace('_', " "))
+}
+
+/// The non-keyword children of a pair.
+fn children(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+}
+
+/// Whether a pair has a child keyword of the given rule.
+fn has_keyword(pair: &Pair<'_, Rule>, wanted: Rule) -> bool {
+    pair.clone().into_inner().any(|p| p.as_rule() == wanted)
+}
+
+struct Builder<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn file(&mut self, pair: Pair<'_, Rule>) -> File {
+        let mut items = Vec::new();
+        for child in children(pair) {
+            if let Some(item) = self.item(child) {
+                items.push(item);
+            }
+        }
+        File { items }
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
+        let span = Span::from(pair.as_span());
+        let header = |kind| Some(Item::Header(Header { kind, span }));
+        match pair.as_rule() {
+            Rule::policy_decl => header(HeaderKind::Policy(self.first_text(pair)?)),
+            Rule::board_decl => {
+                let mut name = None;
+                let mut short = None;
+                for child in children(pair) {
+                    match child.as_rule() {
+                        Rule::string => name = Some(string(child)),
+                        Rule::short_name => short = children(child).next().map(plain_text),
+                        _ => {}
+                    }
+                }
+                header(HeaderKind::Board { name: name?, short })
+            }
+            Rule::covers_decl => header(HeaderKind::Covers(
+                children(pair)
+                    .map(|scope| {
+                        if has_keyword(&scope, Rule::kw_children) {
+                            Scope::Children
+                        } else {
+                            Scope::Adults
+                        }
+                    })
+                    .collect(),
+            )),
+            Rule::version_decl => header(HeaderKind::Version(self.first_text(pair)?)),
+            Rule::adopted_decl => header(HeaderKind::Adopted(self.first_date(pair)?)),
+            Rule::updated_decl => header(HeaderKind::Updated(self.first_date(pair)?)),
+            Rule::review_decl => header(HeaderKind::Review(self.first_date(pair)?)),
+            Rule::days_decl => {
+                let kind = if pair.as_str().to_lowercase().contains("working") {
+                    DayKind::Working
+                } else {
+                    DayKind::Calendar
+                };
+                header(HeaderKind::Days(kind))
+            }
+            Rule::day_one_decl => {
+                let day_one = children(pair).next()?;
+                let kind = if has_keyword(&day_one, Rule::kw_the_day_after_the_concern_arose) {
+                    DayOne::DayAfter
+                } else {
+                    DayOne::DayConcernArose
+                };
+                header(HeaderKind::DayOne(kind))
+            }
+            Rule::holidays_decl => header(HeaderKind::Holidays(ident(children(pair).next()?))),
+            Rule::contact_decl => {
+                let mut texts = children(pair).map(string);
+                let address = texts.next()?;
+                header(HeaderKind::Contact {
+                    address,
+                    purpose: texts.next(),
+                })
+            }
+            Rule::source_decl => {
+                let mut texts = children(pair).map(string);
+                let title = texts.next()?;
+                header(HeaderKind::Source {
+                    title,
+                    url: texts.next(),
+                })
+            }
+            Rule::raised_by_decl => header(HeaderKind::RaisedBy(ident(children(pair).next()?))),
+            Rule::stages_called_decl => header(HeaderKind::StagesCalled(self.first_text(pair)?)),
+            Rule::actor_decl => Some(Item::Actor(decl(pair)?)),
+            Rule::record_decl => Some(Item::Record(decl(pair)?)),
+            Rule::form_decl => Some(Item::Form(self.form_decl(pair)?)),
+            Rule::every_stage => Some(Item::EveryStage(EveryStage {
+                duties: children(pair).filter_map(|d| self.duty(d)).collect(),
+                span,
+            })),
+            Rule::stage => Some(Item::Stage(self.stage(pair)?)),
+            Rule::exception_rule => Some(Item::Rule(self.exception_rule(pair)?)),
+            Rule::procedure => Some(Item::Procedure(self.procedure(pair)?)),
+            _ => None,
+        }
+    }
+
+    fn first_text(&mut self, pair: Pair<'_, Rule>) -> Option<Text> {
+        children(pair).find(|p| p.as_rule() == Rule::string).map(string)
+    }
+
+    fn first_date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
+        let date = children(pair).find(|p| p.as_rule() == Rule::date)?;
+        self.date(date)
+    }
+
+    fn date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
+        let span = Span::from(pair.as_span());
+        let inner = children(pair).next()?;
+        let mut date = Date {
+            year: 0,
+            month: None,
+            day: None,
+            span,
+        };
+        match inner.as_rule() {
+            Rule::iso_date => {
+                let text = inner.as_str();
+                date.year = text.get(0..4)?.parse().ok()?;
+                date.month = text.get(5..7)?.parse().ok();
+                date.day = text.get(8..10)?.parse().ok();
+            }
+            Rule::day_month_year | Rule::month_year | Rule::year => {
+                let parts: Vec<Pair<'_, Rule>> = if inner.as_rule() == Rule::year {
+                    vec![inner]
+                } else {
+                    children(inner).collect()
+                };
+                for part in parts {
+                    match part.as_rule() {
+                        Rule::digits => date.day = part.as_str().parse().ok().or(Some(0)),
+                        Rule::month => date.month = month_number(part.as_str()),
+                        Rule::year => date.year = part.as_str().parse().ok()?,
+                        _ => {}
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some(date)
+    }
+
+    fn form_decl(&mut self, pair: Pair<'_, Rule>) -> Option<Form> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let name = ident(inner.next()?);
+        let title = string(inner.next()?);
+        let mut form = Form {
+            name,
+            title,
+            fields: Vec::new(),
+            send_to: Vec::new(),
+            cites: Vec::new(),
+            notes: Vec::new(),
+            span,
+        };
+        for child in inner {
+            match child.as_rule() {
+                Rule::field_decl => form.fields.extend(children(child).next().map(string)),
+                Rule::send_to_decl => {
+                    if let Some(target) = children(child).next() {
+                        form.send_to.push(if target.as_rule() == Rule::string {
+                            SendTo::Address(string(target))
+                        } else {
+                            SendTo::Actor(ident(target))
+                        });
+                    }
+                }
+                Rule::cites_decl => form.cites.extend(children(child).next().map(string)),
+                Rule::note_decl => form.notes.extend(children(child).next().map(string)),
+                _ => {}
+            }
+        }
+        Some(form)
+    }
+
+    fn stage(&mut self, pair: Pair<'_, Rule>) -> Option<Stage> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let id = self.stage_id(inner.next()?)?;
+        let title = string(inner.next()?);
+        let head_span = Span::new(span.start, title.span.end);
+        let mut items = Vec::new();
+        for child in inner {
+            if let Some(item) = self.stage_item(child) {
+                items.push(item);
+            }
+        }
+        Some(Stage {
+            id,
+            title,
+            items,
+            span,
+            head_span,
+        })
+    }
+
+    fn stage_id(&mut self, pair: Pair<'_, Rule>) -> Option<StageId> {
+        let inner = children(pair).next()?;
+        let span = Span::from(inner.as_span());
+        Some(match inner.as_rule() {
+            Rule::digits => StageId::Number(self.digits(&inner)?, span),
+            _ => StageId::Name(ident(inner)),
+        })
+    }
+
+    fn digits(&mut self, pair: &Pair<'_, Rule>) -> Option<u32> {
+        if let Ok(n) = pair.as_str().parse::<u32>() {
+            return Some(n);
+        }
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                Span::from(pair.as_span()),
+                format!("`{}` is too large a number", pair.as_str()),
+            )
+            .with_help("Numbers of stages, days and hours must be below 4294967296."),
+        );
+        None
+    }
+
+    fn number(&mut self, pair: Pair<'_, Rule>) -> Option<u32> {
+        let inner = children(pair).next()?;
+        match inner.as_rule() {
+            Rule::digits => self.digits(&inner),
+            _ => number_word(inner.as_str()),
+        }
+    }
+
+    fn stage_item(&mut self, pair: Pair<'_, Rule>) -> Option<StageItem> {
+        let span = Span::from(pair.as_span());
+        Some(match pair.as_rule() {
+            Rule::cites_decl => StageItem::Cites(string(children(pair).next()?)),
+            Rule::note_decl => StageItem::Note(string(children(pair).next()?)),
+            Rule::start_decl => {
+                let mut aim = false;
+                let mut bound = None;
+                for child in children(pair) {
+                    match child.as_rule() {
+                        Rule::aim => aim = true,
+                        Rule::bound => bound = self.bound(child),
+                        _ => {}
+                    }
+                }
+                StageItem::Start(Start {
+                    aim,
+                    bound: bound?,
+                    span,
+                })
+            }
+            Rule::conclude_decl => {
+                let mut aim = false;
+                let mut bounds = Vec::new();
+                for child in children(pair) {
+                    match child.as_rule() {
+                        Rule::aim => aim = true,
+                        Rule::bound => bounds.extend(self.bound(child)),
+                        _ => {}
+                    }
+                }
+                if bounds.is_empty() {
+                    return None;
+                }
+                StageItem::Conclude(Conclude { aim, bounds, span })
+            }
+            Rule::lead_decl => {
+                let mut leads = Vec::new();
+                let mut counterparts = Vec::new();
+                for child in children(pair) {
+                    match child.as_rule() {
+                        Rule::name_list => leads = name_list(child),
+                        Rule::counterpart => {
+                            let equivalent = children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
+                            if let Some(name) = children(child).find(|p| p.as_rule() == Rule::name) {
+                                counterparts.push(Counterpart {
+                                    equivalent,
+                                    actor: ident(name),
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                StageItem::Lead(Lead {
+                    leads,
+                    counterparts,
+                    span,
+                })
+            }
+            Rule::panel_decl => StageItem::Panel(self.panel(pair)?),
+            Rule::outcome => StageItem::Outcome(self.outcome(pair)?),
+            Rule::duty => StageItem::Duty(self.duty(pair)?),
+            _ => return None,
+        })
+    }
+
+    fn bound(&mut self, pair: Pair<'_, Rule>) -> Option<Bound> {
+        let span = Span::from(pair.as_span());
+        let inner = children(pair).next()?;
+        let kind = match inner.as_rule() {
+            Rule::on_day => BoundKind::On(self.day_ref(children(inner).next()?)?),
+            Rule::by_day => BoundKind::By(self.day_ref(children(inner).next()?)?),
+            Rule::within => BoundKind::Within(self.within(inner)?),
+            _ => return None,
+        };
+        Some(Bound { kind, span })
+    }
+
+    fn day_ref(&mut self, pair: Pair<'_, Rule>) -> Option<DayRef> {
+        let span = Span::from(pair.as_span());
+        let day = self.number(children(pair).next()?)?;
+        if day == 0 {
+            self.diagnostics.push(
+                Diagnostic::new(Code::InvalidValue, span, "there is no day 0")
+                    .with_help("Days are counted from day 1, the first day of the escalation."),
+            );
+            return None;
+        }
+        Some(DayRef { day, span })
+    }
+
+    fn within(&mut self, pair: Pair<'_, Rule>) -> Option<Within> {
+        let span = Span::from(pair.as_span());
+        let mut amount = None;
+        let mut unit = Unit::Days;
+        let mut anchor = Anchor::Unstated;
+        for child in children(pair) {
+            match child.as_rule() {
+                Rule::duration => {
+                    for part in children(child) {
+                        match part.as_rule() {
+                            Rule::number => amount = self.number(part),
+                            Rule::unit => unit = self.unit(&part),
+                            _ => {}
+                        }
+                    }
+                }
+                Rule::anchor => {
+                    anchor = if has_keyword(&child, Rule::kw_of_the_concern_arising) {
+                        Anchor::ConcernArising
+                    } else if has_keyword(&child, Rule::kw_of_being_notified) {
+                        Anchor::BeingNotified
+                    } else {
+                        Anchor::StageStarting
+                    };
+                }
+                _ => {}
+            }
+        }
+        Some(Within {
+            amount: amount?,
+            unit,
+            anchor,
+            span,
+        })
+    }
+
+    fn unit(&mut self, pair: &Pair<'_, Rule>) -> Unit {
+        let rule = pair.clone().into_inner().next().map(|p| p.as_rule());
+        match rule {
+            Some(Rule::kw_hours | Rule::kw_hour) => Unit::Hours,
+            Some(Rule::kw_working_days | Rule::kw_working_day) => Unit::WorkingDays,
+            Some(Rule::kw_calendar_days | Rule::kw_calendar_day) => Unit::CalendarDays,
+            _ => Unit::Days,
+        }
+    }
+
+    fn panel(&mut self, pair: Pair<'_, Rule>) -> Option<Panel> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let mut panel = Panel {
+            title: string(inner.next()?),
+            convened_by: None,
+            overseen_by: None,
+            chaired_by: None,
+            members: None,
+            binding: None,
+            cites: Vec::new(),
+            notes: Vec::new(),
+            duties: Vec::new(),
+            span,
+        };
+        for child in inner {
+            let child_span = Span::from(child.as_span());
+            match child.as_rule() {
+                Rule::convened_decl => {
+                    let if_needed = has_keyword(&child, Rule::if_needed)
+                        || children(child.clone()).any(|p| p.as_rule() == Rule::if_needed);
+                    let name = children(child).find(|p| p.as_rule() == Rule::name)?;
+                    panel.convened_by = Some((ident(name), if_needed));
+                }
+                Rule::overseen_decl => panel.overseen_by = children(child).next().map(ident),
+                Rule::chaired_decl => panel.chaired_by = children(child).next().map(ident),
+                Rule::members_decl => {
+                    let mut members = Members {
+                        at_least: false,
+                        count: 0,
+                        independent: true,
+                        where_possible: false,
+                        span: child_span,
+                    };
+                    for part in children(child) {
+                        match part.as_rule() {
+                            Rule::at_least => members.at_least = true,
+                            Rule::number => members.count = self.number(part)?,
+                            Rule::independence => {
+                                members.independent =
+                                    has_keyword(&part, Rule::kw_not_concerned_in_the_disagreement);
+                            }
+                            Rule::where_possible => members.where_possible = true,
+                            _ => {}
+                        }
+                    }
+                    panel.members = Some(members);
+                }
+                Rule::decision_decl => {
+                    panel.binding = Some((has_keyword(&child, Rule::kw_binding), child_span));
+                }
+                Rule::cites_decl => panel.cites.extend(children(child).next().map(string)),
+                Rule::note_decl => panel.notes.extend(children(child).next().map(string)),
+                Rule::duty => panel.duties.extend(self.duty(child)),
+                _ => {}
+            }
+        }
+        Some(panel)
+    }
+
+    fn outcome(&mut self, pair: Pair<'_, Rule>) -> Option<Outcome> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let when_pair = inner.next()?;
+        let when = if has_keyword(&when_pair, Rule::kw_unresolved) {
+            OutcomeWhen::Unresolved
+        } else if has_keyword(&when_pair, Rule::kw_resolved) {
+            OutcomeWhen::Resolved
+        } else {
+            OutcomeWhen::If(string(children(when_pair).next()?))
+        };
+        let target = self.target(inner.next()?)?;
+        Some(Outcome { when, target, span })
+    }
+
+    fn target(&mut self, pair: Pair<'_, Rule>) -> Option<Target> {
+        let inner = children(pair).next()?;
+        Some(match inner.as_rule() {
+            Rule::end_target => Target::End(string(children(inner).next()?)),
+            Rule::follow_target => Target::Follow(string(children(inner).next()?)),
+            Rule::escalate_target => {
+                let mut to = None;
+                let mut via = None;
+                for child in children(inner) {
+                    match child.as_rule() {
+                        Rule::stage_ref => to = self.stage_ref(child),
+                        Rule::name => via = Some(ident(child)),
+                        _ => {}
+                    }
+                }
+                Target::Escalate { to: to?, via }
+            }
+            _ => return None,
+        })
+    }
+
+    fn stage_ref(&mut self, pair: Pair<'_, Rule>) -> Option<StageRef> {
+        let span = Span::from(pair.as_span());
+        let step = has_keyword(&pair, Rule::kw_step);
+        let id = self.stage_id(children(pair).next()?)?;
+        Some(StageRef { step, id, span })
+    }
+
+    fn duty(&mut self, pair: Pair<'_, Rule>) -> Option<Duty> {
+        let span = Span::from(pair.as_span());
+        let mut optional = false;
+        let mut kind = None;
+        let mut by = Vec::new();
+        let mut within = None;
+        let mut trigger = None;
+        for child in children(pair) {
+            let child_span = Span::from(child.as_span());
+            match child.as_rule() {
+                Rule::may => optional = true,
+                Rule::by_actor => {
+                    if !by.is_empty() {
+                        self.repeated(child_span, "by");
+                    }
+                    by = children(child).next().map(name_list).unwrap_or_default();
+                }
+                Rule::within => {
+                    if within.is_some() {
+                        self.repeated(child_span, "within");
+                    }
+                    within = self.within(child);
+                }
+                Rule::trigger => {
+                    if trigger.is_some() {
+                        self.repeated(child_span, "when");
+                    }
+                    let rule = child.clone().into_inner().next().map(|p| p.as_rule());
+                    let t = match rule {
+                        Some(Rule::kw_on_entry) => Trigger::OnEntry,
+                        Some(Rule::kw_when_resolved) => Trigger::WhenResolved,
+                        Some(Rule::kw_when_unresolved) => Trigger::WhenUnresolved,
+                        _ => Trigger::WhenConcluded,
+                    };
+                    trigger = Some((t, child_span));
+                }
+                _ => kind = self.duty_kind(child),
+            }
+        }
+        Some(Duty {
+            optional,
+            kind: kind?,
+            by,
+            within,
+            trigger,
+            span,
+        })
+    }
+
+    fn repeated(&mut self, span: Span, word: &str) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                span,
+                format!("`{word}` is given twice for the same duty"),
+            )
+            .with_help(format!(
+                "Keep one `{word}` part, or split the duty into two lines."
+            )),
+        );
+    }
+
+    fn duty_kind(&mut self, pair: Pair<'_, Rule>) -> Option<DutyKind> {
+        let kind_rule = pair.as_rule();
+        let mut texts = Vec::new();
+        let mut lists = Vec::new();
+        let mut names = Vec::new();
+        let mut outcome = false;
+        for child in children(pair) {
+            match child.as_rule() {
+                Rule::string => texts.push(string(child)),
+                Rule::name_list => lists.push(name_list(child)),
+                Rule::name => names.push(ident(child)),
+                Rule::shared_outcome => outcome = true,
+                _ => {}
+            }
+        }
+        let mut texts = texts.into_iter();
+        let mut lists = lists.into_iter();
+        let mut names = names.into_iter();
+        Some(match kind_rule {
+            Rule::record_duty => DutyKind::Record {
+                what: texts.next()?,
+                record: names.next(),
+            },
+            Rule::notify_duty => DutyKind::Notify(lists.next()?),
+            Rule::share_duty => DutyKind::Share {
+                what: if outcome { None } else { texts.next() },
+                with: lists.next()?,
+            },
+            Rule::refer_duty => DutyKind::Refer {
+                what: texts.next(),
+                to: lists.next()?,
+                form: names.next(),
+            },
+            Rule::recommend_duty => DutyKind::Recommend {
+                what: texts.next(),
+                to: lists.next().unwrap_or_default(),
+            },
+            Rule::decide_duty => DutyKind::Decide(texts.next()),
+            Rule::report_duty => DutyKind::Report {
+                what: texts.next(),
+                to: lists.next()?,
+            },
+            Rule::involve_duty => DutyKind::Involve(lists.next()?),
+            Rule::consult_duty => DutyKind::Consult(lists.next()?),
+            Rule::meet_duty => DutyKind::Meet(texts.next()),
+            Rule::complete_duty => DutyKind::Complete(names.next()?),
+            Rule::task_duty => DutyKind::Task(texts.next()?),
+            _ => return None,
+        })
+    }
+
+    fn exception_rule(&mut self, pair: Pair<'_, Rule>) -> Option<ExceptionRule> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let condition = string(inner.next()?);
+        let mut items = Vec::new();
+        for child in inner {
+            let child_span = Span::from(child.as_span());
+            let item = match child.as_rule() {
+                Rule::cites_decl => children(child).next().map(|p| ExceptionItem::Cites(string(p))),
+                Rule::note_decl => children(child).next().map(|p| ExceptionItem::Note(string(p))),
+                Rule::follow_decl => children(child).next().map(|p| ExceptionItem::Follow(string(p))),
+                Rule::start_at => {
+                    let target = children(child).next();
+                    match target {
+                        Some(t) if t.as_rule() == Rule::stage_ref => {
+                            self.stage_ref(t).map(|r| ExceptionItem::StartAt {
+                                target: Some(r),
+                                span: child_span,
+                            })
+                        }
+                        _ => Some(ExceptionItem::StartAt {
+                            target: None,
+                            span: child_span,
+                        }),
+                    }
+                }
+                Rule::duty => self.duty(child).map(ExceptionItem::Duty),
+                _ => None,
+            };
+            items.extend(item);
+        }
+        Some(ExceptionRule {
+            condition,
+            items,
+            span,
+        })
+    }
+
+    fn procedure(&mut self, pair: Pair<'_, Rule>) -> Option<Procedure> {
+        let span = Span::from(pair.as_span());
+        let mut inner = children(pair);
+        let name = ident(inner.next()?);
+        let title = string(inner.next()?);
+        let mut procedure = Procedure {
+            name,
+            title,
+            applies: None,
+            meanwhile: Vec::new(),
+            cites: Vec::new(),
+            notes: Vec::new(),
+            steps: Vec::new(),
+            span,
+        };
+        for child in inner {
+            match child.as_rule() {
+                Rule::applies_decl => procedure.applies = children(child).next().map(string),
+                Rule::meanwhile_decl => procedure.meanwhile.extend(children(child).next().map(string)),
+                Rule::cites_decl => procedure.cites.extend(children(child).next().map(string)),
+                Rule::note_decl => procedure.notes.extend(children(child).next().map(string)),
+                Rule::step => procedure.steps.extend(self.stage(child)),
+                _ => {}
+            }
+        }
+        Some(procedure)
+    }
+}
+
+fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
+    let span = Span::from(pair.as_span());
+    let mut inner = children(pair);
+    let name = ident(inner.next()?);
+    let description = string(inner.next()?);
+    Some(Decl {
+        name,
+        description,
+        span,
+    })
+}
+
+fn ident(pair: Pair<'_, Rule>) -> Ident {
+    Ident {
+        text: pair.as_str().to_owned(),
+        span: Span::from(pair.as_span()),
+    }
+}
+
+fn plain_text(pair: Pair<'_, Rule>) -> Text {
+    Text {
+        text: pair.as_str().to_owned(),
+        span: Span::from(pair.as_span()),
+    }
+}
+
+/// A quoted string; the text is the part between the quotes with the
+/// surrounding spaces trimmed.
+fn string(pair: Pair<'_, Rule>) -> Text {
+    let span = Span::from(pair.as_span());
+    let text = pair
+        .into_inner()
+        .next()
+        .map(|p| p.as_str().trim().to_owned())
+        .unwrap_or_default();
+    Text { text, span }
+}
+
+fn name_list(pair: Pair<'_, Rule>) -> Vec<Ident> {
+    children(pair)
+        .filter(|p| p.as_rule() == Rule::name)
+        .map(ident)
+        .collect()
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == lower)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    let lower = word.to_lowercase();
+    WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}

@@ -1,0 +1,181 @@
+//! Turns diagnostics into text: the one place that does.
+//!
+//! Three forms: `human` (miette's graphical report, colour only when asked
+//! for), `plain` (miette's narratable report, which reads well in a screen
+//! reader and in logs) and `short` (codespan-reporting's one line per
+//! diagnostic, `path:line:column: severity[CODE]: message`, which editors
+//! and CI problem matchers read). Rendering never fails: a span outside the
+//! text is clamped rather than dropped.
+
+use std::fmt;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceSpan};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::{Span, clamp_to_char_boundary};
+
+/// How diagnostics are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Boxes and arrows for people, with colour when `colour` is true.
+    Human { colour: bool, width: usize },
+    /// Narrated text without drawing characters, for screen readers.
+    Plain,
+    /// One line per diagnostic.
+    Short,
+}
+
+/// The documentation anchor of a code, used as the diagnostic's link.
+#[must_use]
+pub fn doc_url(diagnostic: &Diagnostic) -> String {
+    format!(
+        "docs/diagnostics.md#{}-{}",
+        diagnostic.code.as_str().to_lowercase(),
+        diagnostic.code.slug()
+    )
+}
+
+/// Renders one diagnostic about the file at `path` with text `source`.
+#[must_use]
+pub fn render(diagnostic: &Diagnostic, path: &str, source: &str, style: Style) -> String {
+    match style {
+        Style::Short => short(diagnostic, path, source),
+        Style::Plain => {
+            let mut out = String::new();
+            let report = Report::new(diagnostic, path, source);
+            if NarratableReportHandler::new()
+                .with_context_lines(1)
+                .render_report(&mut out, &report)
+                .is_err()
+            {
+                return short(diagnostic, path, source);
+            }
+            out
+        }
+        Style::Human { colour, width } => {
+            let theme = if colour {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
+            let handler = GraphicalReportHandler::new_themed(theme)
+                .with_width(width)
+                .with_links(false)
+                .with_context_lines(1);
+            let mut out = String::new();
+            let report = Report::new(diagnostic, path, source);
+            if handler.render_report(&mut out, &report).is_err() {
+                return short(diagnostic, path, source);
+            }
+            out
+        }
+    }
+}
+
+fn short(diagnostic: &Diagnostic, path: &str, source: &str) -> String {
+    let file = SimpleFile::new(path, source);
+    let severity = match diagnostic.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+        Severity::Advice => cs::Severity::Note,
+    };
+    let range = clamp(diagnostic.span, source);
+    let report = cs::Diagnostic::new(severity)
+        .with_code(diagnostic.code.as_str())
+        .with_message(&diagnostic.message)
+        .with_labels(vec![cs::Label::primary((), range.0..range.1)]);
+    let config = term::Config {
+        display_style: term::DisplayStyle::Short,
+        ..term::Config::default()
+    };
+    term::emit_into_string(&config, &file, &report).unwrap_or_else(|_| {
+        format!("{path}: {}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.code, diagnostic.message)
+    })
+}
+
+fn clamp(span: Span, source: &str) -> (usize, usize) {
+    let start = clamp_to_char_boundary(source, span.start);
+    let end = clamp_to_char_boundary(source, span.end.max(start));
+    (start, end)
+}
+
+/// A diagnostic dressed for miette.
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    source: miette::NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+    code: String,
+    url: String,
+}
+
+impl<'a> Report<'a> {
+    fn new(diagnostic: &'a Diagnostic, path: &str, source: &str) -> Self {
+        let mut labels = Vec::new();
+        let primary = clamp(diagnostic.span, source);
+        labels.push(LabeledSpan::new_primary_with_span(
+            diagnostic.primary_label.clone(),
+            SourceSpan::from(primary.0..primary.1),
+        ));
+        for label in &diagnostic.labels {
+            let (start, end) = clamp(label.span, source);
+            labels.push(LabeledSpan::new_with_span(Some(label.message.clone()), SourceSpan::from(start..end)));
+        }
+        Report {
+            diagnostic,
+            source: miette::NamedSource::new(path, source.to_owned()).with_language("ladder"),
+            labels,
+            code: diagnostic.code.as_str().to_owned(),
+            url: doc_url(diagnostic),
+        }
+    }
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.url))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}

@@ -1,0 +1,366 @@
+//! Turns pest's parse failures into diagnostics in the user's words, and
+//! recovers to find more than one per run.
+//!
+//! pest reports the rules it tried at the furthest position it reached. Those
+//! rule names are grammar jargon, so each is translated here into words
+//! (`kw_no_later_than` becomes "`no later than`", `string` becomes "text in
+//! quotes"). When many statements were possible, the block the error is in
+//! (a stage, a form, a rule ...) says which statements to suggest.
+//!
+//! Recovery is by line: the line with the error is blanked and the file
+//! parsed again, up to a limit. A line whose braces do not balance ends
+//! recovery, because blanking it would misplace every later brace and report
+//! errors that are not there.
+
+use pest::error::{ErrorVariant, InputLocation};
+
+use crate::ast::File;
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::parser::{self, Rule};
+use crate::span::Span;
+
+/// The most syntax errors reported for one file.
+const MAX_ERRORS: usize = 20;
+/// The largest file ladder reads, in bytes: far above any real procedure,
+/// low enough that hostile input cannot make a run take long.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses `text`, returning the syntax tree (when one could be built from
+/// the text, possibly after recovery) and every diagnostic found on the way.
+#[must_use]
+pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
+    if text.len() > MAX_INPUT_BYTES {
+        let diagnostic = Diagnostic::new(
+            Code::Syntax,
+            Span::new(0, 0),
+            format!(
+                "the file is {} bytes long, more than the {} bytes ladder reads",
+                text.len(),
+                MAX_INPUT_BYTES
+            ),
+        )
+        .with_help("A procedure file is normally a few kilobytes. Check that this is the right file.");
+        return (None, vec![diagnostic]);
+    }
+    let (cleaned, mut diagnostics) = crate::pasted::scan(text);
+    // Keep a hostile file from running long: pest does not memoise.
+    pest::set_call_limit(std::num::NonZeroUsize::new(50_000_000));
+    let mut working = cleaned;
+    let mut recovered = false;
+    for _ in 0..MAX_ERRORS {
+        match parser::parse_file(&working, &mut diagnostics) {
+            Ok(file) => {
+                let tree = if recovered { None } else { Some(file) };
+                return (tree, diagnostics);
+            }
+            Err(error) => {
+                let (diagnostic, line) = explain(&working, &error);
+                let pasted_here = diagnostics.iter().any(|d| {
+                    d.code == Code::PastedCharacter && line_of(text, d.span.start) == line_of(text, diagnostic.span.start)
+                });
+                // A pasted character already explains an error on its line.
+                if !pasted_here {
+                    diagnostics.push(diagnostic);
+                }
+                recovered = true;
+                if !blank_line(&mut working, line) {
+                    break;
+                }
+            }
+        }
+    }
+    (None, diagnostics)
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Replaces the text of one line with spaces, keeping offsets. Returns false
+/// when recovery should stop: the line is empty already, or its braces do
+/// not balance.
+fn blank_line(text: &mut String, line_start: usize) -> bool {
+    let end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..end];
+    if line.trim().is_empty() || line.matches('{').count() != line.matches('}').count() {
+        return false;
+    }
+    let blank = " ".repeat(line.len());
+    text.replace_range(line_start..end, &blank);
+    true
+}
+
+/// Builds the diagnostic for one pest error; also returns the byte offset of
+/// the start of the line it is on.
+fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) {
+    let offset = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+    .min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let found = found_word(text, offset);
+    let span = Span::new(offset, offset + found.len());
+    let positives: Vec<Rule> = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
+        ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    let context = block_context(text, offset);
+
+    let at_end = text[offset..].trim().is_empty();
+    if at_end {
+        if let Some(block) = &context {
+            let diagnostic = Diagnostic::new(
+                Code::Syntax,
+                Span::new(block.open, block.open + 1),
+                format!("the file ends before {} is closed", block.what),
+            )
+            .with_primary_label("this `{` is never closed")
+            .with_help("Add a `}` on a line of its own where the block ends. If the file was cut short, restore the missing lines.");
+            return (diagnostic, line_start);
+        }
+    }
+    if found == "}" && context.is_none() {
+        let diagnostic = Diagnostic::new(Code::Syntax, span, "this `}` closes nothing")
+            .with_primary_label("no `{` is open here")
+            .with_help("Delete the `}`, or add the line that opens the block, such as `stage 2 \"Title\" {`.");
+        return (diagnostic, line_start);
+    }
+
+    let expected = describe_expected(&positives, context.as_ref());
+    let found_words = if found.is_empty() {
+        "the end of the file".to_owned()
+    } else {
+        format!("`{found}`")
+    };
+    let after = previous_word(text, offset);
+    let message = match after {
+        Some(word) if !expected_is_statement(&positives) => {
+            format!("expected {expected} after `{word}`, found {found_words}")
+        }
+        _ => format!("expected {expected}, found {found_words}"),
+    };
+    let mut diagnostic = Diagnostic::new(Code::Syntax, span, message)
+        .with_primary_label(format!("expected {expected}"));
+    if let Some(help) = help_for(&positives, &found, context.as_ref()) {
+        diagnostic = diagnostic.with_help(help);
+    }
+    if let Some(block) = context {
+        if block.open < line_start {
+            diagnostic = diagnostic.with_label(Span::new(block.open, block.open + 1), format!("inside {} that starts here", block.what));
+        }
+    }
+    (diagnostic, line_start)
+}
+
+/// The word, number or symbol at `offset`, as the user wrote it.
+fn found_word(text: &str, offset: usize) -> &str {
+    let rest = &text[offset..];
+    let Some(first) = rest.chars().next() else {
+        return "";
+    };
+    if first == '"' {
+        let end = rest[1..].find(['"', '\n']).map_or(rest.len(), |i| i + 2).min(rest.len());
+        return &rest[..end.min(40)];
+    }
+    if first.is_alphanumeric() || first == '_' {
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        return &rest[..end];
+    }
+    &rest[..first.len_utf8()]
+}
+
+/// The last word before `offset`, skipping whitespace and line breaks, unless
+/// it ends quoted text or a block (then "after" would read oddly).
+fn previous_word(text: &str, offset: usize) -> Option<&str> {
+    let trimmed = text[..offset].trim_end();
+    if trimmed.is_empty() || trimmed.ends_with(['"', '{', '}']) {
+        return None;
+    }
+    let word = trimmed
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .filter(|w| !w.is_empty())?;
+    Some(word)
+}
+
+/// The innermost block open at an offset.
+struct Block {
+    open: usize,
+    what: String,
+    keyword: String,
+}
+
+/// Finds the innermost unclosed `{` before `offset` (outside quotes and
+/// comments) and names the block it opens after the statement's first word.
+fn block_context(text: &str, offset: usize) -> Option<Block> {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut in_string = false;
+    let mut in_comment = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                in_string = false;
+                in_comment = false;
+            }
+            _ if in_comment => {}
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => in_comment = true,
+            b'{' if !in_string => stack.push(i),
+            b'}' if !in_string => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let open = *stack.last()?;
+    let statement_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[statement_start..open].trim();
+    let keyword = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    let what = match keyword.as_str() {
+        "stage" => format!("the stage `{}`", head.trim_end_matches('{').trim()),
+        "step" => format!("the step `{}`", head.trim_end_matches('{').trim()),
+        "form" => "the form".to_owned(),
+        "every" => "the `every stage` block".to_owned(),
+        "when" => "the exception rule".to_owned(),
+        "procedure" => "the procedure".to_owned(),
+        "panel" => "the panel".to_owned(),
+        _ => "the block".to_owned(),
+    };
+    Some(Block { open, what, keyword })
+}
+
+/// True when pest was looking for the start of a statement.
+fn expected_is_statement(positives: &[Rule]) -> bool {
+    positives.len() > 6
+}
+
+/// Words for what was expected.
+fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
+    if expected_is_statement(positives) {
+        return match context.map(|b| b.keyword.as_str()) {
+            Some("stage" | "step") => "a statement of the stage (such as `start`, `conclude`, `led by`, `record`, `notify`, `resolved:`) or `}`".to_owned(),
+            Some("form") => "`field`, `send to`, `cites`, `note` or `}`".to_owned(),
+            Some("every") => "a duty (such as `record`, `notify`, `share outcome with`) or `}`".to_owned(),
+            Some("when") => "`start at`, `follow`, a duty such as `notify`, or `}`".to_owned(),
+            Some("procedure") => "`applies when`, `meanwhile`, `step`, `cites`, `note` or `}`".to_owned(),
+            Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
+            _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
+        };
+    }
+    let mut words: Vec<String> = positives.iter().map(|&rule| rule_words(rule)).collect();
+    words.sort();
+    words.dedup();
+    match words.len() {
+        0 => "something else".to_owned(),
+        1 => words.remove(0),
+        _ => {
+            let last = words.pop().unwrap_or_default();
+            format!("{} or {}", words.join(", "), last)
+        }
+    }
+}
+
+/// One grammar rule in words.
+fn rule_words(rule: Rule) -> String {
+    if let Some(words) = parser::keyword_words(rule) {
+        return format!("`{words}`");
+    }
+    match rule {
+        Rule::string | Rule::string_text => "text in quotes".to_owned(),
+        Rule::name | Rule::name_list => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
+        Rule::number | Rule::digits | Rule::number_word => "a number".to_owned(),
+        Rule::date | Rule::iso_date | Rule::day_month_year | Rule::month_year | Rule::year | Rule::month => {
+            "a date such as `April 2025`, `1 April 2025` or `2025-04-01`".to_owned()
+        }
+        Rule::division => "a bank-holiday calendar (`england-and-wales`, `scotland`, `northern-ireland` or `any-uk`)".to_owned(),
+        Rule::stage_id => "a stage number or name".to_owned(),
+        Rule::stage_ref => "`stage` or `step` and its number".to_owned(),
+        Rule::bound | Rule::on_day | Rule::by_day | Rule::within => {
+            "`on day`, `by day`, `no later than day` or `within`".to_owned()
+        }
+        Rule::day_ref => "`day` and a number".to_owned(),
+        Rule::duration => "a number and a unit, such as `24 hours` or `5 working days`".to_owned(),
+        Rule::unit => "a unit (`hours`, `days`, `calendar days` or `working days`)".to_owned(),
+        Rule::anchor => "`of the concern arising`, `of being notified` or `of the stage starting`".to_owned(),
+        Rule::target | Rule::end_target | Rule::escalate_target | Rule::follow_target => {
+            "`end`, `escalate to`, `go to` or `follow`".to_owned()
+        }
+        Rule::outcome | Rule::outcome_when => "`resolved:`, `unresolved:` or `if \"...\":`".to_owned(),
+        Rule::scope => "`adults` or `children`".to_owned(),
+        Rule::day_kind => "`calendar days` or `working days`".to_owned(),
+        Rule::day_one => "`the day the concern arose` or `the day after the concern arose`".to_owned(),
+        Rule::short_name | Rule::abbreviation => "the board's short name in brackets".to_owned(),
+        Rule::independence => "`not concerned in the disagreement` or `including those concerned`".to_owned(),
+        Rule::counterpart => "a name, or `equivalent` and a name".to_owned(),
+        Rule::trigger => "`on entry`, `when resolved`, `when unresolved` or `when concluded`".to_owned(),
+        Rule::EOI => "the end of the file".to_owned(),
+        Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
+        _ => "a statement".to_owned(),
+    }
+}
+
+/// Help for common mistakes, in a full sentence.
+fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<String> {
+    let wants = |rule: Rule| positives.contains(&rule);
+    if found.starts_with('"') && (wants(Rule::name) || wants(Rule::name_list)) {
+        return Some("Names of actors, records, forms and stages are written without quotes, for example `line_manager`.".to_owned());
+    }
+    if (wants(Rule::name) || wants(Rule::name_list)) && found.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Some("A name must start with a letter, for example `stage2_lead`.".to_owned());
+    }
+    if wants(Rule::string) && !found.starts_with('"') {
+        return Some("Put the text in straight double quotes, for example \"Manager to manager\".".to_owned());
+    }
+    if wants(Rule::number) || wants(Rule::digits) {
+        return Some("Write the number in digits, for example `day 9`, or as a word from one to twenty.".to_owned());
+    }
+    if wants(Rule::kw_day) && !found.is_empty() {
+        return Some("Write the day as `day` and its number, for example `no later than day 3`.".to_owned());
+    }
+    if wants(Rule::date) {
+        return Some("Write a date as `April 2025`, `1 April 2025` or `2025-04-01`.".to_owned());
+    }
+    if expected_is_statement(positives) {
+        return Some(match context.map(|b| b.keyword.as_str()) {
+            Some("stage" | "step") => "Each line of a stage starts with a keyword, for example `start no later than day 3`, `led by line_manager`, `record \"the decision\" in case_record` or `unresolved: escalate to stage 3`. See docs/language.md for the full list.".to_owned(),
+            None => "Each statement starts with a keyword, for example `actor line_manager \"Line manager\"` or `stage 1 \"Practitioner to practitioner\" {`. See docs/language.md for the full list.".to_owned(),
+            _ => "See docs/language.md for the statements allowed here.".to_owned(),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        parse(text).1.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_missing_day_number_is_explained_in_words() {
+        let m = messages("stage 1 \"A\" {\n  start no later than day\n}\n");
+        assert_eq!(m, vec!["expected a number after `day`, found `}`"]);
+    }
+
+    #[test]
+    fn several_errors_are_found_in_one_run() {
+        let m = messages("policy Test\nboard \"B\" (B)\nactor 1x \"A\"\n");
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
+    fn a_truncated_file_names_the_open_block() {
+        let m = messages("stage 1 \"A\" {\n  start on day 1\n");
+        assert_eq!(m, vec!["the file ends before the stage `stage 1 \"A\"` is closed"]);
+    }
+}
