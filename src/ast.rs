@@ -49,7 +49,10 @@ pub struct Header {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HeaderKind {
     Policy(Text),
-    Board { name: Text, short: Option<Text> },
+    Board {
+        name: Text,
+        short: Option<Text>,
+    },
     Covers(Vec<Scope>),
     Version(Text),
     Adopted(Date),
@@ -58,8 +61,14 @@ pub enum HeaderKind {
     Days(DayKind),
     DayOne(DayOne),
     Holidays(Ident),
-    Contact { address: Text, purpose: Option<Text> },
-    Source { title: Text, url: Option<Text> },
+    Contact {
+        address: Text,
+        purpose: Option<Text>,
+    },
+    Source {
+        title: Text,
+        url: Option<Text>,
+    },
     RaisedBy(Ident),
     StagesCalled(Text),
 }
@@ -311,10 +320,7 @@ pub enum OutcomeWhen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     End(Text),
-    Escalate {
-        to: StageRef,
-        via: Option<Ident>,
-    },
+    Escalate { to: StageRef, via: Option<Ident> },
     Follow(Text),
 }
 
@@ -392,7 +398,10 @@ pub enum ExceptionItem {
     Cites(Text),
     Note(Text),
     /// `start at any stage` (`None`) or `start at stage 3`.
-    StartAt { target: Option<StageRef>, span: Span },
+    StartAt {
+        target: Option<StageRef>,
+        span: Span,
+    },
     Follow(Text),
     Duty(Duty),
 }

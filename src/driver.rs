@@ -29,7 +29,11 @@ impl Checked {
     /// The policy, only when nothing is wrong enough to stop output.
     #[must_use]
     pub fn clean_policy(&self) -> Option<&Policy> {
-        if self.has_errors() { None } else { self.policy.as_ref() }
+        if self.has_errors() {
+            None
+        } else {
+            self.policy.as_ref()
+        }
     }
 }
 

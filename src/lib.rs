@@ -5,9 +5,9 @@
 //! `checks` -> emitters. Nothing below `cli` prints or exits the process.
 
 pub mod ast;
+pub mod calendar;
 pub mod checks;
 pub mod cli;
-pub mod calendar;
 
 pub mod code;
 pub mod diagnostic;

@@ -106,10 +106,16 @@ impl Lowerer {
             if word != "contact" {
                 if let Some(first) = seen.get(word) {
                     self.diagnostics.push(
-                        Diagnostic::new(Code::RepeatedHeader, h.span, format!("`{word}` is given twice"))
-                            .with_primary_label("given again here")
-                            .with_label(*first, "first given here")
-                            .with_help(format!("A policy has one `{word}` line. Delete the one that is out of date.")),
+                        Diagnostic::new(
+                            Code::RepeatedHeader,
+                            h.span,
+                            format!("`{word}` is given twice"),
+                        )
+                        .with_primary_label("given again here")
+                        .with_label(*first, "first given here")
+                        .with_help(format!(
+                            "A policy has one `{word}` line. Delete the one that is out of date."
+                        )),
                     );
                     continue;
                 }
@@ -163,10 +169,7 @@ impl Lowerer {
                 }
             }
         }
-        let first_span = file
-            .items
-            .first()
-            .map_or(Span::new(0, 0), |i| item_span(i));
+        let first_span = file.items.first().map_or(Span::new(0, 0), item_span);
         header.span = first_span;
         for (word, example) in [
             ("policy", "policy \"Professional Challenge and Escalation\""),
@@ -256,7 +259,10 @@ impl Lowerer {
         let mut diagnostic = Diagnostic::new(
             Code::InvalidValue,
             name.span,
-            format!("`{}` is not a bank-holiday calendar ladder knows", name.text),
+            format!(
+                "`{}` is not a bank-holiday calendar ladder knows",
+                name.text
+            ),
         );
         diagnostic = match did_you_mean(&name.text, names.iter().copied()) {
             Some(best) => diagnostic.with_primary_label(format!("did you mean `{best}`?")),
@@ -273,17 +279,28 @@ impl Lowerer {
         for item in &file.items {
             match item {
                 Item::Stage(stage) => {
-                    Self::register(&mut self.diagnostics, &mut self.stages, stage, &self.header.stage_word);
+                    Self::register(
+                        &mut self.diagnostics,
+                        &mut self.stages,
+                        stage,
+                        &self.header.stage_word,
+                    );
                 }
                 Item::Procedure(p) => {
                     let mut table = BTreeMap::new();
                     for step in &p.steps {
                         Self::register(&mut self.diagnostics, &mut table, step, "Step");
                     }
-                    if self.steps.contains_key(&p.name.text) || self.names.contains_key(&p.name.text) {
+                    if self.steps.contains_key(&p.name.text)
+                        || self.names.contains_key(&p.name.text)
+                    {
                         self.diagnostics.push(
-                            Diagnostic::new(Code::DuplicateDefinition, p.name.span, format!("`{}` is defined twice", p.name.text))
-                                .with_help("Give each procedure a name of its own."),
+                            Diagnostic::new(
+                                Code::DuplicateDefinition,
+                                p.name.span,
+                                format!("`{}` is defined twice", p.name.text),
+                            )
+                            .with_help("Give each procedure a name of its own."),
                         );
                     }
                     self.steps.insert(p.name.text.clone(), table);
@@ -293,12 +310,23 @@ impl Lowerer {
         }
     }
 
-    fn register(diagnostics: &mut Vec<Diagnostic>, table: &mut BTreeMap<String, Span>, stage: &ast::Stage, word: &str) {
+    fn register(
+        diagnostics: &mut Vec<Diagnostic>,
+        table: &mut BTreeMap<String, Span>,
+        stage: &ast::Stage,
+        word: &str,
+    ) {
         let key = stage.id.key();
         if let Some(first) = table.get(&key) {
             let (code, message) = match stage.id {
-                ast::StageId::Number(n, _) => (Code::DuplicateStageNumber, format!("there are two {} {n}s", word.to_lowercase())),
-                ast::StageId::Name(_) => (Code::DuplicateDefinition, format!("`{key}` names two stages")),
+                ast::StageId::Number(n, _) => (
+                    Code::DuplicateStageNumber,
+                    format!("there are two {} {n}s", word.to_lowercase()),
+                ),
+                ast::StageId::Name(_) => (
+                    Code::DuplicateDefinition,
+                    format!("`{key}` names two stages"),
+                ),
             };
             diagnostics.push(
                 Diagnostic::new(code, stage.id.span(), message)
@@ -357,7 +385,11 @@ impl Lowerer {
                     policy.rules.push(rule);
                 }
                 Item::Procedure(p) => {
-                    let steps = p.steps.iter().map(|s| self.stage(s, Some(&p.name.text))).collect();
+                    let steps = p
+                        .steps
+                        .iter()
+                        .map(|s| self.stage(s, Some(&p.name.text)))
+                        .collect();
                     policy.procedures.push(Procedure {
                         name: p.name.text.clone(),
                         title: p.title.text.clone(),
@@ -382,7 +414,9 @@ impl Lowerer {
         };
         let label = match (procedure, &s.id) {
             (None, ast::StageId::Number(n, _)) => format!("{} {n}", self.header.stage_word),
-            (None, ast::StageId::Name(name)) => format!("{} `{}`", self.header.stage_word.to_lowercase(), name.text),
+            (None, ast::StageId::Name(name)) => {
+                format!("{} `{}`", self.header.stage_word.to_lowercase(), name.text)
+            }
             (Some(p), ast::StageId::Number(n, _)) => format!("step {n} of `{p}`"),
             (Some(p), ast::StageId::Name(name)) => format!("step `{}` of `{p}`", name.text),
         };
@@ -416,7 +450,11 @@ impl Lowerer {
                 }
                 ast::StageItem::Conclude(c) => {
                     if self.once(&mut conclude_span, c.span, "conclude") {
-                        stage.conclude = c.bounds.iter().filter_map(|b| self.bound(b, !c.aim)).collect();
+                        stage.conclude = c
+                            .bounds
+                            .iter()
+                            .filter_map(|b| self.bound(b, !c.aim))
+                            .collect();
                     }
                 }
                 ast::StageItem::Lead(lead) => {
@@ -471,7 +509,10 @@ impl Lowerer {
         Panel {
             title: p.title.text.clone(),
             convened_by: actor(self, &convened),
-            convened_if_needed: p.convened_by.as_ref().is_some_and(|(_, if_needed)| *if_needed),
+            convened_if_needed: p
+                .convened_by
+                .as_ref()
+                .is_some_and(|(_, if_needed)| *if_needed),
             overseen_by: actor(self, &p.overseen_by),
             chaired_by: actor(self, &p.chaired_by),
             members: p.members.as_ref().map(|m| Members {
@@ -531,11 +572,19 @@ impl Lowerer {
                     id: key,
                 });
             }
-            self.unknown_stage(r, &key, table.keys().map(|k| format!("step {k}")).collect(), "step");
+            self.unknown_stage(
+                r,
+                &key,
+                table.keys().map(|k| format!("step {k}")).collect(),
+                "step",
+            );
             return None;
         }
         if self.stages.contains_key(&key) {
-            return Some(StageKey { procedure: None, id: key });
+            return Some(StageKey {
+                procedure: None,
+                id: key,
+            });
         }
         let candidates = self.stages.keys().map(|k| format!("stage {k}")).collect();
         self.unknown_stage(r, &key, candidates, "stage");
@@ -544,16 +593,29 @@ impl Lowerer {
 
     fn unknown_stage(&mut self, r: &ast::StageRef, key: &str, candidates: Vec<String>, word: &str) {
         let written = format!("{word} {key}");
-        let mut diagnostic = Diagnostic::new(Code::UnknownName, r.span, format!("there is no `{written}`"));
+        let mut diagnostic = Diagnostic::new(
+            Code::UnknownName,
+            r.span,
+            format!("there is no `{written}`"),
+        );
         if let Some(best) = did_you_mean(&written, candidates.iter().map(String::as_str)) {
             diagnostic = diagnostic.with_primary_label(format!("did you mean `{best}`?"));
         }
         let list = if candidates.is_empty() {
             format!("There are no {word}s yet.")
         } else {
-            format!("The {word}s are {}.", candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "))
+            format!(
+                "The {word}s are {}.",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         };
-        self.diagnostics.push(diagnostic.with_help(format!("{list} Point to one of them, or add the missing {word}.")));
+        self.diagnostics.push(diagnostic.with_help(format!(
+            "{list} Point to one of them, or add the missing {word}."
+        )));
     }
 
     fn rule(&mut self, r: &ast::ExceptionRule) -> Rule {
@@ -653,7 +715,11 @@ impl Lowerer {
             ast::BoundKind::On(day) | ast::BoundKind::By(day) => {
                 let unit = self.policy_day_unit(day.span, "day numbers");
                 Limit {
-                    kind: if matches!(b.kind, ast::BoundKind::On(_)) { LimitKind::On } else { LimitKind::By },
+                    kind: if matches!(b.kind, ast::BoundKind::On(_)) {
+                        LimitKind::On
+                    } else {
+                        LimitKind::By
+                    },
                     amount: day.day,
                     unit,
                     anchor: Anchor::ConcernArising,
@@ -695,7 +761,9 @@ impl Lowerer {
         if (stated.is_none() || self.header.day_one.is_none()) && !self.day_counting_reported {
             self.day_counting_reported = true;
             let missing = match (stated.is_none(), self.header.day_one.is_none()) {
-                (true, true) => "`days are calendar days` (or `working days`) and `day 1 is the day the concern arose`",
+                (true, true) => {
+                    "`days are calendar days` (or `working days`) and `day 1 is the day the concern arose`"
+                }
                 (true, false) => "`days are calendar days` (or `days are working days`)",
                 _ => "`day 1 is the day the concern arose`",
             };
@@ -739,11 +807,19 @@ impl Lowerer {
                 let diagnostic = Diagnostic::new(
                     Code::UnknownName,
                     name.span,
-                    format!("`{}` is {}, not {}", name.text, article(kind.word()), article(expected.word())),
+                    format!(
+                        "`{}` is {}, not {}",
+                        name.text,
+                        article(kind.word()),
+                        article(expected.word())
+                    ),
                 )
                 .with_primary_label(format!("{} is needed here", article(expected.word())))
                 .with_label(*span, format!("defined here as {}", article(kind.word())))
-                .with_help(format!("Use the name of {} here.", article(expected.word())));
+                .with_help(format!(
+                    "Use the name of {} here.",
+                    article(expected.word())
+                ));
                 self.diagnostics.push(diagnostic);
             }
             None => {
@@ -827,13 +903,26 @@ fn item_span(item: &Item) -> Span {
 
 fn describe_date(date: &ast::Date) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = date
         .month
         .and_then(|m| MONTHS.get(usize::try_from(m).ok()?.checked_sub(1)?))
-        .map_or_else(|| format!("month {}", date.month.unwrap_or(0)), |m| (*m).to_owned());
+        .map_or_else(
+            || format!("month {}", date.month.unwrap_or(0)),
+            |m| (*m).to_owned(),
+        );
     match date.day {
         Some(day) => format!("{day} {month} {}", date.year),
         None => format!("{month} {}", date.year),

@@ -257,14 +257,30 @@ pub struct Duty {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DutyKind {
-    Record { what: String, record: Option<String> },
+    Record {
+        what: String,
+        record: Option<String>,
+    },
     Notify(Vec<String>),
     /// `what` is `None` for the stage's outcome.
-    Share { what: Option<String>, with: Vec<String> },
-    Refer { what: Option<String>, to: Vec<String>, form: Option<String> },
-    Recommend { what: Option<String>, to: Vec<String> },
+    Share {
+        what: Option<String>,
+        with: Vec<String>,
+    },
+    Refer {
+        what: Option<String>,
+        to: Vec<String>,
+        form: Option<String>,
+    },
+    Recommend {
+        what: Option<String>,
+        to: Vec<String>,
+    },
     Decide(Option<String>),
-    Report { what: Option<String>, to: Vec<String> },
+    Report {
+        what: Option<String>,
+        to: Vec<String>,
+    },
     Involve(Vec<String>),
     Consult(Vec<String>),
     Meet(Option<String>),
@@ -312,7 +328,10 @@ pub enum Target {
     /// An end of the procedure, by name.
     End(String),
     /// Another stage; `None` when the name did not resolve (already reported).
-    Stage { to: Option<StageKey>, via: Option<String> },
+    Stage {
+        to: Option<StageKey>,
+        via: Option<String>,
+    },
     /// A procedure outside this policy, such as a complaints procedure.
     Follow(String),
 }

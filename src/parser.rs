@@ -45,7 +45,8 @@ fn is_keyword(r: Rule) -> bool {
 #[must_use]
 pub fn keyword_words(r: Rule) -> Option<String> {
     let name = format!("{r:?}");
-    name.strip_prefix("kw_").map(|words| words.replace('_', " "))
+    name.strip_prefix("kw_")
+        .map(|words| words.replace('_', " "))
 }
 
 /// The non-keyword children of a pair.
@@ -156,7 +157,9 @@ impl Builder<'_> {
     }
 
     fn first_text(&mut self, pair: Pair<'_, Rule>) -> Option<Text> {
-        children(pair).find(|p| p.as_rule() == Rule::string).map(string)
+        children(pair)
+            .find(|p| p.as_rule() == Rule::string)
+            .map(string)
     }
 
     fn first_date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
@@ -330,8 +333,10 @@ impl Builder<'_> {
                     match child.as_rule() {
                         Rule::name_list => leads = name_list(child),
                         Rule::counterpart => {
-                            let equivalent = children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
-                            if let Some(name) = children(child).find(|p| p.as_rule() == Rule::name) {
+                            let equivalent =
+                                children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
+                            if let Some(name) = children(child).find(|p| p.as_rule() == Rule::name)
+                            {
                                 counterparts.push(Counterpart {
                                     equivalent,
                                     actor: ident(name),
@@ -649,9 +654,15 @@ impl Builder<'_> {
         for child in inner {
             let child_span = Span::from(child.as_span());
             let item = match child.as_rule() {
-                Rule::cites_decl => children(child).next().map(|p| ExceptionItem::Cites(string(p))),
-                Rule::note_decl => children(child).next().map(|p| ExceptionItem::Note(string(p))),
-                Rule::follow_decl => children(child).next().map(|p| ExceptionItem::Follow(string(p))),
+                Rule::cites_decl => children(child)
+                    .next()
+                    .map(|p| ExceptionItem::Cites(string(p))),
+                Rule::note_decl => children(child)
+                    .next()
+                    .map(|p| ExceptionItem::Note(string(p))),
+                Rule::follow_decl => children(child)
+                    .next()
+                    .map(|p| ExceptionItem::Follow(string(p))),
                 Rule::start_at => {
                     let target = children(child).next();
                     match target {
@@ -697,7 +708,9 @@ impl Builder<'_> {
         for child in inner {
             match child.as_rule() {
                 Rule::applies_decl => procedure.applies = children(child).next().map(string),
-                Rule::meanwhile_decl => procedure.meanwhile.extend(children(child).next().map(string)),
+                Rule::meanwhile_decl => procedure
+                    .meanwhile
+                    .extend(children(child).next().map(string)),
                 Rule::cites_decl => procedure.cites.extend(children(child).next().map(string)),
                 Rule::note_decl => procedure.notes.extend(children(child).next().map(string)),
                 Rule::step => procedure.steps.extend(self.stage(child)),
@@ -755,8 +768,18 @@ fn name_list(pair: Pair<'_, Rule>) -> Vec<Ident> {
 
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let lower = name.to_lowercase();
     MONTHS
@@ -767,9 +790,26 @@ fn month_number(name: &str) -> Option<u32> {
 
 fn number_word(word: &str) -> Option<u32> {
     const WORDS: [&str; 20] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     let lower = word.to_lowercase();
     WORDS

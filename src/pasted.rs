@@ -19,9 +19,10 @@ fn describe(c: char) -> Option<(&'static str, &'static str)> {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => {
             ("a curly double quote", "a straight double quote `\"`")
         }
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => {
-            ("a curly single quote", "a straight double quote `\"` around text")
-        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => (
+            "a curly single quote",
+            "a straight double quote `\"` around text",
+        ),
         '\u{00A0}' | '\u{202F}' | '\u{2007}' => ("a non-breaking space", "an ordinary space"),
         '\u{2000}'..='\u{200A}' | '\u{3000}' => ("a typographic space", "an ordinary space"),
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
@@ -31,7 +32,10 @@ fn describe(c: char) -> Option<(&'static str, &'static str)> {
         '\u{2014}' => ("an em dash", "a hyphen `-`, or leave it out"),
         '\u{2212}' => ("a minus sign", "a hyphen `-`"),
         '\u{2026}' => ("an ellipsis character", "three full stops, inside quotes"),
-        '\u{00B7}' | '\u{2022}' => ("a bullet point", "nothing: one statement per line needs no bullets"),
+        '\u{00B7}' | '\u{2022}' => (
+            "a bullet point",
+            "nothing: one statement per line needs no bullets",
+        ),
         _ if is_confusable_letter(c) => (
             "a letter from another alphabet that looks like a Latin letter",
             "the ordinary Latin letter",
@@ -43,8 +47,36 @@ fn describe(c: char) -> Option<(&'static str, &'static str)> {
 /// Cyrillic and Greek letters that look like Latin ones, which arrive when
 /// text is copied from some PDFs.
 fn is_confusable_letter(c: char) -> bool {
-    matches!(c, 'а' | 'е' | 'о' | 'р' | 'с' | 'у' | 'х' | 'і' | 'А' | 'В' | 'Е' | 'К' | 'М' | 'Н'
-        | 'О' | 'Р' | 'С' | 'Т' | 'Х' | 'ο' | 'α' | 'ν' | 'Α' | 'Β' | 'Ε' | 'Ο' | 'Ρ' | 'Τ')
+    matches!(
+        c,
+        'а' | 'е'
+            | 'о'
+            | 'р'
+            | 'с'
+            | 'у'
+            | 'х'
+            | 'і'
+            | 'А'
+            | 'В'
+            | 'Е'
+            | 'К'
+            | 'М'
+            | 'Н'
+            | 'О'
+            | 'Р'
+            | 'С'
+            | 'Т'
+            | 'Х'
+            | 'ο'
+            | 'α'
+            | 'ν'
+            | 'Α'
+            | 'Β'
+            | 'Ε'
+            | 'Ο'
+            | 'Ρ'
+            | 'Τ'
+    )
 }
 
 fn is_curly_double(c: char) -> bool {
@@ -84,13 +116,17 @@ pub fn scan(text: &str) -> (String, Vec<Diagnostic>) {
         // A curly double quote outside text opens text, and one inside text
         // that is followed by the end of the line closes it: both stand where
         // a straight quote must be, so both are reported and replaced by one.
-        let closes_text = in_string && is_curly_double(c) && rest_of_line_is_blank(text, i + c.len_utf8());
+        let closes_text =
+            in_string && is_curly_double(c) && rest_of_line_is_blank(text, i + c.len_utf8());
         if (in_string && !closes_text) || c.is_ascii() {
             cleaned.push(c);
             continue;
         }
         let span = Span::new(i, i + c.len_utf8());
-        let (what, instead) = describe(c).unwrap_or(("a character outside the ladder alphabet", "plain letters, digits and punctuation"));
+        let (what, instead) = describe(c).unwrap_or((
+            "a character outside the ladder alphabet",
+            "plain letters, digits and punctuation",
+        ));
         diagnostics.push(
             Diagnostic::new(
                 Code::PastedCharacter,
@@ -114,10 +150,11 @@ pub fn scan(text: &str) -> (String, Vec<Diagnostic>) {
 }
 
 fn rest_of_line_is_blank(text: &str, from: usize) -> bool {
-    text[from..]
-        .split('\n')
-        .next()
-        .is_none_or(|rest| rest.trim().is_empty() || rest.trim_start().starts_with("//") || rest.trim_start().starts_with('{'))
+    text[from..].split('\n').next().is_none_or(|rest| {
+        rest.trim().is_empty()
+            || rest.trim_start().starts_with("//")
+            || rest.trim_start().starts_with('{')
+    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ use std::fmt;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler, SourceSpan,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::{Span, clamp_to_char_boundary};
@@ -92,7 +94,12 @@ fn short(diagnostic: &Diagnostic, path: &str, source: &str) -> String {
         ..term::Config::default()
     };
     term::emit_into_string(&config, &file, &report).unwrap_or_else(|_| {
-        format!("{path}: {}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.code, diagnostic.message)
+        format!(
+            "{path}: {}[{}]: {}\n",
+            diagnostic.severity.as_str(),
+            diagnostic.code,
+            diagnostic.message
+        )
     })
 }
 
@@ -121,7 +128,10 @@ impl<'a> Report<'a> {
         ));
         for label in &diagnostic.labels {
             let (start, end) = clamp(label.span, source);
-            labels.push(LabeledSpan::new_with_span(Some(label.message.clone()), SourceSpan::from(start..end)));
+            labels.push(LabeledSpan::new_with_span(
+                Some(label.message.clone()),
+                SourceSpan::from(start..end),
+            ));
         }
         Report {
             diagnostic,

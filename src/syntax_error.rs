@@ -40,7 +40,9 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
                 MAX_INPUT_BYTES
             ),
         )
-        .with_help("A procedure file is normally a few kilobytes. Check that this is the right file.");
+        .with_help(
+            "A procedure file is normally a few kilobytes. Check that this is the right file.",
+        );
         return (None, vec![diagnostic]);
     }
     let (cleaned, mut diagnostics) = crate::pasted::scan(text);
@@ -57,7 +59,8 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
             Err(error) => {
                 let (diagnostic, line) = explain(&working, &error);
                 let pasted_here = diagnostics.iter().any(|d| {
-                    d.code == Code::PastedCharacter && line_of(text, d.span.start) == line_of(text, diagnostic.span.start)
+                    d.code == Code::PastedCharacter
+                        && line_of(text, d.span.start) == line_of(text, diagnostic.span.start)
                 });
                 // A pasted character already explains an error on its line.
                 if !pasted_here {
@@ -74,14 +77,19 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count()
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// Replaces the text of one line with spaces, keeping offsets. Returns false
 /// when recovery should stop: the line is empty already, or its braces do
 /// not balance.
 fn blank_line(text: &mut String, line_start: usize) -> bool {
-    let end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
     let line = &text[line_start..end];
     if line.trim().is_empty() || line.matches('{').count() != line.matches('}').count() {
         return false;
@@ -109,17 +117,15 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
     let context = block_context(text, offset);
 
     let at_end = text[offset..].trim().is_empty();
-    if at_end {
-        if let Some(block) = &context {
-            let diagnostic = Diagnostic::new(
+    if at_end && let Some(block) = &context {
+        let diagnostic = Diagnostic::new(
                 Code::Syntax,
                 Span::new(block.open, block.open + 1),
                 format!("the file ends before {} is closed", block.what),
             )
             .with_primary_label("this `{` is never closed")
             .with_help("Add a `}` on a line of its own where the block ends. If the file was cut short, restore the missing lines.");
-            return (diagnostic, line_start);
-        }
+        return (diagnostic, line_start);
     }
     if found == "}" && context.is_none() {
         let diagnostic = Diagnostic::new(Code::Syntax, span, "this `}` closes nothing")
@@ -143,13 +149,16 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
     };
     let mut diagnostic = Diagnostic::new(Code::Syntax, span, message)
         .with_primary_label(format!("expected {expected}"));
-    if let Some(help) = help_for(&positives, &found, context.as_ref()) {
+    if let Some(help) = help_for(&positives, found, context.as_ref()) {
         diagnostic = diagnostic.with_help(help);
     }
-    if let Some(block) = context {
-        if block.open < line_start {
-            diagnostic = diagnostic.with_label(Span::new(block.open, block.open + 1), format!("inside {} that starts here", block.what));
-        }
+    if let Some(block) = context
+        && block.open < line_start
+    {
+        diagnostic = diagnostic.with_label(
+            Span::new(block.open, block.open + 1),
+            format!("inside {} that starts here", block.what),
+        );
     }
     (diagnostic, line_start)
 }
@@ -161,8 +170,12 @@ fn found_word(text: &str, offset: usize) -> &str {
         return "";
     };
     if first == '"' {
-        let end = rest[1..].find(['"', '\n']).map_or(rest.len(), |i| i + 2).min(rest.len());
-        return &rest[..end.min(40)];
+        let end = rest[1..]
+            .find(['"', '\n'])
+            .map_or(rest.len(), |i| i + 2)
+            .min(rest.len());
+        // Long text is cut, at a character boundary, to keep messages short.
+        return &rest[..crate::span::clamp_to_char_boundary(rest, end.min(40))];
     }
     if first.is_alphanumeric() || first == '_' {
         let end = rest
@@ -234,7 +247,11 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
         "panel" => "the panel".to_owned(),
         _ => "the block".to_owned(),
     };
-    Some(Block { open, what, keyword })
+    Some(Block {
+        open,
+        what,
+        keyword,
+    })
 }
 
 /// True when pest was looking for the start of a statement.
@@ -313,17 +330,27 @@ fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<
     if found.starts_with('"') && (wants(Rule::name) || wants(Rule::name_list)) {
         return Some("Names of actors, records, forms and stages are written without quotes, for example `line_manager`.".to_owned());
     }
-    if (wants(Rule::name) || wants(Rule::name_list)) && found.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if (wants(Rule::name) || wants(Rule::name_list))
+        && found.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
         return Some("A name must start with a letter, for example `stage2_lead`.".to_owned());
     }
     if wants(Rule::string) && !found.starts_with('"') {
-        return Some("Put the text in straight double quotes, for example \"Manager to manager\".".to_owned());
+        return Some(
+            "Put the text in straight double quotes, for example \"Manager to manager\"."
+                .to_owned(),
+        );
     }
     if wants(Rule::number) || wants(Rule::digits) {
-        return Some("Write the number in digits, for example `day 9`, or as a word from one to twenty.".to_owned());
+        return Some(
+            "Write the number in digits, for example `day 9`, or as a word from one to twenty."
+                .to_owned(),
+        );
     }
     if wants(Rule::kw_day) && !found.is_empty() {
-        return Some("Write the day as `day` and its number, for example `no later than day 3`.".to_owned());
+        return Some(
+            "Write the day as `day` and its number, for example `no later than day 3`.".to_owned(),
+        );
     }
     if wants(Rule::date) {
         return Some("Write a date as `April 2025`, `1 April 2025` or `2025-04-01`.".to_owned());
@@ -361,6 +388,9 @@ mod tests {
     #[test]
     fn a_truncated_file_names_the_open_block() {
         let m = messages("stage 1 \"A\" {\n  start on day 1\n");
-        assert_eq!(m, vec!["the file ends before the stage `stage 1 \"A\"` is closed"]);
+        assert_eq!(
+            m,
+            vec!["the file ends before the stage `stage 1 \"A\"` is closed"]
+        );
     }
 }

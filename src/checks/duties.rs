@@ -14,7 +14,10 @@ use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
 pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     for stage in policy.all_stages() {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
-        if !duties.iter().any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional) {
+        if !duties
+            .iter()
+            .any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional)
+        {
             out.push(
                 Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
                     .with_primary_label("no `record` duty here or in `every stage`")
@@ -22,20 +25,26 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             );
         }
         for outcome in &stage.outcomes {
-            let Target::End(end) = &outcome.target else { continue };
+            let Target::End(end) = &outcome.target else {
+                continue;
+            };
             let due: Vec<&Duty> = duties
                 .iter()
                 .copied()
                 .filter(|d| !d.optional && applies_at(d.trigger, &outcome.when))
                 .collect();
-            let recorded = due.iter().any(|d| matches!(d.kind, DutyKind::Record { .. }));
+            let recorded = due
+                .iter()
+                .any(|d| matches!(d.kind, DutyKind::Record { .. }));
             if !recorded {
                 out.push(
                     Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
                         .with_help("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\" in case_record`."),
                 );
             }
-            let Some(raiser) = &policy.header.raised_by else { continue };
+            let Some(raiser) = &policy.header.raised_by else {
+                continue;
+            };
             let shared = due.iter().any(|d| tells(d, raiser));
             if !shared {
                 out.push(

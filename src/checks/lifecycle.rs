@@ -19,19 +19,25 @@ pub(super) fn check(policy: &Policy, today: NaiveDate, out: &mut Vec<Diagnostic>
         );
         return;
     };
-    if let Some(adopted) = &header.adopted {
-        if review.last < adopted.first {
-            out.push(
-                Diagnostic::new(
-                    Code::ReviewBeforeAdoption,
-                    review.span,
-                    format!("the review date, {}, is before the policy was adopted, {}", written(review), written(adopted)),
-                )
-                .with_primary_label("review")
-                .with_label(adopted.span, "adopted")
-                .with_help("Check both dates against the board's minutes; one of them is probably mistyped."),
-            );
-        }
+    if let Some(adopted) = &header.adopted
+        && review.last < adopted.first
+    {
+        out.push(
+            Diagnostic::new(
+                Code::ReviewBeforeAdoption,
+                review.span,
+                format!(
+                    "the review date, {}, is before the policy was adopted, {}",
+                    written(review),
+                    written(adopted)
+                ),
+            )
+            .with_primary_label("review")
+            .with_label(adopted.span, "adopted")
+            .with_help(
+                "Check both dates against the board's minutes; one of them is probably mistyped.",
+            ),
+        );
     }
     if review.last < today {
         let days = (today - review.last).num_days();
@@ -61,5 +67,9 @@ fn written(date: &PolicyDate) -> String {
 }
 
 fn plural(n: i64, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

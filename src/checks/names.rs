@@ -33,10 +33,15 @@ fn numbering(stages: &[Stage], word: &str, out: &mut Vec<Diagnostic>) {
             } else if number == expected + 1 {
                 format!("there is no {lower} {expected} before {word} {number}")
             } else {
-                format!("there are no {lower}s {expected} to {} before {word} {number}", number - 1)
+                format!(
+                    "there are no {lower}s {expected} to {} before {word} {number}",
+                    number - 1
+                )
             };
             let mut diagnostic = Diagnostic::new(Code::StageNumbering, stage.head_span, message)
-                .with_help(format!("Number the {lower}s 1, 2, 3 ... in the order they appear in the file."));
+                .with_help(format!(
+                    "Number the {lower}s 1, 2, 3 ... in the order they appear in the file."
+                ));
             if let Some(p) = previous {
                 diagnostic = diagnostic.with_label(p.head_span, "the previous one");
             }
@@ -49,9 +54,22 @@ fn numbering(stages: &[Stage], word: &str, out: &mut Vec<Diagnostic>) {
 
 fn unused(policy: &Policy, usage: &Usage, out: &mut Vec<Diagnostic>) {
     let groups = [
-        ("actor", policy.actors.iter().map(|a| (&a.name, a.span)).collect::<Vec<_>>()),
-        ("record", policy.records.iter().map(|r| (&r.name, r.span)).collect()),
-        ("form", policy.forms.iter().map(|f| (&f.name, f.span)).collect()),
+        (
+            "actor",
+            policy
+                .actors
+                .iter()
+                .map(|a| (&a.name, a.span))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "record",
+            policy.records.iter().map(|r| (&r.name, r.span)).collect(),
+        ),
+        (
+            "form",
+            policy.forms.iter().map(|f| (&f.name, f.span)).collect(),
+        ),
     ];
     for (word, items) in groups {
         for (name, span) in items {
@@ -59,13 +77,23 @@ fn unused(policy: &Policy, usage: &Usage, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let help = match word {
-                "actor" => "Name this actor where it acts (`led by`, `notify`, `by` ...), or delete the line.",
-                "record" => "Write where things are recorded with `record \"...\" in this_record`, or delete the line.",
-                _ => "Say when the form is used with `refer to ... using this_form` or `complete this_form`, or delete it.",
+                "actor" => {
+                    "Name this actor where it acts (`led by`, `notify`, `by` ...), or delete the line."
+                }
+                "record" => {
+                    "Write where things are recorded with `record \"...\" in this_record`, or delete the line."
+                }
+                _ => {
+                    "Say when the form is used with `refer to ... using this_form` or `complete this_form`, or delete it."
+                }
             };
             out.push(
-                Diagnostic::new(Code::Unused, span, format!("the {word} `{name}` is never used"))
-                    .with_help(help),
+                Diagnostic::new(
+                    Code::Unused,
+                    span,
+                    format!("the {word} `{name}` is never used"),
+                )
+                .with_help(help),
             );
         }
     }

@@ -106,7 +106,9 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     for component in tarjan_scc(&graph) {
         let cycle: Vec<&Stage> = component.iter().filter_map(|&n| graph[n]).collect();
         let is_cycle = cycle.len() > 1
-            || component.first().is_some_and(|&n| graph.contains_edge(n, n) && graph[n].is_some());
+            || component
+                .first()
+                .is_some_and(|&n| graph.contains_edge(n, n) && graph[n].is_some());
         if !is_cycle {
             continue;
         }
@@ -122,23 +124,33 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         .with_primary_label("the circle starts here")
         .with_help("Escalation should move up the ladder. Point the outcome that goes back down at a later stage or an end.");
         for stage in cycle.iter().skip(1) {
-            diagnostic = diagnostic.with_label(stage.head_span, format!("{} is part of the circle", stage.label));
+            diagnostic = diagnostic.with_label(
+                stage.head_span,
+                format!("{} is part of the circle", stage.label),
+            );
         }
         out.push(diagnostic);
     }
 
     for rule in &policy.rules {
-        let does_nothing = rule.start_at.is_empty() && rule.follow.is_empty() && rule.duties.is_empty();
+        let does_nothing =
+            rule.start_at.is_empty() && rule.follow.is_empty() && rule.duties.is_empty();
         let first_stage = policy.stages.first().map(|s| &s.key);
         let only_starts_at_first = !rule.start_at.is_empty()
             && rule.follow.is_empty()
             && rule.duties.is_empty()
-            && rule.start_at.iter().all(|s| matches!(s, StartAt::Stage(Some(k)) if Some(k) == first_stage));
+            && rule
+                .start_at
+                .iter()
+                .all(|s| matches!(s, StartAt::Stage(Some(k)) if Some(k) == first_stage));
         if does_nothing || only_starts_at_first {
             let message = if does_nothing {
                 format!("the rule for \"{}\" changes nothing", rule.condition)
             } else {
-                format!("the rule for \"{}\" only starts at the first stage, where every escalation starts anyway", rule.condition)
+                format!(
+                    "the rule for \"{}\" only starts at the first stage, where every escalation starts anyway",
+                    rule.condition
+                )
             };
             out.push(
                 Diagnostic::new(Code::EmptyRule, rule.span, message)

@@ -30,7 +30,8 @@ pub struct Latest {
 pub fn in_policy_days(amount: u32, unit: DayUnit, policy: DayUnit) -> Option<u32> {
     match (unit, policy) {
         (DayUnit::Hours, DayUnit::CalendarDays) => Some(amount.div_ceil(24)),
-        (DayUnit::CalendarDays, DayUnit::CalendarDays) | (DayUnit::WorkingDays, DayUnit::WorkingDays) => Some(amount),
+        (DayUnit::CalendarDays, DayUnit::CalendarDays)
+        | (DayUnit::WorkingDays, DayUnit::WorkingDays) => Some(amount),
         _ => None,
     }
 }
@@ -109,17 +110,27 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                 if limit.kind == LimitKind::Within && limit.anchor != Anchor::ConcernArising {
                     return None;
                 }
-                cx.latest(limit, None, &what).map(|day| Latest { day, span: limit.span })
+                cx.latest(limit, None, &what).map(|day| Latest {
+                    day,
+                    span: limit.span,
+                })
             });
             let conclude = stage
                 .conclude
                 .iter()
                 .filter_map(|limit| {
                     cx.latest(limit, start.map(|s| s.day), &what)
-                        .map(|day| Latest { day, span: limit.span })
+                        .map(|day| Latest {
+                            day,
+                            span: limit.span,
+                        })
                 })
                 .min_by_key(|l| l.day);
-            Timing { stage, start, conclude }
+            Timing {
+                stage,
+                start,
+                conclude,
+            }
         })
         .collect();
 
@@ -141,8 +152,12 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
     for (i, from) in timings.iter().enumerate() {
         for outcome in &from.stage.outcomes {
-            let Target::Stage { to: Some(key), .. } = &outcome.target else { continue };
-            let Some(j) = timings.iter().position(|t| &t.stage.key == key) else { continue };
+            let Target::Stage { to: Some(key), .. } = &outcome.target else {
+                continue;
+            };
+            let Some(j) = timings.iter().position(|t| &t.stage.key == key) else {
+                continue;
+            };
             if i == j || !seen.insert((i, j)) {
                 continue;
             }
@@ -153,7 +168,9 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
 
 /// A stage whose conclusion comes before its latest start.
 fn window(t: &Timing<'_>, cx: &mut Context<'_>) {
-    let (Some(start), Some(conclude)) = (t.start, t.conclude) else { return };
+    let (Some(start), Some(conclude)) = (t.start, t.conclude) else {
+        return;
+    };
     if conclude.day < start.day {
         cx.out.push(
             Diagnostic::new(
@@ -177,7 +194,9 @@ fn duties(t: &Timing<'_>, cx: &mut Context<'_>) {
     let what = t.stage.label.clone();
     for duty in &t.stage.duties {
         let Some(limit) = &duty.within else { continue };
-        let Some(due) = cx.latest(limit, t.start.map(|s| s.day), &what) else { continue };
+        let Some(due) = cx.latest(limit, t.start.map(|s| s.day), &what) else {
+            continue;
+        };
         if due > conclude.day {
             cx.out.push(
                 Diagnostic::new(
@@ -200,7 +219,9 @@ fn duties(t: &Timing<'_>, cx: &mut Context<'_>) {
 
 /// Compares a stage with the stage its escalation goes to.
 fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(prev_end) = from.conclude else { return };
+    let Some(prev_end) = from.conclude else {
+        return;
+    };
     if let Some(next_start) = to.start {
         if next_start.day < prev_end.day {
             out.push(
@@ -244,9 +265,10 @@ fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    if let Some(next_end) = to.conclude {
-        if next_end.day < prev_end.day {
-            out.push(
+    if let Some(next_end) = to.conclude
+        && next_end.day < prev_end.day
+    {
+        out.push(
                 Diagnostic::new(
                     Code::DeadlinesNotIncreasing,
                     next_end.span,
@@ -259,6 +281,5 @@ fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
                 .with_label(prev_end.span, format!("{} concludes by day {}", from.stage.label, prev_end.day))
                 .with_help("Each stage of escalation must be allowed to conclude later than the one before it. Check the days against the source document."),
             );
-        }
     }
 }

@@ -17,7 +17,9 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             return Outcome::Trouble;
         }
     };
-    let today = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let options = Options { today };
     let style = style(args);
     let mut stdout = std::io::stdout().lock();
@@ -60,7 +62,11 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             count(paths.len(), "policy", "policies"),
             count(errors, "error", "errors"),
             count(warnings, "warning", "warnings"),
-            if advice > 0 { format!(", {}", count(advice, "note", "notes")) } else { String::new() }
+            if advice > 0 {
+                format!(", {}", count(advice, "note", "notes"))
+            } else {
+                String::new()
+            }
         );
     }
     if trouble {
@@ -89,7 +95,9 @@ fn style(args: &CheckArgs) -> Style {
             let colour = match args.color {
                 Colour::Always => true,
                 Colour::Never => false,
-                Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                Colour::Auto => {
+                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
             };
             let width = std::env::var("COLUMNS")
                 .ok()
@@ -102,5 +110,9 @@ fn style(args: &CheckArgs) -> Style {
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }

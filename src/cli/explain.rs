@@ -37,6 +37,8 @@ pub fn section(code: Code) -> Option<&'static str> {
     let heading = format!("## {} {}", code.as_str(), code.slug());
     let start = DIAGNOSTICS_MD.find(&format!("\n{heading}\n"))? + 1;
     let rest = &DIAGNOSTICS_MD[start..];
-    let end = rest[heading.len()..].find("\n## ").map_or(rest.len(), |i| i + heading.len() + 1);
+    let end = rest[heading.len()..]
+        .find("\n## ")
+        .map_or(rest.len(), |i| i + heading.len() + 1);
     Some(rest[..end].trim_end())
 }

@@ -19,7 +19,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             if found.is_empty() {
-                return Err(Trouble(format!("no `.ladder` files in the folder `{}`", path.display())));
+                return Err(Trouble(format!(
+                    "no `.ladder` files in the folder `{}`",
+                    path.display()
+                )));
             }
             found.sort();
             files.extend(found);
@@ -36,7 +39,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
+        let entry = entry
+            .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if path.is_dir() {
             walk(&path, found)?;
@@ -49,7 +53,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
 
 /// Reads a file as text.
 pub fn read(path: &Path) -> Result<String, Trouble> {
-    let bytes = std::fs::read(path).map_err(|e| Trouble(format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Trouble(format!("cannot read `{}`: {e}", path.display())))?;
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

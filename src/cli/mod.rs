@@ -7,6 +7,8 @@
 
 mod check;
 mod explain;
+
+pub use explain::section as explain_section;
 mod files;
 
 use std::process::ExitCode;

@@ -1,5 +1,11 @@
 //! The one integration-test binary. Each `mod` line is a chapter of the
-//! behaviour the suite pins down, in the order a reader would want them.
+//! behaviour the suite pins down.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 mod calendar;
+mod docs;
+mod policies;
+mod robustness;
+mod ui;

@@ -1,0 +1,68 @@
+//! The documentation keeps up with the code: every diagnostic code has its
+//! section in `docs/diagnostics.md` (which `ladder explain` prints), and
+//! every check file declares the codes it reports.
+
+use ladder::cli::explain_section;
+use ladder::code::Code;
+
+use crate::support::root;
+
+#[test]
+fn every_code_has_a_docs_section_with_an_example_and_a_fix() {
+    for &code in Code::ALL {
+        let section = explain_section(code).unwrap_or_else(|| {
+            panic!(
+                "docs/diagnostics.md has no section `## {} {}`",
+                code.as_str(),
+                code.slug()
+            )
+        });
+        assert!(
+            section.contains("```ladder"),
+            "{code}: the section needs a failing example in a ```ladder block"
+        );
+        assert!(
+            section.to_lowercase().contains("fix"),
+            "{code}: the section needs to say how to fix it"
+        );
+    }
+}
+
+#[test]
+fn the_docs_describe_no_code_that_does_not_exist() {
+    let docs = std::fs::read_to_string(root().join("docs/diagnostics.md")).unwrap();
+    for line in docs.lines().filter(|l| l.starts_with("## L")) {
+        let code = line[3..7].to_owned();
+        assert!(
+            Code::parse(&code).is_some(),
+            "docs/diagnostics.md describes {code}, which does not exist"
+        );
+    }
+}
+
+#[test]
+fn every_code_is_declared_by_the_file_that_reports_it() {
+    // Each code is reported from exactly the files whose header says so.
+    let mut declared = Vec::new();
+    for entry in std::fs::read_dir(root().join("src/checks")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if let Some(line) = text.lines().find(|l| l.starts_with("//! Codes:")) {
+            for word in line.trim_start_matches("//! Codes:").split_whitespace() {
+                let code = word.trim_end_matches('.');
+                if Code::parse(code).is_some() {
+                    declared.push((code.to_owned(), path.clone()));
+                }
+            }
+        }
+    }
+    for (code, path) in declared {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let variant = format!("{:?}", Code::parse(&code).unwrap());
+        assert!(
+            text.contains(&format!("Code::{variant}")),
+            "{} declares {code} but never reports it",
+            path.display()
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! No input makes the parser or the checker panic, and damaged policies get
+//! diagnostics that point at a real line and column.
+
+use proptest::prelude::*;
+
+use ladder::span::LineIndex;
+
+use crate::support::{check, human, ladder_files, render_all};
+
+fn shipped() -> Vec<String> {
+    ladder_files("policies")
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Checks `text` and renders everything, which must not panic; every span
+/// must fall inside the text.
+fn survives(text: &str) {
+    let checked = check(text);
+    for d in &checked.diagnostics {
+        assert!(
+            d.span.start <= text.len() && d.span.end <= text.len(),
+            "{d:?} is outside the text"
+        );
+        for l in &d.labels {
+            assert!(l.span.end <= text.len());
+        }
+    }
+    let _ = render_all(&checked, "damaged.ladder", text, human());
+    let _ = render_all(
+        &checked,
+        "damaged.ladder",
+        text,
+        ladder::render::Style::Short,
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        survives(&text);
+    }
+
+    #[test]
+    fn text_made_of_ladder_words_never_panics(words in prop::collection::vec(
+        prop::sample::select(vec!["stage", "1", "\"x\"", "{", "}", "start", "no later than", "day", "3",
+            "resolved:", "end", "unresolved:", "escalate to", "stage 2", "record", "in", "notify", "when",
+            "actor", "a", "within", "24 hours", "policy", "\n", "//", "procedure", "step", "panel", "members"]),
+        0..80)) {
+        survives(&words.join(" "));
+    }
+
+    #[test]
+    fn a_shipped_policy_with_a_line_deleted_never_panics(which in 0usize..5, line in 0usize..400) {
+        let text = &shipped()[which];
+        let lines: Vec<&str> = text.lines().collect();
+        let n = line % lines.len();
+        let damaged: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != n).map(|(_, l)| *l).collect();
+        survives(&damaged.join("\n"));
+    }
+
+    #[test]
+    fn a_shipped_policy_with_two_lines_swapped_never_panics(which in 0usize..5, a in 0usize..400, b in 0usize..400) {
+        let text = &shipped()[which];
+        let mut lines: Vec<&str> = text.lines().collect();
+        let len = lines.len();
+        lines.swap(a % len, b % len);
+        survives(&lines.join("\n"));
+    }
+
+    #[test]
+    fn a_truncated_shipped_policy_never_panics(which in 0usize..5, at in 0usize..20000) {
+        let text = &shipped()[which];
+        let mut at = at % text.len();
+        while !text.is_char_boundary(at) { at -= 1; }
+        survives(&text[..at]);
+    }
+
+    #[test]
+    fn random_bytes_in_a_shipped_policy_never_panic(which in 0usize..5, at in 0usize..20000, bytes in prop::collection::vec(any::<u8>(), 1..16)) {
+        let text = shipped()[which].clone().into_bytes();
+        let at = at % text.len();
+        let mut damaged = text[..at].to_vec();
+        damaged.extend(bytes);
+        damaged.extend(&text[at..]);
+        survives(&String::from_utf8_lossy(&damaged));
+    }
+}
+
+#[test]
+fn a_truncated_policy_is_an_error_with_a_line_and_column() {
+    let text = &shipped()[1];
+    let cut = &text[..text.len() / 2];
+    let checked = check(cut);
+    let error = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an error");
+    let index = LineIndex::new(cut);
+    let at = index.line_col(cut, error.span.start);
+    assert!(at.line > 1);
+}

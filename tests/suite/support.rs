@@ -1,0 +1,57 @@
+//! Helpers shared by the chapters of the suite.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ladder::checks::Options;
+use ladder::driver::{Checked, check_source};
+use ladder::render::{Style, render};
+
+/// The fixed "today" of every test, so that review-date results never
+/// change with the calendar.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `*.ladder` files of a folder of the repository, sorted.
+pub fn ladder_files(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ladder"))
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn check(text: &str) -> Checked {
+    check_source(text, &Options { today: today() })
+}
+
+/// Every diagnostic rendered as a person sees it: no colour, 80 columns.
+pub fn render_all(checked: &Checked, shown_path: &str, text: &str, style: Style) -> String {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| render(d, shown_path, text, style))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn human() -> Style {
+    Style::Human {
+        colour: false,
+        width: 80,
+    }
+}
+
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
