@@ -1,1 +1,60 @@
-fn main(){}
+//! Parse + check speed on the shipped policies and on a generated policy of
+//! thousands of stages. Run with `cargo bench --bench check`.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ladder::checks::Options;
+use ladder::driver::check_source;
+
+/// A policy with `n` calendar-day stages, each escalating to the next.
+fn generated(n: u32) -> String {
+    let mut text = String::from(
+        "policy \"Generated\"\nboard \"Benchmark Board\" (BB)\ncovers adults\nreview April 2030\n\
+         days are calendar days\nday 1 is the day the concern arose\nconcern raised by worker\n\
+         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n\
+         every stage {\n  record \"the discussion\" in case_record\n  share outcome with worker\n}\n",
+    );
+    for i in 1..=n {
+        text.push_str(&format!(
+            "stage {i} \"Stage {i}\" {{\n  start no later than day {}\n  conclude by day {}\n  led by manager with equivalent manager\n  notify worker when resolved\n  resolved: end \"Resolved at stage {i}\"\n",
+            i * 2 - 1,
+            i * 2
+        ));
+        if i < n {
+            text.push_str(&format!("  unresolved: escalate to stage {}\n}}\n", i + 1));
+        } else {
+            text.push_str("}\n");
+        }
+    }
+    text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let options = Options {
+        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
+    };
+    let root = env!("CARGO_MANIFEST_DIR");
+    for name in ["halton", "cheshire-east", "harrow", "somerset", "hillingdon"] {
+        let text = std::fs::read_to_string(format!("{root}/policies/{name}.ladder")).unwrap_or_default();
+        c.bench_function(&format!("check {name}"), |b| {
+            b.iter(|| check_source(black_box(&text), &options));
+        });
+    }
+    for n in [1000, 5000] {
+        let text = generated(n);
+        assert!(!check_source(&text, &options).has_errors());
+        c.bench_function(&format!("check generated {n} stages"), |b| {
+            b.iter(|| check_source(black_box(&text), &options));
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
+    targets = bench
+}
+criterion_main!(benches);

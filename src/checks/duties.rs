@@ -45,6 +45,11 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let Some(raiser) = &policy.header.raised_by else {
                 continue;
             };
+            // Whoever raised the concern and leads the stage reached the
+            // outcome themselves: there is nobody to share it with.
+            if stage.leads.iter().any(|lead| lead == raiser) {
+                continue;
+            }
             let shared = due.iter().any(|d| tells(d, raiser));
             if !shared {
                 out.push(

@@ -61,12 +61,19 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         }
     }
 
-    let mut reachable = BTreeSet::new();
+    // One traversal from all entries at once: `start at any stage` makes
+    // every stage an entry, and a traversal per entry would be quadratic.
+    let mut bfs = Bfs::new(&graph, exit);
+    bfs.stack.clear();
+    bfs.discovered.clear();
     for &entry in &entries {
-        let mut bfs = Bfs::new(&graph, entry);
-        while let Some(n) = bfs.next(&graph) {
-            reachable.insert(n);
+        if !bfs.discovered.put(entry.index()) {
+            bfs.stack.push_back(entry);
         }
+    }
+    let mut reachable = BTreeSet::new();
+    while let Some(n) = bfs.next(&graph) {
+        reachable.insert(n);
     }
     let mut can_end = BTreeSet::new();
     let reversed = Reversed(&graph);

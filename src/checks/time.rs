@@ -149,13 +149,19 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    // An index by key keeps this linear in the number of stages.
+    let index: std::collections::HashMap<_, usize> = timings
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.stage.key, i))
+        .collect();
     let mut seen = BTreeSet::new();
     for (i, from) in timings.iter().enumerate() {
         for outcome in &from.stage.outcomes {
             let Target::Stage { to: Some(key), .. } = &outcome.target else {
                 continue;
             };
-            let Some(j) = timings.iter().position(|t| &t.stage.key == key) else {
+            let Some(&j) = index.get(key) else {
                 continue;
             };
             if i == j || !seen.insert((i, j)) {

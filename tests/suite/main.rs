@@ -5,6 +5,7 @@
 mod support;
 
 mod calendar;
+mod cli;
 mod docs;
 mod policies;
 mod robustness;
