@@ -256,7 +256,7 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
 
 /// True when pest was looking for the start of a statement.
 fn expected_is_statement(positives: &[Rule]) -> bool {
-    positives.len() > 6
+    positives.len() > 6 || positives.iter().all(|&rule| rule_words(rule) == "a statement")
 }
 
 /// Words for what was expected.

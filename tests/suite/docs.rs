@@ -66,3 +66,24 @@ fn every_code_is_declared_by_the_file_that_reports_it() {
         );
     }
 }
+
+#[test]
+fn every_example_in_the_language_reference_parses() {
+    let docs = std::fs::read_to_string(root().join("docs/language.md")).unwrap();
+    let mut blocks = 0;
+    for (i, block) in docs.split("```ladder\n").skip(1).enumerate() {
+        let example = block.split("```").next().unwrap();
+        // An example may be a whole file, or lines from inside a stage.
+        let syntax_errors = |text: &str| {
+            let (_, diagnostics) = ladder::syntax_error::parse(text);
+            diagnostics.into_iter().filter(|d| d.code == Code::Syntax).collect::<Vec<_>>()
+        };
+        let mut syntax = syntax_errors(example);
+        if !syntax.is_empty() && syntax_errors(&format!("stage 1 \"Example\" {{\n{example}\n}}\n")).is_empty() {
+            syntax.clear();
+        }
+        assert!(syntax.is_empty(), "example {} in docs/language.md does not parse: {syntax:#?}\n{example}", i + 1);
+        blocks += 1;
+    }
+    assert!(blocks > 20, "the language reference should show every construct");
+}
