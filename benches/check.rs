@@ -33,12 +33,17 @@ fn generated(n: u32) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let options = Options {
-        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
-    };
+    let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default());
     let root = env!("CARGO_MANIFEST_DIR");
-    for name in ["halton", "cheshire-east", "harrow", "somerset", "hillingdon"] {
-        let text = std::fs::read_to_string(format!("{root}/policies/{name}.ladder")).unwrap_or_default();
+    for name in [
+        "halton",
+        "cheshire-east",
+        "harrow",
+        "somerset",
+        "hillingdon",
+    ] {
+        let text =
+            std::fs::read_to_string(format!("{root}/policies/{name}.ladder")).unwrap_or_default();
         c.bench_function(&format!("check {name}"), |b| {
             b.iter(|| check_source(black_box(&text), &options));
         });

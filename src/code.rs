@@ -54,7 +54,7 @@ codes! {
     PastedCharacter = "L002", "pasted-character", Error, "A character pasted from a word processor";
     InvalidValue = "L003", "invalid-value", Error, "A date, number or calendar name that is not valid";
     MissingHeader = "L010", "missing-header", Error, "The policy's title or board is not stated";
-    RepeatedHeader = "L011", "repeated-header", Error, "A header line is given twice";
+    RepeatedHeader = "L011", "given-twice", Error, "A line that may appear only once is given twice";
     DayCountingUnstated = "L012", "day-counting-unstated", Error, "Day numbers are used but the policy does not say how days are counted";
     HolidaysUnstated = "L013", "holidays-unstated", Error, "Working days are used but no bank-holiday calendar is named";
     RaiserUnstated = "L014", "raiser-unstated", Warning, "The policy does not say who raises a concern";
@@ -81,6 +81,7 @@ codes! {
     ReviewOverdue = "L060", "review-overdue", Warning, "The review date has passed";
     ReviewBeforeAdoption = "L061", "review-before-adoption", Error, "The review date is before the adoption date";
     NoReviewDate = "L062", "no-review-date", Warning, "The policy has no review date";
+    ReviewDueSoon = "L063", "review-due-soon", Warning, "The review date falls due soon";
 }
 
 impl fmt::Display for Code {

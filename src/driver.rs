@@ -7,6 +7,7 @@
 use crate::ast;
 use crate::checks::{self, Options};
 use crate::code::Code;
+use crate::deadline::HolidaySource;
 use crate::diagnostic::{self, Diagnostic};
 use crate::lower;
 use crate::model::Policy;
@@ -37,9 +38,16 @@ impl Checked {
     }
 }
 
-/// Checks one source text.
+/// Checks one source text, with the policy's own bank-holiday calendar.
 #[must_use]
 pub fn check_source(text: &str, options: &Options) -> Checked {
+    check_source_with(text, options, &HolidaySource::default())
+}
+
+/// Checks one source text, counting working days with the bank holidays
+/// `holidays` chooses (`--calendar`, `--holidays FILE`).
+#[must_use]
+pub fn check_source_with(text: &str, options: &Options, holidays: &HolidaySource) -> Checked {
     let (tree, mut diagnostics) = crate::syntax_error::parse(text);
     let syntax_failed = diagnostics.iter().any(|d| d.code == Code::Syntax);
     let mut policy = None;
@@ -48,7 +56,7 @@ pub fn check_source(text: &str, options: &Options) -> Checked {
     if let (Some(file), false) = (&tree, syntax_failed) {
         let (model, usage, lowered) = lower::lower(file);
         diagnostics.extend(lowered);
-        diagnostics.extend(checks::run(&model, &usage, options));
+        diagnostics.extend(checks::run_with(&model, &usage, options, holidays));
         policy = Some(model);
     }
     diagnostic::sort(&mut diagnostics);

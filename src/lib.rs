@@ -10,12 +10,18 @@ pub mod checks;
 pub mod cli;
 
 pub mod code;
+pub mod deadline;
 pub mod diagnostic;
+pub mod diff;
 pub mod driver;
+pub mod emit;
+pub mod format;
 pub mod lower;
 pub mod model;
 pub mod parser;
 pub mod pasted;
 pub mod render;
+pub mod report;
 pub mod span;
 pub mod syntax_error;
+pub mod timeline;

@@ -67,6 +67,8 @@ struct Lowerer {
     header: PolicyHeader,
     day_counting_reported: bool,
     holidays_reported: bool,
+    /// A `holidays` line was written, even if its calendar is unknown.
+    holidays_stated: bool,
 }
 
 impl Lowerer {
@@ -144,7 +146,10 @@ impl Lowerer {
                     });
                 }
                 HeaderKind::DayOne(d) => header.day_one = Some(*d),
-                HeaderKind::Holidays(name) => header.holidays = self.division(name),
+                HeaderKind::Holidays(name) => {
+                    self.holidays_stated = true;
+                    header.holidays = self.division(name);
+                }
                 HeaderKind::Contact { address, purpose } => header.contacts.push(Contact {
                     address: address.text.clone(),
                     purpose: purpose.as_ref().map(|p| p.text.clone()),
@@ -318,21 +323,26 @@ impl Lowerer {
     ) {
         let key = stage.id.key();
         if let Some(first) = table.get(&key) {
-            let (code, message) = match stage.id {
+            let lower = word.to_lowercase();
+            let (code, message, help) = match stage.id {
                 ast::StageId::Number(n, _) => (
                     Code::DuplicateStageNumber,
-                    format!("there are two {} {n}s", word.to_lowercase()),
+                    format!("there are two {lower}s numbered {n}"),
+                    format!(
+                        "Give each {lower} its own number, in order: 1, 2, 3. If the source document repeats a number, follow its body text and say so in a comment."
+                    ),
                 ),
                 ast::StageId::Name(_) => (
                     Code::DuplicateDefinition,
-                    format!("`{key}` names two stages"),
+                    format!("`{key}` names two {lower}s"),
+                    format!("Give each {lower} a name of its own."),
                 ),
             };
             diagnostics.push(
                 Diagnostic::new(code, stage.id.span(), message)
                     .with_primary_label("used again here")
                     .with_label(*first, "first used here")
-                    .with_help("Give each stage its own number, in order: 1, 2, 3. If the source document repeats a number, follow its body text and say so in a comment."),
+                    .with_help(help),
             );
         } else {
             table.insert(key, stage.id.span());
@@ -598,7 +608,12 @@ impl Lowerer {
             r.span,
             format!("there is no `{written}`"),
         );
-        if let Some(best) = did_you_mean(&written, candidates.iter().map(String::as_str)) {
+        // A number is not misspelt: `stage 3` is no nearer `stage 1` than
+        // `stage 2`, so numbers get the list of stages, not a guess.
+        let numeric = key.chars().all(|c| c.is_ascii_digit());
+        if let Some(best) =
+            did_you_mean(&written, candidates.iter().map(String::as_str)).filter(|_| !numeric)
+        {
             diagnostic = diagnostic.with_primary_label(format!("did you mean `{best}`?"));
         }
         let list = if candidates.is_empty() {
@@ -783,7 +798,7 @@ impl Lowerer {
     }
 
     fn needs_holidays(&mut self, span: Span) {
-        if self.header.holidays.is_none() && !self.holidays_reported {
+        if self.header.holidays.is_none() && !self.holidays_stated && !self.holidays_reported {
             self.holidays_reported = true;
             self.diagnostics.push(
                 Diagnostic::new(Code::HolidaysUnstated, span, "working days are used but the policy names no bank-holiday calendar")
@@ -839,7 +854,14 @@ impl Lowerer {
                     Kind::Record => format!("record {} \"Where it is kept\"", name.text),
                     Kind::Form => format!("form {} \"Title\" {{ field \"...\" }}", name.text),
                 };
-                diagnostic = match did_you_mean(&name.text, candidates.iter().copied()) {
+                let suggestion =
+                    did_you_mean(&name.text, candidates.iter().copied()).map(str::to_owned);
+                if let Some(best) = &suggestion {
+                    // The misspelling was meant as a use of `best`: saying
+                    // `best` is unused as well would mislead.
+                    self.usage.used.insert(best.clone());
+                }
+                diagnostic = match suggestion {
                     Some(best) => diagnostic
                         .with_primary_label(format!("did you mean `{best}`?"))
                         .with_help(format!("Correct the name, or define it with `{example}`.")),

@@ -35,9 +35,12 @@ pub fn parse_file(
         .unwrap_or_default())
 }
 
-/// True for the keyword rules, whose pairs carry no information.
-fn is_keyword(r: Rule) -> bool {
+/// True for keyword and punctuation rules, whose pairs carry no
+/// information beyond their presence.
+#[must_use]
+pub fn is_token(r: Rule) -> bool {
     keyword_words(r).is_some()
+        || matches!(r, Rule::punct_colon | Rule::punct_open | Rule::punct_close)
 }
 
 /// The words a keyword rule matches, such as `no later than` for
@@ -51,7 +54,7 @@ pub fn keyword_words(r: Rule) -> Option<String> {
 
 /// The non-keyword children of a pair.
 fn children(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
-    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+    pair.into_inner().filter(|p| !is_token(p.as_rule()))
 }
 
 /// Whether a pair has a child keyword of the given rule.
@@ -75,7 +78,7 @@ impl Builder<'_> {
     }
 
     fn item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let header = |kind| Some(Item::Header(Header { kind, span }));
         match pair.as_rule() {
             Rule::policy_decl => header(HeaderKind::Policy(self.first_text(pair)?)),
@@ -168,7 +171,7 @@ impl Builder<'_> {
     }
 
     fn date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let inner = children(pair).next()?;
         let mut date = Date {
             year: 0,
@@ -204,7 +207,7 @@ impl Builder<'_> {
     }
 
     fn form_decl(&mut self, pair: Pair<'_, Rule>) -> Option<Form> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let name = ident(inner.next()?);
         let title = string(inner.next()?);
@@ -238,7 +241,7 @@ impl Builder<'_> {
     }
 
     fn stage(&mut self, pair: Pair<'_, Rule>) -> Option<Stage> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let id = self.stage_id(inner.next()?)?;
         let title = string(inner.next()?);
@@ -260,7 +263,7 @@ impl Builder<'_> {
 
     fn stage_id(&mut self, pair: Pair<'_, Rule>) -> Option<StageId> {
         let inner = children(pair).next()?;
-        let span = Span::from(inner.as_span());
+        let span = span_of(&inner);
         Some(match inner.as_rule() {
             Rule::digits => StageId::Number(self.digits(&inner)?, span),
             _ => StageId::Name(ident(inner)),
@@ -274,7 +277,7 @@ impl Builder<'_> {
         self.diagnostics.push(
             Diagnostic::new(
                 Code::InvalidValue,
-                Span::from(pair.as_span()),
+                span_of(pair),
                 format!("`{}` is too large a number", pair.as_str()),
             )
             .with_help("Numbers of stages, days and hours must be below 4294967296."),
@@ -291,7 +294,7 @@ impl Builder<'_> {
     }
 
     fn stage_item(&mut self, pair: Pair<'_, Rule>) -> Option<StageItem> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         Some(match pair.as_rule() {
             Rule::cites_decl => StageItem::Cites(string(children(pair).next()?)),
             Rule::note_decl => StageItem::Note(string(children(pair).next()?)),
@@ -360,7 +363,7 @@ impl Builder<'_> {
     }
 
     fn bound(&mut self, pair: Pair<'_, Rule>) -> Option<Bound> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let inner = children(pair).next()?;
         let kind = match inner.as_rule() {
             Rule::on_day => BoundKind::On(self.day_ref(children(inner).next()?)?),
@@ -372,7 +375,7 @@ impl Builder<'_> {
     }
 
     fn day_ref(&mut self, pair: Pair<'_, Rule>) -> Option<DayRef> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let day = self.number(children(pair).next()?)?;
         if day == 0 {
             self.diagnostics.push(
@@ -385,7 +388,7 @@ impl Builder<'_> {
     }
 
     fn within(&mut self, pair: Pair<'_, Rule>) -> Option<Within> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut amount = None;
         let mut unit = Unit::Days;
         let mut anchor = Anchor::Unstated;
@@ -431,7 +434,7 @@ impl Builder<'_> {
     }
 
     fn panel(&mut self, pair: Pair<'_, Rule>) -> Option<Panel> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let mut panel = Panel {
             title: string(inner.next()?),
@@ -446,7 +449,7 @@ impl Builder<'_> {
             span,
         };
         for child in inner {
-            let child_span = Span::from(child.as_span());
+            let child_span = span_of(&child);
             match child.as_rule() {
                 Rule::convened_decl => {
                     let if_needed = has_keyword(&child, Rule::if_needed)
@@ -491,7 +494,7 @@ impl Builder<'_> {
     }
 
     fn outcome(&mut self, pair: Pair<'_, Rule>) -> Option<Outcome> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let when_pair = inner.next()?;
         let when = if has_keyword(&when_pair, Rule::kw_unresolved) {
@@ -527,21 +530,21 @@ impl Builder<'_> {
     }
 
     fn stage_ref(&mut self, pair: Pair<'_, Rule>) -> Option<StageRef> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let step = has_keyword(&pair, Rule::kw_step);
         let id = self.stage_id(children(pair).next()?)?;
         Some(StageRef { step, id, span })
     }
 
     fn duty(&mut self, pair: Pair<'_, Rule>) -> Option<Duty> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut optional = false;
         let mut kind = None;
         let mut by = Vec::new();
         let mut within = None;
         let mut trigger = None;
         for child in children(pair) {
-            let child_span = Span::from(child.as_span());
+            let child_span = span_of(&child);
             match child.as_rule() {
                 Rule::may => optional = true,
                 Rule::by_actor => {
@@ -647,12 +650,12 @@ impl Builder<'_> {
     }
 
     fn exception_rule(&mut self, pair: Pair<'_, Rule>) -> Option<ExceptionRule> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let condition = string(inner.next()?);
         let mut items = Vec::new();
         for child in inner {
-            let child_span = Span::from(child.as_span());
+            let child_span = span_of(&child);
             let item = match child.as_rule() {
                 Rule::cites_decl => children(child)
                     .next()
@@ -691,7 +694,7 @@ impl Builder<'_> {
     }
 
     fn procedure(&mut self, pair: Pair<'_, Rule>) -> Option<Procedure> {
-        let span = Span::from(pair.as_span());
+        let span = span_of(&pair);
         let mut inner = children(pair);
         let name = ident(inner.next()?);
         let title = string(inner.next()?);
@@ -721,8 +724,15 @@ impl Builder<'_> {
     }
 }
 
+/// A pair's span, without the whitespace and comments pest may have
+/// consumed after its last word.
+fn span_of(pair: &Pair<'_, Rule>) -> Span {
+    let start = pair.as_span().start();
+    Span::new(start, start + crate::span::trimmed_len(pair.as_str()))
+}
+
 fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
-    let span = Span::from(pair.as_span());
+    let span = span_of(&pair);
     let mut inner = children(pair);
     let name = ident(inner.next()?);
     let description = string(inner.next()?);
@@ -736,21 +746,21 @@ fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
 fn ident(pair: Pair<'_, Rule>) -> Ident {
     Ident {
         text: pair.as_str().to_owned(),
-        span: Span::from(pair.as_span()),
+        span: span_of(&pair),
     }
 }
 
 fn plain_text(pair: Pair<'_, Rule>) -> Text {
     Text {
         text: pair.as_str().to_owned(),
-        span: Span::from(pair.as_span()),
+        span: span_of(&pair),
     }
 }
 
 /// A quoted string; the text is the part between the quotes with the
 /// surrounding spaces trimmed.
 fn string(pair: Pair<'_, Rule>) -> Text {
-    let span = Span::from(pair.as_span());
+    let span = span_of(&pair);
     let text = pair
         .into_inner()
         .next()

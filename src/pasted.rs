@@ -135,7 +135,7 @@ pub fn scan(text: &str) -> (String, Vec<Diagnostic>) {
             )
             .with_primary_label("typed here")
             .with_help(format!(
-                "Text copied from a word processor often brings these in. Type {instead} instead. Outside quotes a ladder file uses only plain letters, digits and punctuation."
+                "Text copied from a word processor often brings these in. Instead, type {instead}. Outside quotes a ladder file uses only plain letters, digits and punctuation."
             )),
         );
         if is_curly_double(c) {

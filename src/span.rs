@@ -134,3 +134,53 @@ mod tests {
         assert_eq!(index.line_text(text, 2), "“b” c");
     }
 }
+
+/// The length of `text` without its trailing whitespace and `//` comments.
+///
+/// pest consumes the whitespace and comments before an optional part that
+/// then does not match (`within 5 working days` may be followed by `of
+/// ...`), so a statement's span can run on over the line break and a
+/// comment. Diagnostics and the formatter use the trimmed length, so that
+/// underlines stop at the last word.
+#[must_use]
+pub fn trimmed_len(text: &str) -> usize {
+    let mut end = text.len();
+    loop {
+        let trimmed = text[..end].trim_end();
+        end = trimmed.len();
+        let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        match comment_start(&trimmed[line_start..]) {
+            Some(at) => end = line_start + at,
+            None => return end,
+        }
+    }
+}
+
+/// Where a `//` comment starts on one line, outside quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::trimmed_len;
+
+    #[test]
+    fn trailing_whitespace_and_comments_are_not_part_of_a_statement() {
+        assert_eq!(
+            trimmed_len("within 5 days \n  // why\n  "),
+            "within 5 days".len()
+        );
+        assert_eq!(trimmed_len("note \"a // b\""), "note \"a // b\"".len());
+        assert_eq!(trimmed_len("x // one\n // two\n"), 1);
+    }
+}

@@ -24,7 +24,11 @@ use crate::span::Span;
 const MAX_ERRORS: usize = 20;
 /// The largest file ladder reads, in bytes: far above any real procedure,
 /// low enough that hostile input cannot make a run take long.
-pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+/// Above this size, recovery stops after a few errors: each recovery step
+/// parses the whole file again, and a large file full of errors would
+/// otherwise take seconds.
+const LARGE_INPUT_BYTES: usize = 256 * 1024;
 
 /// Parses `text`, returning the syntax tree (when one could be built from
 /// the text, possibly after recovery) and every diagnostic found on the way.
@@ -50,7 +54,14 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
     pest::set_call_limit(std::num::NonZeroUsize::new(50_000_000));
     let mut working = cleaned;
     let mut recovered = false;
-    for _ in 0..MAX_ERRORS {
+    // The last error's expectation and line, to notice a cascade.
+    let mut previous: Option<(Option<String>, usize)> = None;
+    let max_errors = if text.len() > LARGE_INPUT_BYTES {
+        3
+    } else {
+        MAX_ERRORS
+    };
+    for _ in 0..max_errors {
         match parser::parse_file(&working, &mut diagnostics) {
             Ok(file) => {
                 let tree = if recovered { None } else { Some(file) };
@@ -58,6 +69,17 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
             }
             Err(error) => {
                 let (diagnostic, line) = explain(&working, &error);
+                let line_number = line_of(&working, line);
+                // Blanking one line of a statement that spans several leaves
+                // the rest of it behind, and the same expectation fails again
+                // on the next lines. Stop rather than report the echoes.
+                if let Some((expected, at)) = &previous
+                    && *expected == diagnostic.primary_label
+                    && line_number <= at + 2
+                {
+                    break;
+                }
+                previous = Some((diagnostic.primary_label.clone(), line_number));
                 let pasted_here = diagnostics.iter().any(|d| {
                     d.code == Code::PastedCharacter
                         && line_of(text, d.span.start) == line_of(text, diagnostic.span.start)
@@ -141,6 +163,27 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         format!("`{found}`")
     };
     let after = previous_word(text, offset);
+    // A statement cut short at the end of its line: pest stops at the first
+    // word of the next line, but the mistake is on this one. Point at the
+    // last word written, and let recovery blank this line, not the next.
+    let content_end = crate::span::trimmed_len(&text[..offset]);
+    if !expected_is_statement(&positives)
+        && let Some(word) = after
+        && text[content_end..offset].contains('\n')
+    {
+        let word_span = Span::new(content_end - word.len(), content_end);
+        let mut diagnostic = Diagnostic::new(
+            Code::Syntax,
+            word_span,
+            format!("expected {expected} after `{word}`, but the line ends there"),
+        )
+        .with_primary_label(format!("expected {expected} after this"));
+        if let Some(help) = help_for(&positives, "", context.as_ref()) {
+            diagnostic = diagnostic.with_help(help);
+        }
+        let statement_line = text[..content_end].rfind('\n').map_or(0, |i| i + 1);
+        return (diagnostic, statement_line);
+    }
     let message = match after {
         Some(word) if !expected_is_statement(&positives) => {
             format!("expected {expected} after `{word}`, found {found_words}")
@@ -152,6 +195,9 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
     if let Some(help) = help_for(&positives, found, context.as_ref()) {
         diagnostic = diagnostic.with_help(help);
     }
+    if let Some(keyword) = misspelt_keyword(&positives, found) {
+        diagnostic = diagnostic.with_primary_label(format!("did you mean `{keyword}`?"));
+    }
     if let Some(block) = context
         && block.open < line_start
     {
@@ -161,6 +207,87 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         );
     }
     (diagnostic, line_start)
+}
+
+/// The words that start a statement, for "did you mean" at the start of one.
+const STATEMENT_KEYWORDS: &[&str] = &[
+    "policy",
+    "board",
+    "covers",
+    "version",
+    "adopted",
+    "updated",
+    "review",
+    "days are",
+    "holidays",
+    "contact",
+    "source",
+    "concern raised by",
+    "stages are called",
+    "actor",
+    "record",
+    "form",
+    "every stage",
+    "stage",
+    "when",
+    "procedure",
+    "cites",
+    "note",
+    "start",
+    "conclude",
+    "aim to",
+    "led by",
+    "panel",
+    "resolved:",
+    "unresolved:",
+    "may",
+    "notify",
+    "share",
+    "refer",
+    "recommend",
+    "decide",
+    "report",
+    "involve",
+    "consult",
+    "meet",
+    "complete",
+    "task",
+    "field",
+    "send to",
+    "convened by",
+    "overseen by",
+    "chaired by",
+    "members",
+    "decision",
+    "applies when",
+    "meanwhile",
+    "step",
+    "follow",
+    "start at",
+];
+
+/// The keyword the user probably meant, when the word they wrote is close
+/// to one of the keywords allowed here (`starts` for `start`).
+fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String> {
+    if found.is_empty() || !found.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut phrases: Vec<String> = positives
+        .iter()
+        .filter_map(|&r| parser::keyword_words(r))
+        .collect();
+    if expected_is_statement(positives) {
+        phrases.extend(STATEMENT_KEYWORDS.iter().map(|k| (*k).to_owned()));
+    }
+    let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
+    let best = crate::lower::did_you_mean(found, first_words.iter().copied())?;
+    if best.eq_ignore_ascii_case(found) {
+        return None;
+    }
+    phrases
+        .iter()
+        .find(|p| p.split(' ').next() == Some(best))
+        .map(|p| p.trim_end_matches(':').to_owned())
 }
 
 /// The word, number or symbol at `offset`, as the user wrote it.
@@ -189,7 +316,18 @@ fn found_word(text: &str, offset: usize) -> &str {
 /// The last word before `offset`, skipping whitespace and line breaks, unless
 /// it ends quoted text or a block (then "after" would read oddly).
 fn previous_word(text: &str, offset: usize) -> Option<&str> {
-    let trimmed = text[..offset].trim_end();
+    // Comments are not words of the statement: cut off any that end the
+    // text before the error, line by line.
+    let mut before = &text[..offset];
+    loop {
+        let trimmed = before.trim_end();
+        let line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        match crate::format::comments(&trimmed[line_start..]).first() {
+            Some(comment) => before = &trimmed[..line_start + comment.start],
+            None => break,
+        }
+    }
+    let trimmed = before.trim_end();
     if trimmed.is_empty() || trimmed.ends_with(['"', '{', '}']) {
         return None;
     }
@@ -256,7 +394,10 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
 
 /// True when pest was looking for the start of a statement.
 fn expected_is_statement(positives: &[Rule]) -> bool {
-    positives.len() > 6 || positives.iter().all(|&rule| rule_words(rule) == "a statement")
+    positives.len() > 6
+        || positives
+            .iter()
+            .all(|&rule| rule_words(rule) == "a statement")
 }
 
 /// Words for what was expected.
@@ -291,6 +432,9 @@ fn rule_words(rule: Rule) -> String {
         return format!("`{words}`");
     }
     match rule {
+        Rule::punct_colon => "`:`".to_owned(),
+        Rule::punct_open => "`{`".to_owned(),
+        Rule::punct_close => "`}`".to_owned(),
         Rule::string | Rule::string_text => "text in quotes".to_owned(),
         Rule::name | Rule::name_list => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
         Rule::number | Rule::digits | Rule::number_word => "a number".to_owned(),
@@ -327,6 +471,14 @@ fn rule_words(rule: Rule) -> String {
 /// Help for common mistakes, in a full sentence.
 fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<String> {
     let wants = |rule: Rule| positives.contains(&rule);
+    if (wants(Rule::name) || wants(Rule::name_list))
+        && <parser::LadderParser as pest::Parser<Rule>>::parse(Rule::reserved, found)
+            .is_ok_and(|p| p.as_str() == found)
+    {
+        return Some(format!(
+            "`{found}` is one of the language's own words, so it cannot be a name. If a name is missing here, add it; otherwise choose another name, such as `{found}_role`."
+        ));
+    }
     if found.starts_with('"') && (wants(Rule::name) || wants(Rule::name_list)) {
         return Some("Names of actors, records, forms and stages are written without quotes, for example `line_manager`.".to_owned());
     }
@@ -376,7 +528,10 @@ mod tests {
     #[test]
     fn a_missing_day_number_is_explained_in_words() {
         let m = messages("stage 1 \"A\" {\n  start no later than day\n}\n");
-        assert_eq!(m, vec!["expected a number after `day`, found `}`"]);
+        assert_eq!(
+            m,
+            vec!["expected a number after `day`, but the line ends there"]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! complete. Checks only return diagnostics: they never print, never stop
 //! at the first problem, and never change the model.
 
+mod dates;
 mod duties;
 mod lifecycle;
 mod names;
@@ -13,6 +14,7 @@ pub mod time;
 
 use chrono::NaiveDate;
 
+use crate::deadline::HolidaySource;
 use crate::diagnostic::Diagnostic;
 use crate::lower::Usage;
 use crate::model::Policy;
@@ -22,16 +24,48 @@ use crate::model::Policy;
 pub struct Options {
     /// The date the review-date checks compare with.
     pub today: NaiveDate,
+    /// How many days before the review date falls due to warn that it is
+    /// coming (`--review-warning-days`); 0 turns the warning off.
+    pub review_warning_days: u32,
 }
 
-/// Runs every check family.
+/// The default of `--review-warning-days`: about three months, time enough
+/// to book the review into a board meeting.
+pub const DEFAULT_REVIEW_WARNING_DAYS: u32 = 90;
+
+impl Options {
+    /// The options for checking on `today`, with every other setting at its
+    /// default.
+    #[must_use]
+    pub fn new(today: NaiveDate) -> Self {
+        Options {
+            today,
+            review_warning_days: DEFAULT_REVIEW_WARNING_DAYS,
+        }
+    }
+}
+
+/// Runs every check family, with each policy's own bank-holiday calendar.
 #[must_use]
 pub fn run(policy: &Policy, usage: &Usage, options: &Options) -> Vec<Diagnostic> {
+    run_with(policy, usage, options, &HolidaySource::default())
+}
+
+/// Runs every check family, counting working days with the bank holidays
+/// `holidays` chooses (`--calendar`, `--holidays FILE`).
+#[must_use]
+pub fn run_with(
+    policy: &Policy,
+    usage: &Usage,
+    options: &Options,
+    holidays: &HolidaySource,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     names::check(policy, usage, &mut diagnostics);
     structure::check(policy, &mut diagnostics);
-    time::check(policy, &mut diagnostics);
+    let pending = time::check(policy, &mut diagnostics);
+    dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
     duties::check(policy, &mut diagnostics);
-    lifecycle::check(policy, options.today, &mut diagnostics);
+    lifecycle::check(policy, options, &mut diagnostics);
     diagnostics
 }

@@ -6,8 +6,11 @@
 //! start as late as day 3 is day 4 (24 hours from a moment on day 3 ends on
 //! day 4 at the latest). A limit in another unit (working days in a
 //! calendar-day policy, or hours in a working-day policy) cannot be turned
-//! into a day number without knowing the date the concern arose; such limits
-//! are reported as not compared (L045) instead of guessed.
+//! into a day number without knowing the date the concern arose. A
+//! comparison that involves such a limit is not guessed: it is handed back
+//! as `Pending`, and `dates.rs` settles it date by date with the policy's
+//! bank-holiday calendar. Where no calendar can settle it (no `holidays`
+//! line), it is reported as not compared (L045, see `not_compared`).
 
 use std::collections::BTreeSet;
 
@@ -36,96 +39,181 @@ pub fn in_policy_days(amount: u32, unit: DayUnit, policy: DayUnit) -> Option<u32
     }
 }
 
-/// What the time checks know about one stage.
-struct Timing<'a> {
-    stage: &'a Stage,
-    start: Option<Latest>,
-    conclude: Option<Latest>,
+/// What the day numbers say about when a limit ends.
+#[derive(Clone)]
+enum When<'p> {
+    /// The same day number for every concern.
+    Day(Latest),
+    /// A day that depends on the date the concern arose, because these
+    /// limits (the limit itself, or the start it counts from) are counted in
+    /// another unit than the policy's days.
+    Dated(Vec<&'p Limit>),
 }
 
-struct Context<'o> {
+impl<'p> When<'p> {
+    fn uncounted(&self) -> &[&'p Limit] {
+        match self {
+            When::Day(_) => &[],
+            When::Dated(limits) => limits,
+        }
+    }
+}
+
+/// A comparison between time limits that day numbers cannot settle. The
+/// stage indices count `Policy::all_stages`, main ladder first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// The stage must not conclude before it may start (L040).
+    Window { stage: usize },
+    /// The stage's duty must not fall due after it concludes (L046).
+    Duty { stage: usize, duty: usize },
+    /// The stage escalated to must not have to start before the stage it
+    /// comes from may conclude (L041), nor leave days between the two that
+    /// nobody owns (L043).
+    Start { from: usize, to: usize },
+    /// The stage escalated to must not have to conclude before the stage it
+    /// comes from (L042).
+    Conclude { from: usize, to: usize },
+}
+
+/// A comparison handed to the date-exact check, with the limits that made
+/// the day numbers unable to settle it and the stage each belongs to.
+#[derive(Clone, Debug)]
+pub struct Pending<'p> {
+    pub rule: Rule,
+    pub uncounted: Vec<(&'p Limit, &'p Stage)>,
+}
+
+/// What the time checks know about one stage.
+struct Timing<'p> {
+    stage: &'p Stage,
+    start: Option<When<'p>>,
+    conclude: Option<When<'p>>,
+}
+
+struct Context<'o, 'p> {
     unit: DayUnit,
     out: &'o mut Vec<Diagnostic>,
-    not_compared: BTreeSet<usize>,
+    pending: Vec<Pending<'p>>,
 }
 
-impl Context<'_> {
+impl<'p> Context<'_, 'p> {
     /// The latest day a limit allows, counting durations from `from` (the
     /// latest day the stage may start) unless anchored to the concern.
-    fn latest(&mut self, limit: &Limit, from: Option<u32>, what: &str) -> Option<u32> {
+    fn latest(&self, limit: &'p Limit, from: Option<&When<'p>>) -> Option<When<'p>> {
         match limit.kind {
-            LimitKind::On | LimitKind::By => Some(limit.amount),
+            LimitKind::On | LimitKind::By => Some(When::Day(Latest {
+                day: limit.amount,
+                span: limit.span,
+            })),
             LimitKind::Within => {
                 let base = match limit.anchor {
-                    Anchor::ConcernArising => Some(1),
-                    _ => from,
-                }?;
-                match in_policy_days(limit.amount, limit.unit, self.unit) {
-                    Some(days) => Some(base.saturating_add(days)),
-                    None => {
-                        self.not_compared(limit, what);
-                        None
+                    Anchor::ConcernArising => When::Day(Latest {
+                        day: 1,
+                        span: limit.span,
+                    }),
+                    _ => from?.clone(),
+                };
+                let days = in_policy_days(limit.amount, limit.unit, self.unit);
+                Some(match (base, days) {
+                    (When::Day(base), Some(days)) => When::Day(Latest {
+                        day: base.day.saturating_add(days),
+                        span: limit.span,
+                    }),
+                    // Counted from a start that depends on the date: the
+                    // start is what could not be counted, not this limit.
+                    (When::Dated(limits), Some(_)) => When::Dated(limits),
+                    (When::Day(_), None) => When::Dated(vec![limit]),
+                    (When::Dated(mut limits), None) => {
+                        limits.push(limit);
+                        When::Dated(limits)
                     }
-                }
+                })
             }
         }
     }
 
-    fn not_compared(&mut self, limit: &Limit, what: &str) {
-        if !self.not_compared.insert(limit.span.start) {
-            return;
+    /// Hands a comparison to the date-exact check.
+    fn defer(&mut self, rule: Rule, sides: &[(&When<'p>, &'p Stage)]) {
+        let mut uncounted: Vec<(&'p Limit, &'p Stage)> = Vec::new();
+        for (when, stage) in sides {
+            for &limit in when.uncounted() {
+                if !uncounted.iter().any(|(l, _)| l.span == limit.span) {
+                    uncounted.push((limit, stage));
+                }
+            }
         }
-        self.out.push(
-            Diagnostic::new(
-                Code::NotCompared,
-                limit.span,
-                format!(
-                    "`{}` was not compared with the other limits of {what}, which are in {}",
-                    limit.describe(),
-                    self.unit.as_str()
-                ),
-            )
-            .with_primary_label(format!("counted in {}", limit.unit.as_str()))
-            .with_help(format!(
-                "How many {} this is depends on the date the concern arose, because weekends and bank holidays fall differently. ladder does not guess, so check this limit against the others by hand.",
-                self.unit.as_str()
-            )),
-        );
+        self.pending.push(Pending { rule, uncounted });
     }
 }
 
-pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+/// The L045 note for a limit that could not be compared with the others,
+/// because it is counted in another unit and no calendar could settle the
+/// comparison. `why`, when given, replaces the usual explanation.
+pub fn not_compared(limit: &Limit, stage: &Stage, unit: DayUnit, why: Option<&str>) -> Diagnostic {
+    let help = match why {
+        Some(why) => why.to_owned(),
+        None => format!(
+            "How many {} this is depends on the date the concern arose, because weekends and bank holidays fall differently. ladder does not guess, so check this limit against the others by hand.",
+            unit.as_str()
+        ),
+    };
+    Diagnostic::new(
+        Code::NotCompared,
+        limit.span,
+        format!(
+            "`{}` was not compared with the other limits of {}, which are in {}",
+            limit.describe(),
+            stage.label,
+            unit.as_str()
+        ),
+    )
+    .with_primary_label(format!("counted in {}", limit.unit.as_str()))
+    .with_help(help)
+}
+
+/// Runs the day-number checks, and returns the comparisons they could not
+/// settle for `dates.rs`.
+pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pending<'p>> {
     let unit = policy.header.day_kind.unwrap_or(DayUnit::CalendarDays);
     let mut cx = Context {
         unit,
         out,
-        not_compared: BTreeSet::new(),
+        pending: Vec::new(),
     };
-    let timings: Vec<Timing<'_>> = policy
+    let timings: Vec<Timing<'p>> = policy
         .all_stages()
         .map(|stage| {
-            let what = stage.label.clone();
             let start = stage.start.as_ref().and_then(|limit| {
                 // A start limit counted from the stage starting means nothing.
                 if limit.kind == LimitKind::Within && limit.anchor != Anchor::ConcernArising {
                     return None;
                 }
-                cx.latest(limit, None, &what).map(|day| Latest {
-                    day,
-                    span: limit.span,
-                })
+                cx.latest(limit, None)
             });
-            let conclude = stage
+            let concludes: Vec<When<'p>> = stage
                 .conclude
                 .iter()
-                .filter_map(|limit| {
-                    cx.latest(limit, start.map(|s| s.day), &what)
-                        .map(|day| Latest {
-                            day,
-                            span: limit.span,
-                        })
-                })
-                .min_by_key(|l| l.day);
+                .filter_map(|limit| cx.latest(limit, start.as_ref()))
+                .collect();
+            // Which of two limits is sooner depends on the date as soon as
+            // one of them does.
+            let dated: Vec<&'p Limit> = concludes
+                .iter()
+                .flat_map(|w| w.uncounted().iter().copied())
+                .collect();
+            let conclude = if dated.is_empty() {
+                concludes
+                    .into_iter()
+                    .filter_map(|w| match w {
+                        When::Day(l) => Some(l),
+                        When::Dated(_) => None,
+                    })
+                    .min_by_key(|l| l.day)
+                    .map(When::Day)
+            } else {
+                Some(When::Dated(dated))
+            };
             Timing {
                 stage,
                 start,
@@ -134,9 +222,9 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         })
         .collect();
 
-    for t in &timings {
-        window(t, &mut cx);
-        duties(t, &mut cx);
+    for (i, t) in timings.iter().enumerate() {
+        window(i, t, &mut cx);
+        duties(i, t, &mut cx);
         if t.stage.start.is_none()
             && t.stage.conclude.is_empty()
             && !t.stage.duties.iter().any(|d| d.within.is_some())
@@ -164,17 +252,28 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let Some(&j) = index.get(key) else {
                 continue;
             };
-            if i == j || !seen.insert((i, j)) {
+            // An escalation back down its own ladder is a cycle (L033);
+            // comparing the windows along it would only add noise.
+            let backward = j < i && from.stage.key.procedure == timings[j].stage.key.procedure;
+            if i == j || backward || !seen.insert((i, j)) {
                 continue;
             }
-            between(from, &timings[j], cx.out);
+            between((i, from), (j, &timings[j]), &mut cx);
         }
     }
+    cx.pending
 }
 
 /// A stage whose conclusion comes before its latest start.
-fn window(t: &Timing<'_>, cx: &mut Context<'_>) {
-    let (Some(start), Some(conclude)) = (t.start, t.conclude) else {
+fn window<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
+    let (Some(start), Some(conclude)) = (&t.start, &t.conclude) else {
+        return;
+    };
+    let (When::Day(start), When::Day(conclude)) = (start, conclude) else {
+        cx.defer(
+            Rule::Window { stage: i },
+            &[(start, t.stage), (conclude, t.stage)],
+        );
         return;
     };
     if conclude.day < start.day {
@@ -195,14 +294,21 @@ fn window(t: &Timing<'_>, cx: &mut Context<'_>) {
 }
 
 /// A timed duty that falls due after the stage must conclude.
-fn duties(t: &Timing<'_>, cx: &mut Context<'_>) {
-    let Some(conclude) = t.conclude else { return };
-    let what = t.stage.label.clone();
-    for duty in &t.stage.duties {
+fn duties<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
+    let Some(conclude) = &t.conclude else { return };
+    for (d, duty) in t.stage.duties.iter().enumerate() {
         let Some(limit) = &duty.within else { continue };
-        let Some(due) = cx.latest(limit, t.start.map(|s| s.day), &what) else {
+        let Some(due) = cx.latest(limit, t.start.as_ref()) else {
             continue;
         };
+        let (When::Day(due), When::Day(conclude)) = (&due, conclude) else {
+            cx.defer(
+                Rule::Duty { stage: i, duty: d },
+                &[(&due, t.stage), (conclude, t.stage)],
+            );
+            continue;
+        };
+        let due = due.day;
         if due > conclude.day {
             cx.out.push(
                 Diagnostic::new(
@@ -217,20 +323,56 @@ fn duties(t: &Timing<'_>, cx: &mut Context<'_>) {
                 )
                 .with_primary_label(format!("due by day {due}"))
                 .with_label(conclude.span, format!("the stage concludes by day {}", conclude.day))
-                .with_help("Either the duty's time limit or the stage's conclusion needs to change, or the stage should say `whichever is sooner`."),
+                .with_help("Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."),
             );
         }
     }
 }
 
 /// Compares a stage with the stage its escalation goes to.
-fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(prev_end) = from.conclude else {
+fn between<'p>(
+    (i, from): (usize, &Timing<'p>),
+    (j, to): (usize, &Timing<'p>),
+    cx: &mut Context<'_, 'p>,
+) {
+    let Some(prev_end_when) = &from.conclude else {
         return;
     };
-    if let Some(next_start) = to.start {
-        if next_start.day < prev_end.day {
-            out.push(
+    if let Some(next_start) = &to.start {
+        match (prev_end_when, next_start) {
+            (When::Day(prev_end), When::Day(next_start)) => {
+                starts_after(from, to, *prev_end, *next_start, cx.out);
+            }
+            _ => cx.defer(
+                Rule::Start { from: i, to: j },
+                &[(prev_end_when, from.stage), (next_start, to.stage)],
+            ),
+        }
+    }
+    if let Some(next_end) = &to.conclude {
+        match (prev_end_when, next_end) {
+            (When::Day(prev_end), When::Day(next_end)) => {
+                concludes_after(from, to, *prev_end, *next_end, cx.out);
+            }
+            _ => cx.defer(
+                Rule::Conclude { from: i, to: j },
+                &[(prev_end_when, from.stage), (next_end, to.stage)],
+            ),
+        }
+    }
+}
+
+/// The stage escalated to must start no earlier than the one before may
+/// conclude, and no later than the day after.
+fn starts_after(
+    from: &Timing<'_>,
+    to: &Timing<'_>,
+    prev_end: Latest,
+    next_start: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if next_start.day < prev_end.day {
+        out.push(
                 Diagnostic::new(
                     Code::OverlappingWindows,
                     next_start.span,
@@ -242,18 +384,21 @@ fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
                 .with_primary_label(format!("starts by day {}", next_start.day))
                 .with_label(prev_end.span, format!("{} may run until day {}", from.stage.label, prev_end.day))
                 .with_help(format!(
-                    "An escalation reaches {} only when {} has not resolved it. Let {} start no earlier than day {}, or conclude {} by day {}.",
+                    "An escalation reaches {0} only when {1} has not resolved it. Give {2} until day {3} to start (`start no later than day {3}`), or conclude {4} by day {5}.",
                     to.stage.label, from.stage.label, to.stage.label, prev_end.day, from.stage.label, next_start.day
                 )),
             );
-        } else if next_start.day > prev_end.day.saturating_add(1) {
-            let first = prev_end.day + 1;
-            let days = if first == next_start.day {
-                format!("day {first}")
-            } else {
-                format!("days {first} to {}", next_start.day)
-            };
-            out.push(
+    } else if next_start.day > prev_end.day {
+        // The days after the previous stage must conclude, up to the day
+        // the next need only start by: Halton's day 14 to day 16 leaves days
+        // 15 and 16 unowned, the "two-day gap" of the source's own reading.
+        let first = prev_end.day + 1;
+        let days = if first == next_start.day {
+            format!("day {first}")
+        } else {
+            format!("days {first} to {}", next_start.day)
+        };
+        out.push(
                 Diagnostic::new(
                     Code::OwnershipGap,
                     next_start.span,
@@ -265,15 +410,22 @@ fn between(from: &Timing<'_>, to: &Timing<'_>, out: &mut Vec<Diagnostic>) {
                 .with_primary_label(format!("{} need only start by day {}", to.stage.label, next_start.day))
                 .with_label(prev_end.span, format!("{} concludes by day {}", from.stage.label, prev_end.day))
                 .with_help(format!(
-                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}.",
-                    to.stage.label, first
+                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}, the day {} must conclude by.",
+                    to.stage.label, prev_end.day, from.stage.label
                 )),
             );
-        }
     }
-    if let Some(next_end) = to.conclude
-        && next_end.day < prev_end.day
-    {
+}
+
+/// The stage escalated to must not have to conclude before the one before.
+fn concludes_after(
+    from: &Timing<'_>,
+    to: &Timing<'_>,
+    prev_end: Latest,
+    next_end: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if next_end.day < prev_end.day {
         out.push(
                 Diagnostic::new(
                     Code::DeadlinesNotIncreasing,

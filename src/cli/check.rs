@@ -4,8 +4,9 @@ use std::io::{IsTerminal, Write};
 
 use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::driver::check_source;
+use crate::driver::check_source_with;
 use crate::render::{Style, render};
+use crate::report::{self, FileReport};
 
 use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
 
@@ -20,12 +21,24 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let options = Options { today };
+    let options = Options {
+        review_warning_days: args.review_warning_days,
+        ..Options::new(today)
+    };
+    let holidays = match args.holidays.load() {
+        Ok(holidays) => holidays,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Outcome::Trouble;
+        }
+    };
     let style = style(args);
     let mut stdout = std::io::stdout().lock();
     let mut totals = [0usize; 3];
     let mut failed = false;
     let mut trouble = false;
+    let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
+    let mut collected: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     for path in &paths {
         let shown = files::display(path);
         let text = match files::read(path) {
@@ -36,15 +49,22 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
                 continue;
             }
         };
-        let checked = check_source(&text, &options);
-        for diagnostic in &checked.diagnostics {
-            let mut diagnostic = diagnostic.clone();
-            if denied(&diagnostic, &args.deny) {
+        let checked = check_source_with(&text, &options, &holidays);
+        let mut diagnostics = checked.diagnostics;
+        for diagnostic in &mut diagnostics {
+            if denied(diagnostic, &args.deny) {
                 diagnostic.severity = Severity::Error;
             }
             failed |= diagnostic.is_error();
             totals[diagnostic.severity as usize] += 1;
-            let out = render(&diagnostic, &shown, &text, style);
+        }
+        if machine {
+            // JSON and SARIF are one document for the whole run.
+            collected.push((shown, text, diagnostics));
+            continue;
+        }
+        for diagnostic in &diagnostics {
+            let out = render(diagnostic, &shown, &text, style);
             // A closed pipe (`ladder check | head`) is not worth a panic.
             if stdout.write_all(out.as_bytes()).is_err() {
                 return Outcome::Trouble;
@@ -54,7 +74,26 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    if style != Style::Short {
+    if machine {
+        let reports: Vec<FileReport<'_>> = collected
+            .iter()
+            .map(|(path, source, diagnostics)| FileReport {
+                path,
+                source,
+                diagnostics,
+            })
+            .collect();
+        let out = match args.format {
+            Format::Json => report::json::document(&reports),
+            Format::Sarif => report::sarif::document(&reports, &|code| {
+                super::explain_section(code).map(str::to_owned)
+            }),
+            _ => report::github::commands(&reports),
+        };
+        if stdout.write_all(out.as_bytes()).is_err() {
+            return Outcome::Trouble;
+        }
+    } else if style != Style::Short {
         let [advice, warnings, errors] = totals;
         let _ = writeln!(
             stdout,
@@ -88,7 +127,8 @@ fn denied(diagnostic: &Diagnostic, deny: &[Deny]) -> bool {
 
 fn style(args: &CheckArgs) -> Style {
     match args.format {
-        Format::Short => Style::Short,
+        // The machine formats do not render diagnostics one by one.
+        Format::Short | Format::Json | Format::Sarif | Format::Github => Style::Short,
         Format::Plain => Style::Plain,
         Format::Human => {
             let terminal = std::io::stdout().is_terminal();

@@ -9,7 +9,15 @@ mod check;
 mod explain;
 
 pub use explain::section as explain_section;
+mod build;
+mod diff;
 mod files;
+mod fmt;
+mod graph;
+mod holidays;
+mod json;
+mod timeline;
+mod write;
 
 use std::process::ExitCode;
 
@@ -56,6 +64,121 @@ pub enum Command {
     Check(CheckArgs),
     /// Explain a diagnostic code, such as L020, with an example and the fix.
     Explain(ExplainArgs),
+    /// The date of every deadline for a concern raised on a given date:
+    /// each stage's start-by and conclude-by, each timed duty, and the final
+    /// deadline, with weekends and bank holidays skipped for working days.
+    ///
+    /// Exit status: 0 when the timeline was written, 1 when the policy has
+    /// errors (nothing is written), 2 when ladder could not run (an
+    /// unreadable file, or a date outside the years the bank-holiday
+    /// calendar knows).
+    Timeline(timeline::TimelineArgs),
+    /// Compile a policy to JSON for case-management systems and workflow
+    /// engines (the format is described in docs/json.md).
+    ///
+    /// Exit status: 0 when the JSON was written, 1 when the policy has errors
+    /// (nothing is written), 2 when ladder could not run.
+    Json(JsonArgs),
+    /// Draw a policy as a flowchart: DOT or Mermaid text, or SVG, PNG or PDF
+    /// drawn by Graphviz (`dot` must be installed for those).
+    ///
+    /// Exit status: 0 when the chart was written, 1 when the policy has errors
+    /// (nothing is written), 2 when ladder could not run (no Graphviz, an
+    /// unwritable output path).
+    Graph(GraphArgs),
+    /// Build every output for a set of policies into a folder: NAME.json,
+    /// NAME.dot, NAME.mmd, NAME.svg (with Graphviz) and index.html.
+    ///
+    /// A policy with errors produces nothing (its old outputs are removed) and
+    /// the others are still built. Exit status: 0 all built, 1 a policy has
+    /// errors, 2 ladder could not run.
+    Build(BuildArgs),
+    /// Rewrite policies in the canonical layout, keeping every word and
+    /// every comment.
+    ///
+    /// Exit status with --check or --diff: 0 when every file is formatted, 1
+    /// when some file would change (or has syntax errors).
+    Fmt(FmtArgs),
+    /// Show what changed in meaning between two revisions of a policy:
+    /// stages, time limits, leads, duties, exceptions, forms, contacts and
+    /// dates. Layout and comments do not count.
+    ///
+    /// Exit status: 0 when nothing changed in meaning, 1 when something did
+    /// (or either file has errors, which are shown instead), 2 when either
+    /// file cannot be read.
+    Diff(diff::DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JsonArgs {
+    /// The policy file to compile.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<std::path::PathBuf>,
+    /// The date to check review dates against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// The policy file to draw.
+    #[arg(value_name = "FILE")]
+    pub file: std::path::PathBuf,
+    /// What to write: DOT or Mermaid text, or a drawing made by Graphviz.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<std::path::PathBuf>,
+    /// The date to check review dates against, as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+}
+
+/// Output formats for `ladder graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT text.
+    Dot,
+    /// SVG drawn by Graphviz.
+    Svg,
+    /// PNG drawn by Graphviz.
+    Png,
+    /// PDF drawn by Graphviz.
+    Pdf,
+    /// Mermaid flowchart text.
+    Mermaid,
+}
+
+impl GraphFormat {
+    /// The file extension, which is also Graphviz's `-T` name.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            GraphFormat::Dot => "dot",
+            GraphFormat::Svg => "svg",
+            GraphFormat::Png => "png",
+            GraphFormat::Pdf => "pdf",
+            GraphFormat::Mermaid => "mmd",
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Policy files, and folders to search for `*.ladder` files.
+    #[arg(value_name = "PATH", default_value = "policies")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// The folder to build into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: std::path::PathBuf,
+    /// The date for review dates and the review status on the index page,
+    /// as YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,10 +196,29 @@ pub struct CheckArgs {
     /// How to show diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Warn (L063) this many days before the review date falls due; 0 turns
+    /// the warning off.
+    #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]
+    pub review_warning_days: u32,
     /// When to use colour in `human` output [default: auto: only on a
     /// terminal, and never when NO_COLOR is set].
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
+    #[command(flatten)]
+    pub holidays: holidays::HolidayArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Files to format, and folders to search for `*.ladder` files.
+    #[arg(value_name = "PATH", default_value = "policies")]
+    pub paths: Vec<std::path::PathBuf>,
+    /// Write nothing; exit 1 and list the files that are not formatted.
+    #[arg(long)]
+    pub check: bool,
+    /// Write nothing; show the changes formatting would make as a unified diff.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +236,13 @@ pub enum Format {
     Plain,
     /// One line per diagnostic: path:line:column: severity[CODE]: message.
     Short,
+    /// One JSON document for the whole run (see docs/diagnostics-json.md).
+    Json,
+    /// A SARIF 2.1.0 log, for GitHub code scanning and editors.
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate the lines of a pull
+    /// request.
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -129,6 +278,12 @@ fn parse_deny(text: &str) -> Result<Deny, String> {
 pub fn run(args: Args) -> Outcome {
     match args.command {
         Command::Check(check) => check::run(&check),
+        Command::Timeline(args) => timeline::run(&args),
         Command::Explain(explain) => explain::run(&explain),
+        Command::Json(args) => json::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }

@@ -76,14 +76,64 @@ fn every_example_in_the_language_reference_parses() {
         // An example may be a whole file, or lines from inside a stage.
         let syntax_errors = |text: &str| {
             let (_, diagnostics) = ladder::syntax_error::parse(text);
-            diagnostics.into_iter().filter(|d| d.code == Code::Syntax).collect::<Vec<_>>()
+            diagnostics
+                .into_iter()
+                .filter(|d| d.code == Code::Syntax)
+                .collect::<Vec<_>>()
         };
         let mut syntax = syntax_errors(example);
-        if !syntax.is_empty() && syntax_errors(&format!("stage 1 \"Example\" {{\n{example}\n}}\n")).is_empty() {
+        if !syntax.is_empty()
+            && syntax_errors(&format!("stage 1 \"Example\" {{\n{example}\n}}\n")).is_empty()
+        {
             syntax.clear();
         }
-        assert!(syntax.is_empty(), "example {} in docs/language.md does not parse: {syntax:#?}\n{example}", i + 1);
+        assert!(
+            syntax.is_empty(),
+            "example {} in docs/language.md does not parse: {syntax:#?}\n{example}",
+            i + 1
+        );
         blocks += 1;
     }
-    assert!(blocks > 20, "the language reference should show every construct");
+    assert!(
+        blocks > 20,
+        "the language reference should show every construct"
+    );
+}
+
+#[test]
+fn every_example_in_the_diagnostics_reference_is_its_fixture_and_snapshot() {
+    // Each section shows a fixture from tests/ui and what ladder reports for
+    // it; both must be exactly what the fixture and its snapshot hold.
+    let docs = std::fs::read_to_string(root().join("docs/diagnostics.md")).unwrap();
+    let mut checked = 0;
+    for part in docs.split("**Example** (`").skip(1) {
+        let path = &part[..part.find("`)").unwrap()];
+        let fixture = std::fs::read_to_string(root().join(path)).unwrap();
+        let shown = part
+            .split("```ladder\n")
+            .nth(1)
+            .unwrap()
+            .split("```")
+            .next()
+            .unwrap();
+        assert_eq!(
+            shown, fixture,
+            "docs/diagnostics.md shows an old copy of {path}"
+        );
+        let snap = std::fs::read_to_string(root().join(path.replace(".ladder", ".snap"))).unwrap();
+        let expected = snap.splitn(3, "---\n").nth(2).unwrap().trim_end();
+        let output = part
+            .split("```text\n")
+            .nth(1)
+            .unwrap()
+            .split("\n```")
+            .next()
+            .unwrap();
+        assert_eq!(
+            output, expected,
+            "docs/diagnostics.md shows old output for {path}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= Code::ALL.len());
 }

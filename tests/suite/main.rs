@@ -4,9 +4,17 @@
 
 mod support;
 
+mod build;
 mod calendar;
 mod cli;
+mod dates;
+mod diff;
 mod docs;
+mod format;
+mod graph;
+mod json;
 mod policies;
+mod report;
 mod robustness;
+mod timeline;
 mod ui;

@@ -29,7 +29,7 @@ pub fn ladder_files(folder: &str) -> Vec<PathBuf> {
 }
 
 pub fn check(text: &str) -> Checked {
-    check_source(text, &Options { today: today() })
+    check_source(text, &Options::new(today()))
 }
 
 /// Every diagnostic rendered as a person sees it: no colour, 80 columns.

@@ -1,0 +1,93 @@
+//! `ladder fmt`: rewrite policies in the canonical layout.
+//!
+//! Without flags, each file that is not already formatted is rewritten
+//! atomically. `--check` writes nothing and exits 1 listing the files that
+//! would change; `--diff` shows how, as a unified diff. A file with syntax
+//! errors is never touched: its errors are shown instead.
+
+use similar::TextDiff;
+
+use crate::format::{FormatError, format};
+use crate::render::{Style, render};
+
+use super::{FmtArgs, Outcome, files, write::atomic_write};
+
+pub(super) fn run(args: &FmtArgs) -> Outcome {
+    let paths = match files::collect(&args.paths) {
+        Ok(paths) => paths,
+        Err(files::Trouble(message)) => {
+            eprintln!("error: {message}");
+            return Outcome::Trouble;
+        }
+    };
+    let mut outcome = Outcome::Clean;
+    let mut changed = 0;
+    for path in &paths {
+        let shown = files::display(path);
+        let text = match files::read(path) {
+            Ok(text) => text,
+            Err(files::Trouble(message)) => {
+                eprintln!("error: {message}");
+                outcome = Outcome::Trouble;
+                continue;
+            }
+        };
+        let formatted = match format(&text) {
+            Ok(formatted) => formatted,
+            Err(FormatError::Syntax(diagnostics)) => {
+                for d in &diagnostics {
+                    print!("{}", render(d, &shown, &text, Style::Short));
+                }
+                eprintln!("error: `{shown}` has syntax errors and was not formatted");
+                if outcome == Outcome::Clean {
+                    outcome = Outcome::Failed;
+                }
+                continue;
+            }
+            Err(FormatError::WouldChangeMeaning(why)) => {
+                eprintln!(
+                    "error: `{shown}` was not formatted: {why}. This is a bug in ladder; please report it with the file."
+                );
+                outcome = Outcome::Trouble;
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        changed += 1;
+        if args.diff {
+            let diff = TextDiff::from_lines(&text, &formatted);
+            print!(
+                "{}",
+                diff.unified_diff()
+                    .context_radius(2)
+                    .header(&shown, &format!("{shown} (formatted)"))
+            );
+        }
+        if args.check || args.diff {
+            if !args.diff {
+                println!("{shown} is not formatted");
+            }
+            if outcome == Outcome::Clean {
+                outcome = Outcome::Failed;
+            }
+        } else if let Err(message) = atomic_write(path, formatted.as_bytes()) {
+            eprintln!("error: {message}");
+            outcome = Outcome::Trouble;
+        } else {
+            println!("formatted {shown}");
+        }
+    }
+    if (args.check || args.diff) && changed == 0 && outcome == Outcome::Clean {
+        println!(
+            "{} already formatted",
+            if paths.len() == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("all {} files", paths.len())
+            }
+        );
+    }
+    outcome
+}

@@ -1,0 +1,98 @@
+//! `ladder graph`: the policy as a flowchart, in DOT or Mermaid text, or
+//! drawn by Graphviz as SVG, PNG or PDF. Also runs Graphviz for `build`.
+
+use std::io::{IsTerminal, Write as _};
+use std::process::{Command, Stdio};
+
+use super::json::{compile, emit};
+use super::{GraphArgs, GraphFormat, Outcome};
+
+pub(super) fn run(args: &GraphArgs) -> Outcome {
+    let binary = matches!(args.format, GraphFormat::Png | GraphFormat::Pdf);
+    if binary && args.output.is_none() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: {} is binary and would garble the terminal; write it to a file with `-o chart.{}`",
+            args.format.extension(),
+            args.format.extension()
+        );
+        return Outcome::Trouble;
+    }
+    let compiled = match compile(&args.file, args.today) {
+        Ok(c) => c,
+        Err(outcome) => return outcome,
+    };
+    let bytes = match args.format {
+        GraphFormat::Dot => crate::emit::dot::to_string(&compiled.policy).into_bytes(),
+        GraphFormat::Mermaid => crate::emit::mermaid::to_string(&compiled.policy).into_bytes(),
+        GraphFormat::Svg | GraphFormat::Png | GraphFormat::Pdf => {
+            let dot = crate::emit::dot::to_string(&compiled.policy);
+            match graphviz(&dot, args.format.extension()) {
+                Ok(bytes) => bytes,
+                Err(Graphviz::Missing) => {
+                    eprintln!("{}", missing_message(args.format.extension()));
+                    return Outcome::Trouble;
+                }
+                Err(Graphviz::Failed(message)) => {
+                    eprintln!("error: {message}");
+                    return Outcome::Trouble;
+                }
+            }
+        }
+    };
+    emit(args.output.as_deref(), &bytes)
+}
+
+/// Why Graphviz gave no drawing.
+pub(super) enum Graphviz {
+    /// `dot` is not on the PATH.
+    Missing,
+    Failed(String),
+}
+
+/// What to say when `dot` is not installed.
+pub(super) fn missing_message(format: &str) -> String {
+    format!(
+        "error: drawing {format} needs Graphviz, and its `dot` program is not on the PATH\n  \
+         help: install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: \
+         `brew install graphviz`; others: https://graphviz.org/download/), or write the chart \
+         as text with `--format dot` or `--format mermaid`"
+    )
+}
+
+/// Runs `dot -T<format>` on the DOT text and returns what it drew.
+pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
+    let child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Graphviz::Missing),
+        Err(e) => return Err(Graphviz::Failed(format!("cannot run Graphviz `dot`: {e}"))),
+    };
+    // Feed the input from another thread, so that a large drawing filling
+    // the output pipe cannot deadlock against a large input.
+    let input = dot.as_bytes().to_vec();
+    let stdin = child.stdin.take();
+    let feeder = std::thread::spawn(move || {
+        if let Some(mut stdin) = stdin {
+            let _ = stdin.write_all(&input);
+        }
+    });
+    let result = child.wait_with_output();
+    let _ = feeder.join();
+    let result =
+        result.map_err(|e| Graphviz::Failed(format!("Graphviz `dot` did not finish: {e}")))?;
+    let (status, output) = (result.status, result.stdout);
+    let errors = String::from_utf8_lossy(&result.stderr);
+    if status.success() && !output.is_empty() {
+        Ok(output)
+    } else {
+        Err(Graphviz::Failed(format!(
+            "Graphviz `dot -T{format}` failed ({status}): {}",
+            errors.trim()
+        )))
+    }
+}

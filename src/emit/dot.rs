@@ -1,0 +1,412 @@
+//! The policy as a Graphviz DOT flowchart, top-down, in the style boards
+//! publish: a box per stage, resolved branches to end nodes at the side,
+//! unresolved branches down to the next stage, exception entries dashed from
+//! the start point, sub-procedures as clusters, and a key.
+//!
+//! Every label is a Graphviz HTML-like label built from text escaped by
+//! `escape::dot_html`, and every identifier is a quoted string from
+//! `escape::dot_quoted`, so no policy text can end a label or an attribute,
+//! or be read as a keyword (`node`, `edge`, `end`). Reads only the model.
+
+use std::fmt::Write as _;
+
+use super::escape::{dot_html, dot_quoted, wrap};
+use super::summary;
+use crate::model::{OutcomeWhen, Policy, Stage, StartAt, Target};
+
+const STAGE_FILL: &str = "#dbe8f5";
+const STEP_FILL: &str = "#eae4f2";
+const END_FILL: &str = "#d9eed9";
+const RULE_FILL: &str = "#fdf0d5";
+const FOLLOW_FILL: &str = "#eeeeee";
+const RESOLVED: &str = "#2e7d32";
+const UNRESOLVED: &str = "#b3261e";
+const OTHER: &str = "#1f5fa8";
+const EXCEPTION: &str = "#a86400";
+const WIDTH: usize = 44;
+
+/// The DOT text of the flowchart, ending with a line break.
+#[must_use]
+pub fn to_string(policy: &Policy) -> String {
+    let mut ends = Ends::default();
+    let mut out = String::new();
+    let title = policy
+        .header
+        .title
+        .as_deref()
+        .unwrap_or("Escalation procedure");
+    let mut heading = format!("<B>{}</B>", lines(title, 70));
+    if let Some(board) = &policy.header.board {
+        let board = match &policy.header.board_short {
+            Some(short) => format!("{board} ({short})"),
+            None => board.clone(),
+        };
+        let _ = write!(heading, "<BR/>{}", dot_html(&board));
+    }
+    out.push_str("digraph ladder {\n");
+    let _ = writeln!(
+        out,
+        "  graph [rankdir=TB, newrank=true, fontname=\"Helvetica\", fontsize=14, labelloc=t, \
+         nodesep=0.45, ranksep=0.5, margin=0.3, label=<{heading}<BR/> >];"
+    );
+    out.push_str(
+        "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", \
+         margin=\"0.15,0.08\"];\n",
+    );
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n\n");
+
+    // The start point and the normal way in.
+    out.push_str(
+        "  \"start\" [shape=oval, style=filled, fillcolor=\"#444444\", fontcolor=white, \
+         label=<Concern raised>];\n",
+    );
+    if let Some(first) = policy.stages.first() {
+        let _ = writeln!(
+            out,
+            "  \"start\" -> {} [weight=10];",
+            dot_quoted(&first.key.slug())
+        );
+    }
+
+    // Exception entries: dashed, from the start point.
+    for (i, rule) in policy.rules.iter().enumerate() {
+        let any = rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStage));
+        let named: Vec<&Stage> = rule
+            .start_at
+            .iter()
+            .filter_map(|s| match s {
+                StartAt::Stage(Some(key)) => policy.stage(key),
+                StartAt::Stage(None) | StartAt::AnyStage => None,
+            })
+            .collect();
+        if !any && named.is_empty() {
+            continue;
+        }
+        let id = format!("rule-{}", i + 1);
+        let action = if any {
+            "start at any stage".to_owned()
+        } else {
+            let labels: Vec<String> = named.iter().map(|s| summary::name(s)).collect();
+            format!("start at {}", labels.join(" or "))
+        };
+        let _ = writeln!(
+            out,
+            "  {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
+             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>>];",
+            dot_quoted(&id),
+            lines(&format!("If {}", rule.condition), WIDTH),
+            dot_html(&action)
+        );
+        let _ = writeln!(
+            out,
+            "  \"start\" -> {} [style=dashed, color=\"{EXCEPTION}\"];",
+            dot_quoted(&id)
+        );
+        let targets: Vec<&Stage> = if any {
+            policy.stages.iter().collect()
+        } else {
+            named
+        };
+        for (n, stage) in targets.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  {} -> {} [style=dashed, color=\"{EXCEPTION}\"{}];",
+                dot_quoted(&id),
+                dot_quoted(&stage.key.slug()),
+                if n == 0 { "" } else { ", constraint=false" }
+            );
+        }
+    }
+    out.push('\n');
+
+    // The main ladder, in an invisible cluster so that the sub-procedures'
+    // clusters are laid out beside it and never around its stages. Its ends
+    // are first named here, so they belong to it (see below).
+    out.push_str("  subgraph \"cluster_main\" {\n    graph [style=invis, label=\"\"];\n");
+    for stage in &policy.stages {
+        stage_node(&mut out, "    ", stage, STAGE_FILL);
+    }
+    for stage in &policy.stages {
+        outcomes(&mut out, stage, &mut ends);
+    }
+    out.push_str("  }\n");
+
+    // Sub-procedures, each a cluster with its own way in.
+    for (i, procedure) in policy.procedures.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n  subgraph {} {{",
+            dot_quoted(&format!("cluster_{i}"))
+        );
+        let _ = writeln!(
+            out,
+            "    graph [style=\"rounded,dashed\", color=\"#7b5ea7\", fontsize=11, labeljust=l, \
+             label=<<B>{}</B>>];",
+            lines(&format!("Sub-procedure: {}", procedure.title), 60)
+        );
+        if let (Some(applies), Some(first)) = (&procedure.applies, procedure.steps.first()) {
+            let id = format!("applies-{i}");
+            let mut label = format!("<B>Applies when</B><BR/>{}", lines(applies, WIDTH));
+            for m in &procedure.meanwhile {
+                let _ = write!(label, "<BR/><I>Meanwhile: {}</I>", lines(m, WIDTH));
+            }
+            let _ = writeln!(
+                out,
+                "    {} [shape=box, style=\"dashed,filled\", color=\"#7b5ea7\", fillcolor=white, \
+                 label=<{label}>];",
+                dot_quoted(&id)
+            );
+            let _ = writeln!(
+                out,
+                "    {} -> {} [color=\"#7b5ea7\"];",
+                dot_quoted(&id),
+                dot_quoted(&first.key.slug())
+            );
+        }
+        for step in &procedure.steps {
+            stage_node(&mut out, "    ", step, STEP_FILL);
+        }
+        // INVARIANT: a node first named inside a subgraph belongs to it, so
+        // the steps' branches are written here to keep the ends reached
+        // only from this procedure inside its cluster.
+        for step in &procedure.steps {
+            outcomes(&mut out, step, &mut ends);
+        }
+        out.push_str("  }\n");
+    }
+
+    // End and outside-procedure nodes, each beside the stage that first
+    // reaches it.
+    out.push('\n');
+    for (n, end) in ends.nodes.iter().enumerate() {
+        let (shape, fill, prefix) = if end.follow {
+            ("box", FOLLOW_FILL, "Follow: ")
+        } else {
+            ("box", END_FILL, "End: ")
+        };
+        let _ = writeln!(
+            out,
+            "  {} [shape={shape}, style=\"rounded,filled,bold\", fillcolor=\"{fill}\", \
+             label=<{}>];",
+            dot_quoted(&format!("end-{}", n + 1)),
+            lines(&format!("{prefix}{}", end.name), 34)
+        );
+    }
+    for (n, end) in ends.nodes.iter().enumerate() {
+        if let Some(first) = &end.first_stage {
+            let _ = writeln!(
+                out,
+                "  {{ rank=same; {}; {}; }}",
+                dot_quoted(first),
+                dot_quoted(&format!("end-{}", n + 1))
+            );
+        }
+    }
+
+    // The notes and the key sit at the foot of the chart, below the last
+    // stage, held there by invisible edges.
+    let has_notes = notes(&mut out, policy);
+    legend(&mut out);
+    if let Some(last) = policy.stages.last() {
+        let last = dot_quoted(&last.key.slug());
+        if has_notes {
+            let _ = writeln!(out, "  {last} -> \"notes\" [style=invis];");
+        }
+        let _ = writeln!(out, "  {last} -> \"legend\" [style=invis];");
+    }
+    if has_notes {
+        out.push_str("  { rank=same; \"notes\"; \"legend\"; }\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Lines of escaped text joined with `<BR/>`.
+fn lines(text: &str, width: usize) -> String {
+    wrap(text, width)
+        .iter()
+        .map(|l| dot_html(l))
+        .collect::<Vec<_>>()
+        .join("<BR/>")
+}
+
+fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
+    let mut label = format!("<B>{}</B>", lines(&summary::heading(stage), WIDTH));
+    let _ = write!(
+        label,
+        "<BR/><FONT COLOR=\"#333333\">{}</FONT>",
+        lines(&summary::window(stage), 52)
+    );
+    if let Some(lead) = summary::lead(stage) {
+        let _ = write!(label, "<BR/>{}", lines(&lead, 52));
+    }
+    let mut duties = summary::duties(&stage.duties);
+    if let Some(panel) = &stage.panel {
+        duties.extend(summary::duties(&panel.duties));
+        if panel.binding == Some(true) {
+            duties.push("decision binding".to_owned());
+        }
+    }
+    if !duties.is_empty() {
+        let _ = write!(
+            label,
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">{}</FONT>",
+            lines(&format!("Duties: {}", duties.join("; ")), 60)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{indent}{} [fillcolor=\"{fill}\", label=<{label}>];",
+        dot_quoted(&stage.key.slug())
+    );
+}
+
+#[derive(Default)]
+struct Ends {
+    nodes: Vec<EndNode>,
+}
+
+struct EndNode {
+    name: String,
+    follow: bool,
+    first_stage: Option<String>,
+}
+
+impl Ends {
+    /// The node id for an end or outside procedure, made on first use.
+    fn id(&mut self, name: &str, follow: bool, stage: &str) -> String {
+        let n = match self
+            .nodes
+            .iter()
+            .position(|e| e.name == name && e.follow == follow)
+        {
+            Some(n) => n,
+            None => {
+                // Only ends reached from one place sit beside their stage;
+                // an end shared by several stages floats free.
+                self.nodes.push(EndNode {
+                    name: name.to_owned(),
+                    follow,
+                    first_stage: Some(stage.to_owned()),
+                });
+                self.nodes.len() - 1
+            }
+        };
+        if self.nodes[n].first_stage.as_deref() != Some(stage) {
+            self.nodes[n].first_stage = None;
+        }
+        format!("end-{}", n + 1)
+    }
+}
+
+fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
+    let from = stage.key.slug();
+    for outcome in &stage.outcomes {
+        let (to, weight) = match &outcome.target {
+            Target::End(name) => (ends.id(name, false, &from), 1),
+            Target::Follow(what) => (ends.id(what, true, &from), 1),
+            Target::Stage { to: Some(to), .. } => (to.slug(), 5),
+            Target::Stage { to: None, .. } => continue,
+        };
+        let colour = match outcome.when {
+            OutcomeWhen::Resolved => RESOLVED,
+            OutcomeWhen::Unresolved => UNRESOLVED,
+            OutcomeWhen::If(_) => OTHER,
+        };
+        let label = lines(&summary::branch(&outcome.when, &outcome.target), 28);
+        let _ = writeln!(
+            out,
+            "  {} -> {} [color=\"{colour}\", fontcolor=\"{colour}\", penwidth=1.4, weight={weight}, \
+             label=<{label}>];",
+            dot_quoted(&from),
+            dot_quoted(&to)
+        );
+    }
+}
+
+/// Duties at every stage and the exception rules that are not entries, as
+/// notes at the foot of the chart.
+fn notes(out: &mut String, policy: &Policy) -> bool {
+    let every = summary::duties(&policy.every_stage);
+    let mut rows = Vec::new();
+    if !every.is_empty() {
+        rows.push(format!(
+            "<B>At every stage</B><BR ALIGN=\"LEFT\"/>{}",
+            left(&every.join("; "), 60)
+        ));
+    }
+    let others: Vec<String> = policy
+        .rules
+        .iter()
+        .filter(|r| r.start_at.is_empty())
+        .map(|r| {
+            let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
+            actions.extend(summary::duties(&r.duties));
+            if actions.is_empty() {
+                format!("If {}", r.condition)
+            } else {
+                format!("If {}: {}", r.condition, actions.join("; "))
+            }
+        })
+        .collect();
+    if !others.is_empty() {
+        let items: Vec<String> = others.iter().map(|o| left(&format!("- {o}"), 60)).collect();
+        rows.push(format!(
+            "<B>Other exceptions</B><BR ALIGN=\"LEFT\"/>{}",
+            items.join("")
+        ));
+    }
+    if rows.is_empty() {
+        return false;
+    }
+    let _ = writeln!(
+        out,
+        "\n  \"notes\" [shape=note, style=filled, fillcolor=\"#fffbe6\", color=\"#999999\", \
+         label=<{}>];",
+        rows.join("<BR ALIGN=\"LEFT\"/>")
+    );
+    true
+}
+
+/// Left-aligned wrapped lines, each ending in a left-aligned break.
+fn left(text: &str, width: usize) -> String {
+    wrap(text, width)
+        .iter()
+        .map(|l| format!("{}<BR ALIGN=\"LEFT\"/>", dot_html(l)))
+        .collect()
+}
+
+fn legend(out: &mut String) {
+    let row = |swatch: String, text: &str| {
+        format!("<TR><TD>{swatch}</TD><TD ALIGN=\"LEFT\">{text}</TD></TR>")
+    };
+    let box_ = |fill: &str| {
+        format!(
+            "<TABLE BORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"0\" BGCOLOR=\"{fill}\"><TR><TD WIDTH=\"28\" HEIGHT=\"12\"> </TD></TR></TABLE>"
+        )
+    };
+    let arrow = |colour: &str, dash: bool| {
+        let line = if dash { "- - -&gt;" } else { "-----&gt;" };
+        format!("<FONT COLOR=\"{colour}\"><B>{line}</B></FONT>")
+    };
+    let rows = [
+        row(
+            box_(STAGE_FILL),
+            "Stage of the procedure: window, lead, duties",
+        ),
+        row(box_(STEP_FILL), "Step of a sub-procedure"),
+        row(box_(END_FILL), "End: the disagreement is closed"),
+        row(box_(RULE_FILL), "Exception: a different way in"),
+        row(box_(FOLLOW_FILL), "Another procedure to follow"),
+        row(arrow(RESOLVED, false), "Resolved"),
+        row(arrow(UNRESOLVED, false), "Unresolved: escalate"),
+        row(arrow(OTHER, false), "Other branch"),
+        row(arrow(EXCEPTION, true), "Exception entry"),
+    ];
+    let _ = writeln!(
+        out,
+        "  \"legend\" [shape=plain, style=\"\", label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" \
+         CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\"><B>Key</B></TD></TR>{}</TABLE>>];",
+        rows.join("")
+    );
+}

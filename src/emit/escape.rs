@@ -1,0 +1,144 @@
+//! Escaping of text for each output language: Graphviz HTML-like labels,
+//! Mermaid quoted labels and HTML pages.
+//!
+//! Every piece of text from a policy (titles, conditions, end names, actor
+//! names) passes through one of these functions before it reaches an output;
+//! nothing else in `emit` writes policy text raw. Non-ASCII characters
+//! become numeric character references in every language, so output is
+//! plain ASCII and never depends on how a renderer guesses the encoding.
+
+use std::fmt::Write as _;
+
+/// Text for a Graphviz HTML-like label (`label=<...>`): `&`, `<`, `>`, `"`
+/// and every non-ASCII character become character references; control
+/// characters (line breaks in pasted text) become spaces.
+#[must_use]
+pub fn dot_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// Text for a Graphviz quoted string (`"..."`), used for identifiers and
+/// tooltips: backslashes and quotes are escaped; non-ASCII characters are
+/// kept as UTF-8, which Graphviz reads by default.
+#[must_use]
+pub fn dot_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text for a Mermaid label inside double quotes (`id["..."]`). Mermaid's
+/// own escape is an entity code, `#quot;` or `#35;`: quotes, `#`, the
+/// characters HTML labels would read as markup, the backtick (which starts
+/// a Markdown string), the pipe (which ends an edge label) and every
+/// non-ASCII character are written that way.
+#[must_use]
+pub fn mermaid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' | '|' => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+            c if c.is_control() => out.push(' '),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// Text for an HTML page, in element content or a quoted attribute value.
+#[must_use]
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' => out.push(' '),
+            c if c.is_ascii() => out.push(c),
+            c => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// Splits text into lines of at most about `width` characters at spaces,
+/// so that long titles do not make boxes as wide as the page. Words longer
+/// than the width are kept whole.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_non_ascii() {
+        assert_eq!(dot_html("a<b>&\"é"), "a&lt;b&gt;&amp;&quot;&#233;");
+        assert_eq!(dot_quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(mermaid("a\"#<é"), "a#quot;#35;#lt;#233;");
+        assert_eq!(html("<é>"), "&lt;&#233;&gt;");
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("", 7), [""]);
+        assert_eq!(wrap("abcdefghij k", 4), ["abcdefghij", "k"]);
+    }
+}

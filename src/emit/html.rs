@@ -1,0 +1,187 @@
+//! `index.html` for a folder of built policies: one self-contained page (no
+//! scripts, no outside styles or fonts) listing each policy with its board,
+//! dates, review status, downloads and flowchart, fit to publish.
+//!
+//! Every piece of policy text goes through `escape::html`. The flowchart is
+//! the SVG Graphviz made from our own DOT, whose labels were escaped there;
+//! its XML prologue is dropped so that it can sit inside the page. Reads only
+//! the model and what the caller passes in.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::escape::html as esc;
+use crate::model::{Policy, PolicyDate, Precision};
+
+/// One built policy on the page.
+pub struct Entry<'a> {
+    /// The file name without `.ladder`, which names every output file.
+    pub name: &'a str,
+    pub policy: &'a Policy,
+    /// The SVG flowchart, when Graphviz was available.
+    pub svg: Option<&'a str>,
+}
+
+/// The page. `today` decides the review status shown.
+#[must_use]
+pub fn index(entries: &[Entry<'_>], today: NaiveDate) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Escalation procedures</title>\n<style>\n\
+         body { font-family: Helvetica, Arial, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #222; line-height: 1.4; }\n\
+         h1 { font-size: 1.6rem; }\n\
+         section { border-top: 1px solid #ccc; padding-top: 1rem; margin-top: 2rem; }\n\
+         dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }\n\
+         dt { font-weight: bold; }\n dd { margin: 0; }\n\
+         .overdue { color: #b3261e; font-weight: bold; }\n\
+         .due { color: #2e7d32; }\n .none { color: #a86400; }\n\
+         figure { margin: 1rem 0; overflow-x: auto; }\n\
+         figure svg { max-width: 100%; height: auto; }\n\
+         table.toc { border-collapse: collapse; }\n\
+         table.toc td, table.toc th { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }\n\
+         </style>\n</head>\n<body>\n<h1>Escalation procedures</h1>\n",
+    );
+    let _ = writeln!(
+        out,
+        "<p>Review status as at {}.</p>",
+        esc(&long_date(today))
+    );
+    out.push_str(
+        "<table class=\"toc\">\n<tr><th>Procedure</th><th>Board</th><th>Review</th></tr>\n",
+    );
+    for e in entries {
+        let (class, status) = review(e.policy, today);
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"{class}\">{}</td></tr>",
+            esc(e.name),
+            esc(title(e.policy)),
+            esc(&board(e.policy)),
+            esc(&status)
+        );
+    }
+    out.push_str("</table>\n");
+    for e in entries {
+        section(&mut out, e, today);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn title(p: &Policy) -> &str {
+    p.header.title.as_deref().unwrap_or("Untitled procedure")
+}
+
+fn board(p: &Policy) -> String {
+    match (&p.header.board, &p.header.board_short) {
+        (Some(b), Some(s)) => format!("{b} ({s})"),
+        (Some(b), None) => b.clone(),
+        (None, _) => "Board not stated".to_owned(),
+    }
+}
+
+fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
+    let p = e.policy;
+    let h = &p.header;
+    let _ = writeln!(
+        out,
+        "<section id=\"{}\">\n<h2>{}</h2>\n<dl>",
+        esc(e.name),
+        esc(title(p))
+    );
+    let mut row = |k: &str, v: &str| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
+    };
+    row("Board", &board(p));
+    if !h.scope.is_empty() {
+        let scope: Vec<&str> = h
+            .scope
+            .iter()
+            .map(|s| match s {
+                crate::ast::Scope::Adults => "adults",
+                crate::ast::Scope::Children => "children",
+            })
+            .collect();
+        row("Covers", &scope.join(" and "));
+    }
+    if let Some(v) = &h.version {
+        row("Version", v);
+    }
+    for (k, d) in [
+        ("Adopted", &h.adopted),
+        ("Updated", &h.updated),
+        ("Review", &h.review),
+    ] {
+        if let Some(d) = d {
+            row(k, &date(d));
+        }
+    }
+    if let Some(s) = &h.source {
+        row("Source document", &s.title);
+    }
+    for c in &h.contacts {
+        match &c.purpose {
+            Some(purpose) => row("Contact", &format!("{} ({purpose})", c.address)),
+            None => row("Contact", &c.address),
+        }
+    }
+    let (class, status) = review(p, today);
+    let _ = writeln!(
+        out,
+        "<dt>Review status</dt><dd class=\"{class}\">{}</dd>\n</dl>",
+        esc(&status)
+    );
+    let name = esc(e.name);
+    let _ = write!(
+        out,
+        "<p>Downloads: <a href=\"{name}.json\">JSON</a>, <a href=\"{name}.dot\">Graphviz DOT</a>, \
+         <a href=\"{name}.mmd\">Mermaid</a>"
+    );
+    if e.svg.is_some() {
+        let _ = write!(out, ", <a href=\"{name}.svg\">SVG</a>");
+    }
+    out.push_str("</p>\n");
+    match e.svg {
+        Some(svg) => {
+            let _ = writeln!(
+                out,
+                "<figure>\n{}\n<figcaption>Flowchart: {}</figcaption>\n</figure>",
+                strip_prologue(svg).trim_end(),
+                esc(title(p))
+            );
+        }
+        None => out.push_str(
+            "<p>The flowchart was not drawn because Graphviz is not installed; the DOT and \
+             Mermaid files above hold it.</p>\n",
+        ),
+    }
+    out.push_str("</section>\n");
+}
+
+/// The SVG element without the XML declaration, doctype and comments that
+/// Graphviz writes before it.
+fn strip_prologue(svg: &str) -> &str {
+    svg.find("<svg").map_or("", |start| &svg[start..])
+}
+
+fn review(p: &Policy, today: NaiveDate) -> (&'static str, String) {
+    match &p.header.review {
+        None => ("none", "No review date".to_owned()),
+        Some(d) if d.last < today => ("overdue", format!("Overdue: review was due {}", date(d))),
+        Some(d) => ("due", format!("Review due {}", date(d))),
+    }
+}
+
+fn date(d: &PolicyDate) -> String {
+    match d.precision {
+        Precision::Day => d.first.format("%-d %B %Y").to_string(),
+        Precision::Month => d.first.format("%B %Y").to_string(),
+        Precision::Year => d.first.format("%Y").to_string(),
+    }
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}

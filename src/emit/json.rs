@@ -1,0 +1,740 @@
+//! The compiled policy as JSON: the contract with runtime engines.
+//!
+//! The format is documented field by field in `docs/json.md` and described
+//! by the JSON Schema `docs/ladder.schema.json`; the test suite checks every
+//! output against both. The types here are the format: change them only
+//! together with the schema, the docs and `FORMAT_VERSION`. Output is
+//! deterministic (struct fields in a fixed order, lists in file order, no
+//! timestamps), so the same input gives byte-identical JSON.
+//!
+//! Only a policy without errors is ever emitted (the caller passes
+//! `Checked::clean_policy`), so every name here resolves and nothing in the
+//! format says "skip this stage": an engine never sees a half-valid policy.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::ast::{Anchor, DayOne, Scope, Trigger};
+use crate::model::{
+    self, DayUnit, DutyKind, LimitKind, OutcomeWhen, Policy, PolicyDate, Precision, SendTo,
+    StageKey, StartAt, Target,
+};
+use crate::span::{LineIndex, Span};
+
+/// The version of the format. Raised by one for any change an engine could
+/// notice except adding an optional field (see `docs/json.md`).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub format_version: u32,
+    pub compiler: Compiler,
+    pub source: SourceText,
+    pub header: Header,
+    pub actors: Vec<Named>,
+    pub records: Vec<Named>,
+    pub forms: Vec<Form>,
+    pub every_stage: Vec<Duty>,
+    pub stages: Vec<Stage>,
+    pub procedures: Vec<Procedure>,
+    pub rules: Vec<Rule>,
+    pub entries: Vec<Entry>,
+    pub ends: Vec<End>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Compiler {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceText {
+    /// Lowercase hex SHA-256 of the source file's bytes as read.
+    pub sha256: String,
+    pub lines: usize,
+}
+
+/// Where an element is in the source: 1-based lines, columns in characters.
+#[derive(Debug, Serialize)]
+pub struct At {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Header {
+    pub title: Option<String>,
+    pub board: Option<String>,
+    pub board_short: Option<String>,
+    pub scope: Vec<&'static str>,
+    pub version: Option<String>,
+    pub adopted: Option<Date>,
+    pub updated: Option<Date>,
+    pub review: Option<Date>,
+    pub calendar: Calendar,
+    pub contacts: Vec<Contact>,
+    pub source_document: Option<SourceDocument>,
+    pub concern_raised_by: Option<String>,
+    pub stage_word: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Date {
+    pub first: String,
+    pub last: String,
+    pub precision: &'static str,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Calendar {
+    /// `calendar_days` or `working_days`; null when the policy uses no day
+    /// numbers and does not say.
+    pub day_unit: Option<&'static str>,
+    /// `day_concern_arose` or `day_after_concern_arose`.
+    pub day_one: Option<&'static str>,
+    /// `england-and-wales`, `scotland`, `northern-ireland` or `any-uk`.
+    pub holidays: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Contact {
+    pub address: String,
+    pub purpose: Option<String>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceDocument {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub name: String,
+    pub description: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Form {
+    pub name: String,
+    pub title: String,
+    pub fields: Vec<String>,
+    pub send_to: Vec<Recipient>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Recipient {
+    /// `address` or `actor`.
+    pub kind: &'static str,
+    pub value: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Stage {
+    /// Unique in the document: `stage-2`, `threshold.step-1`.
+    pub id: String,
+    pub procedure: Option<String>,
+    /// The number or name as written: `2`, `practitioners`.
+    pub key: String,
+    pub number: Option<u32>,
+    pub label: String,
+    pub title: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub start: Option<Limit>,
+    /// No limit, one, or two of which the sooner applies.
+    pub conclude: Vec<Limit>,
+    pub leads: Vec<String>,
+    pub counterparts: Vec<Counterpart>,
+    pub panel: Option<Panel>,
+    pub duties: Vec<Duty>,
+    pub transitions: Vec<Transition>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Limit {
+    /// `on` (day N), `by` (end of day N) or `within` (a duration).
+    pub kind: &'static str,
+    /// The day number for `on` and `by`, the duration for `within`.
+    pub amount: u32,
+    /// `calendar_days`, `working_days` or `hours`.
+    pub unit: &'static str,
+    /// What a duration counts from: `concern_arising`, `stage_starting` or
+    /// `being_notified`. Day numbers always count from the concern arising.
+    pub anchor: &'static str,
+    /// False for a target (`aim to`), true for a hard limit.
+    pub hard: bool,
+    /// The limit in the words of the language.
+    pub text: String,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Counterpart {
+    pub actor: String,
+    /// True for `equivalent actor`: the same role in the other agency.
+    pub equivalent: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Panel {
+    pub title: String,
+    pub convened_by: Option<String>,
+    pub convened_if_needed: bool,
+    pub overseen_by: Option<String>,
+    pub chaired_by: Option<String>,
+    pub members: Option<Members>,
+    pub binding: Option<bool>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub duties: Vec<Duty>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Members {
+    pub at_least: bool,
+    pub count: u32,
+    pub independent: bool,
+    pub where_possible: bool,
+}
+
+/// One duty. Every duty has the same fields; those that do not apply to its
+/// `kind` are null or empty (see `docs/json.md` for which apply).
+#[derive(Debug, Serialize)]
+pub struct Duty {
+    pub kind: &'static str,
+    pub optional: bool,
+    pub what: Option<String>,
+    /// Actors the duty is about: notified, shared with, referred, reported
+    /// or recommended to, involved, consulted.
+    pub actors: Vec<String>,
+    pub record: Option<String>,
+    pub form: Option<String>,
+    pub by: Vec<String>,
+    pub within: Option<Limit>,
+    /// `on_entry`, `when_resolved`, `when_unresolved`, `when_concluded`;
+    /// null for "during the stage".
+    pub trigger: Option<&'static str>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Transition {
+    /// `resolved`, `unresolved` or `if`.
+    pub when: &'static str,
+    /// The condition of an `if` branch.
+    pub condition: Option<String>,
+    /// `end`, `stage` or `follow`.
+    pub target: &'static str,
+    /// The id of the target stage, for `stage`.
+    pub stage: Option<String>,
+    /// The name of the end, for `end`.
+    pub end: Option<String>,
+    /// The outside procedure, for `follow`.
+    pub follow: Option<String>,
+    /// Who takes the escalation to the target stage.
+    pub via: Option<String>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Procedure {
+    pub name: String,
+    pub title: String,
+    pub applies: Option<String>,
+    pub meanwhile: Vec<String>,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    pub steps: Vec<Stage>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rule {
+    /// `rule-1`, `rule-2`, ... in file order.
+    pub id: String,
+    pub condition: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    /// True for `start at any stage` (of the main ladder).
+    pub start_at_any_stage: bool,
+    /// Ids of named stages the rule may start at.
+    pub start_at: Vec<String>,
+    pub follow: Vec<String>,
+    pub duties: Vec<Duty>,
+    pub at: At,
+}
+
+/// A way into the procedure.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    /// `first_stage`, `rule` or `procedure`.
+    pub kind: &'static str,
+    /// The rule id for `rule`, the procedure name for `procedure`.
+    pub from: Option<String>,
+    /// The condition under which this entry applies; null for the first
+    /// stage, which is the normal way in.
+    pub condition: Option<String>,
+    /// The stages at which an escalation may start through this entry.
+    pub stages: Vec<String>,
+    pub any_stage: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct End {
+    pub name: String,
+    /// Ids of the stages with a transition to this end, in file order.
+    pub reached_from: Vec<String>,
+}
+
+/// Builds the document. `text` must be the source the policy was built
+/// from: it gives the SHA-256 and the line and column of every span.
+#[must_use]
+pub fn document(policy: &Policy, text: &str) -> Document {
+    let b = Builder {
+        text,
+        index: LineIndex::new(text),
+    };
+    b.document(policy)
+}
+
+/// The document as pretty-printed JSON with a final line break.
+#[must_use]
+pub fn to_string(policy: &Policy, text: &str) -> String {
+    let doc = document(policy, text);
+    // Serialising plain structs of strings, numbers and options cannot fail;
+    // an empty object is a safe fallback that the schema rejects loudly.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| String::from("{}"));
+    out.push('\n');
+    out
+}
+
+/// Lowercase hex SHA-256 of the text.
+#[must_use]
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().fold(String::with_capacity(64), |mut s, b| {
+        use std::fmt::Write as _;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    index: LineIndex,
+}
+
+impl Builder<'_> {
+    fn at(&self, span: Span) -> At {
+        let start = self.index.line_col(self.text, span.start);
+        let end = self.index.line_col(self.text, span.end);
+        At {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+
+    fn document(&self, p: &Policy) -> Document {
+        Document {
+            format_version: FORMAT_VERSION,
+            compiler: Compiler {
+                name: "ladder",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            source: SourceText {
+                sha256: sha256_hex(self.text),
+                lines: self.text.lines().count(),
+            },
+            header: self.header(&p.header),
+            actors: p.actors.iter().map(|n| self.named(n)).collect(),
+            records: p.records.iter().map(|n| self.named(n)).collect(),
+            forms: p.forms.iter().map(|f| self.form(f)).collect(),
+            every_stage: self.duties(&p.every_stage),
+            stages: p.stages.iter().map(|s| self.stage(s)).collect(),
+            procedures: p.procedures.iter().map(|pr| self.procedure(pr)).collect(),
+            rules: p
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| self.rule(i, r))
+                .collect(),
+            entries: entries(p),
+            ends: ends(p),
+        }
+    }
+
+    fn header(&self, h: &model::PolicyHeader) -> Header {
+        Header {
+            title: h.title.clone(),
+            board: h.board.clone(),
+            board_short: h.board_short.clone(),
+            scope: h
+                .scope
+                .iter()
+                .map(|s| match s {
+                    Scope::Adults => "adults",
+                    Scope::Children => "children",
+                })
+                .collect(),
+            version: h.version.clone(),
+            adopted: h.adopted.as_ref().map(|d| self.date(d)),
+            updated: h.updated.as_ref().map(|d| self.date(d)),
+            review: h.review.as_ref().map(|d| self.date(d)),
+            calendar: Calendar {
+                day_unit: h.day_kind.map(unit),
+                day_one: h.day_one.map(|d| match d {
+                    DayOne::DayConcernArose => "day_concern_arose",
+                    DayOne::DayAfter => "day_after_concern_arose",
+                }),
+                holidays: h.holidays.map(crate::calendar::Division::name),
+            },
+            contacts: h
+                .contacts
+                .iter()
+                .map(|c| Contact {
+                    address: c.address.clone(),
+                    purpose: c.purpose.clone(),
+                    at: self.at(c.span),
+                })
+                .collect(),
+            source_document: h.source.as_ref().map(|s| SourceDocument {
+                title: s.title.clone(),
+                url: s.url.clone(),
+            }),
+            concern_raised_by: h.raised_by.clone(),
+            stage_word: h.stage_word.clone(),
+            at: self.at(h.span),
+        }
+    }
+
+    fn date(&self, d: &PolicyDate) -> Date {
+        Date {
+            first: d.first.format("%Y-%m-%d").to_string(),
+            last: d.last.format("%Y-%m-%d").to_string(),
+            precision: match d.precision {
+                Precision::Day => "day",
+                Precision::Month => "month",
+                Precision::Year => "year",
+            },
+            at: self.at(d.span),
+        }
+    }
+
+    fn named(&self, n: &model::Named) -> Named {
+        Named {
+            name: n.name.clone(),
+            description: n.description.clone(),
+            at: self.at(n.span),
+        }
+    }
+
+    fn form(&self, f: &model::Form) -> Form {
+        Form {
+            name: f.name.clone(),
+            title: f.title.clone(),
+            fields: f.fields.clone(),
+            send_to: f
+                .send_to
+                .iter()
+                .map(|s| match s {
+                    SendTo::Address(a) => Recipient {
+                        kind: "address",
+                        value: a.clone(),
+                    },
+                    SendTo::Actor(a) => Recipient {
+                        kind: "actor",
+                        value: a.clone(),
+                    },
+                })
+                .collect(),
+            cites: f.cites.clone(),
+            notes: f.notes.clone(),
+            at: self.at(f.span),
+        }
+    }
+
+    fn stage(&self, s: &model::Stage) -> Stage {
+        Stage {
+            id: s.key.slug(),
+            procedure: s.key.procedure.clone(),
+            key: s.key.id.clone(),
+            number: s.number,
+            label: s.label.clone(),
+            title: s.title.clone(),
+            cites: s.cites.clone(),
+            notes: s.notes.clone(),
+            start: s.start.as_ref().map(|l| self.limit(l)),
+            conclude: s.conclude.iter().map(|l| self.limit(l)).collect(),
+            leads: s.leads.clone(),
+            counterparts: s
+                .counterparts
+                .iter()
+                .map(|c| Counterpart {
+                    actor: c.actor.clone(),
+                    equivalent: c.equivalent,
+                })
+                .collect(),
+            panel: s.panel.as_ref().map(|p| self.panel(p)),
+            duties: self.duties(&s.duties),
+            transitions: s.outcomes.iter().map(|o| self.transition(o)).collect(),
+            at: self.at(s.span),
+        }
+    }
+
+    fn limit(&self, l: &model::Limit) -> Limit {
+        Limit {
+            kind: match l.kind {
+                LimitKind::On => "on",
+                LimitKind::By => "by",
+                LimitKind::Within => "within",
+            },
+            amount: l.amount,
+            unit: unit(l.unit),
+            anchor: match l.anchor {
+                Anchor::ConcernArising => "concern_arising",
+                Anchor::BeingNotified => "being_notified",
+                Anchor::StageStarting | Anchor::Unstated => "stage_starting",
+            },
+            hard: l.hard,
+            text: l.describe(),
+            at: self.at(l.span),
+        }
+    }
+
+    fn panel(&self, p: &model::Panel) -> Panel {
+        Panel {
+            title: p.title.clone(),
+            convened_by: p.convened_by.clone(),
+            convened_if_needed: p.convened_if_needed,
+            overseen_by: p.overseen_by.clone(),
+            chaired_by: p.chaired_by.clone(),
+            members: p.members.as_ref().map(|m| Members {
+                at_least: m.at_least,
+                count: m.count,
+                independent: m.independent,
+                where_possible: m.where_possible,
+            }),
+            binding: p.binding,
+            cites: p.cites.clone(),
+            notes: p.notes.clone(),
+            duties: self.duties(&p.duties),
+            at: self.at(p.span),
+        }
+    }
+
+    fn duties(&self, duties: &[model::Duty]) -> Vec<Duty> {
+        duties.iter().map(|d| self.duty(d)).collect()
+    }
+
+    fn duty(&self, d: &model::Duty) -> Duty {
+        let mut out = Duty {
+            kind: d.kind.verb(),
+            optional: d.optional,
+            what: None,
+            actors: Vec::new(),
+            record: None,
+            form: None,
+            by: d.by.clone(),
+            within: d.within.as_ref().map(|l| self.limit(l)),
+            trigger: d.trigger.map(|t| match t {
+                Trigger::OnEntry => "on_entry",
+                Trigger::WhenResolved => "when_resolved",
+                Trigger::WhenUnresolved => "when_unresolved",
+                Trigger::WhenConcluded => "when_concluded",
+            }),
+            at: self.at(d.span),
+        };
+        match &d.kind {
+            DutyKind::Record { what, record } => {
+                out.what = Some(what.clone());
+                out.record.clone_from(record);
+            }
+            DutyKind::Notify(actors) | DutyKind::Involve(actors) | DutyKind::Consult(actors) => {
+                out.actors.clone_from(actors);
+            }
+            DutyKind::Share { what, with } => {
+                out.what.clone_from(what);
+                out.actors.clone_from(with);
+            }
+            DutyKind::Refer { what, to, form } => {
+                out.what.clone_from(what);
+                out.actors.clone_from(to);
+                out.form.clone_from(form);
+            }
+            DutyKind::Recommend { what, to } | DutyKind::Report { what, to } => {
+                out.what.clone_from(what);
+                out.actors.clone_from(to);
+            }
+            DutyKind::Decide(what) | DutyKind::Meet(what) => out.what.clone_from(what),
+            DutyKind::Complete(form) => out.form = Some(form.clone()),
+            DutyKind::Task(what) => out.what = Some(what.clone()),
+        }
+        out
+    }
+
+    fn transition(&self, o: &model::Outcome) -> Transition {
+        let (when, condition) = match &o.when {
+            OutcomeWhen::Resolved => ("resolved", None),
+            OutcomeWhen::Unresolved => ("unresolved", None),
+            OutcomeWhen::If(c) => ("if", Some(c.clone())),
+        };
+        let mut t = Transition {
+            when,
+            condition,
+            target: "end",
+            stage: None,
+            end: None,
+            follow: None,
+            via: None,
+            at: self.at(o.span),
+        };
+        match &o.target {
+            Target::End(name) => t.end = Some(name.clone()),
+            Target::Stage { to, via } => {
+                t.target = "stage";
+                t.stage = to.as_ref().map(StageKey::slug);
+                t.via.clone_from(via);
+            }
+            Target::Follow(what) => {
+                t.target = "follow";
+                t.follow = Some(what.clone());
+            }
+        }
+        t
+    }
+
+    fn procedure(&self, p: &model::Procedure) -> Procedure {
+        Procedure {
+            name: p.name.clone(),
+            title: p.title.clone(),
+            applies: p.applies.clone(),
+            meanwhile: p.meanwhile.clone(),
+            cites: p.cites.clone(),
+            notes: p.notes.clone(),
+            steps: p.steps.iter().map(|s| self.stage(s)).collect(),
+            at: self.at(p.span),
+        }
+    }
+
+    fn rule(&self, i: usize, r: &model::Rule) -> Rule {
+        Rule {
+            id: rule_id(i),
+            condition: r.condition.clone(),
+            cites: r.cites.clone(),
+            notes: r.notes.clone(),
+            start_at_any_stage: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)),
+            start_at: named_starts(r),
+            follow: r.follow.clone(),
+            duties: self.duties(&r.duties),
+            at: self.at(r.span),
+        }
+    }
+}
+
+fn rule_id(i: usize) -> String {
+    format!("rule-{}", i + 1)
+}
+
+fn named_starts(r: &model::Rule) -> Vec<String> {
+    r.start_at
+        .iter()
+        .filter_map(|s| match s {
+            StartAt::Stage(Some(key)) => Some(key.slug()),
+            StartAt::Stage(None) | StartAt::AnyStage => None,
+        })
+        .collect()
+}
+
+fn unit(u: DayUnit) -> &'static str {
+    match u {
+        DayUnit::CalendarDays => "calendar_days",
+        DayUnit::WorkingDays => "working_days",
+        DayUnit::Hours => "hours",
+    }
+}
+
+/// Every way into the procedure: the first stage, each rule that starts the
+/// ladder somewhere, and the first step of each sub-procedure.
+fn entries(p: &Policy) -> Vec<Entry> {
+    let mut out = Vec::new();
+    if let Some(first) = p.stages.first() {
+        out.push(Entry {
+            kind: "first_stage",
+            from: None,
+            condition: None,
+            stages: vec![first.key.slug()],
+            any_stage: false,
+        });
+    }
+    for (i, r) in p.rules.iter().enumerate() {
+        let any_stage = r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage));
+        let named = named_starts(r);
+        if !any_stage && named.is_empty() {
+            continue;
+        }
+        let stages = if any_stage {
+            p.stages.iter().map(|s| s.key.slug()).collect()
+        } else {
+            named
+        };
+        out.push(Entry {
+            kind: "rule",
+            from: Some(rule_id(i)),
+            condition: Some(r.condition.clone()),
+            stages,
+            any_stage,
+        });
+    }
+    for pr in &p.procedures {
+        if let Some(first) = pr.steps.first() {
+            out.push(Entry {
+                kind: "procedure",
+                from: Some(pr.name.clone()),
+                condition: pr.applies.clone(),
+                stages: vec![first.key.slug()],
+                any_stage: false,
+            });
+        }
+    }
+    out
+}
+
+/// Every end, in the order first reached in the file.
+fn ends(p: &Policy) -> Vec<End> {
+    let mut out: Vec<End> = Vec::new();
+    for s in p.all_stages() {
+        for o in &s.outcomes {
+            if let Target::End(name) = &o.target {
+                let slug = s.key.slug();
+                match out.iter_mut().find(|e| &e.name == name) {
+                    Some(end) => {
+                        if !end.reached_from.contains(&slug) {
+                            end.reached_from.push(slug);
+                        }
+                    }
+                    None => out.push(End {
+                        name: name.clone(),
+                        reached_from: vec![slug],
+                    }),
+                }
+            }
+        }
+    }
+    out
+}

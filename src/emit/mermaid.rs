@@ -1,0 +1,238 @@
+//! The policy as a Mermaid flowchart (`flowchart TD`), which GitHub and many
+//! documentation sites render without Graphviz. It draws the same chart as
+//! `dot`: stages, ends, exception entries (dotted, from the start point) and
+//! sub-procedures as subgraphs.
+//!
+//! Mermaid's quoting rules: every label is written inside double quotes and
+//! escaped by `escape::mermaid` (entity codes such as `#quot;`), and node ids
+//! are generated (`s1`, `e1`), never taken from the policy, so no text can
+//! become a keyword such as `end`. Reads only the model.
+
+use std::fmt::Write as _;
+
+use super::escape::{mermaid as esc, wrap};
+use super::summary;
+use crate::model::{OutcomeWhen, Policy, Stage, StageKey, StartAt, Target};
+
+/// The Mermaid text of the flowchart, ending with a line break.
+#[must_use]
+pub fn to_string(policy: &Policy) -> String {
+    let ids = Ids::new(policy);
+    let mut out = String::from("flowchart TD\n");
+    // Mermaid styles links by their index in the file, so count them.
+    let mut links = 0usize;
+    let mut link_styles: Vec<String> = Vec::new();
+    let title = policy
+        .header
+        .title
+        .as_deref()
+        .unwrap_or("Escalation procedure");
+    let _ = writeln!(out, "  title[\"{}\"]:::title", esc(title));
+    out.push_str("  start([\"Concern raised\"]):::start\n");
+    if let Some(first) = policy.stages.first() {
+        let _ = writeln!(out, "  start --> {}", ids.stage(&first.key));
+        links += 1;
+    }
+    for stage in &policy.stages {
+        stage_node(&mut out, "  ", &ids, stage);
+    }
+    for (i, procedure) in policy.procedures.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  subgraph p{}[\"{}\"]",
+            i + 1,
+            esc(&format!("Sub-procedure: {}", procedure.title))
+        );
+        if let Some(applies) = &procedure.applies {
+            let _ = writeln!(
+                out,
+                "    a{}[\"{}\"]:::applies",
+                i + 1,
+                label(&["Applies when".to_owned(), applies.clone()])
+            );
+        }
+        for step in &procedure.steps {
+            stage_node(&mut out, "    ", &ids, step);
+        }
+        out.push_str("  end\n");
+        if let (Some(_), Some(first)) = (&procedure.applies, procedure.steps.first()) {
+            let _ = writeln!(out, "  a{} --> {}", i + 1, ids.stage(&first.key));
+            links += 1;
+        }
+    }
+
+    let mut ends: Vec<(String, bool)> = Vec::new();
+    for stage in policy.all_stages() {
+        for outcome in &stage.outcomes {
+            let to = match &outcome.target {
+                Target::End(name) | Target::Follow(name) => {
+                    let follow = matches!(outcome.target, Target::Follow(_));
+                    let n = match ends.iter().position(|e| e.0 == *name && e.1 == follow) {
+                        Some(n) => n,
+                        None => {
+                            ends.push((name.clone(), follow));
+                            ends.len() - 1
+                        }
+                    };
+                    format!("e{}", n + 1)
+                }
+                Target::Stage { to: Some(to), .. } => ids.stage(to),
+                Target::Stage { to: None, .. } => continue,
+            };
+            let branch = summary::branch(&outcome.when, &outcome.target);
+            let colour = match outcome.when {
+                OutcomeWhen::Resolved => "#2e7d32",
+                OutcomeWhen::Unresolved => "#b3261e",
+                OutcomeWhen::If(_) => "#1f5fa8",
+            };
+            let _ = writeln!(
+                out,
+                "  {} -->|\"{}\"| {to}",
+                ids.stage(&stage.key),
+                esc(&branch)
+            );
+            link_styles.push(format!(
+                "  linkStyle {links} stroke:{colour},color:{colour}"
+            ));
+            links += 1;
+        }
+    }
+    for (n, (name, follow)) in ends.iter().enumerate() {
+        let (prefix, class) = if *follow {
+            ("Follow: ", "follow")
+        } else {
+            ("End: ", "done")
+        };
+        let _ = writeln!(
+            out,
+            "  e{}([\"{}\"]):::{class}",
+            n + 1,
+            esc(&format!("{prefix}{name}"))
+        );
+    }
+
+    for (i, rule) in policy.rules.iter().enumerate() {
+        let any = rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStage));
+        let named: Vec<&StageKey> = rule
+            .start_at
+            .iter()
+            .filter_map(|s| match s {
+                StartAt::Stage(Some(key)) => Some(key),
+                StartAt::Stage(None) | StartAt::AnyStage => None,
+            })
+            .collect();
+        if !any && named.is_empty() {
+            continue;
+        }
+        let action = if any {
+            "start at any stage".to_owned()
+        } else {
+            let labels: Vec<String> = named
+                .iter()
+                .filter_map(|k| policy.stage(k))
+                .map(summary::name)
+                .collect();
+            format!("start at {}", labels.join(" or "))
+        };
+        let id = format!("r{}", i + 1);
+        let _ = writeln!(
+            out,
+            "  {id}[\"{}\"]:::exception",
+            label(&[
+                "Exception".to_owned(),
+                format!("If {}", rule.condition),
+                action
+            ])
+        );
+        let _ = writeln!(out, "  start -.-> {id}");
+        link_styles.push(format!("  linkStyle {links} stroke:#a86400"));
+        links += 1;
+        let targets: Vec<&StageKey> = if any {
+            policy.stages.iter().map(|s| &s.key).collect()
+        } else {
+            named
+        };
+        for key in targets {
+            let _ = writeln!(out, "  {id} -.-> {}", ids.stage(key));
+            link_styles.push(format!("  linkStyle {links} stroke:#a86400"));
+            links += 1;
+        }
+    }
+
+    let every = summary::duties(&policy.every_stage);
+    if !every.is_empty() {
+        let _ = writeln!(
+            out,
+            "  every[\"{}\"]:::note",
+            label(&["At every stage".to_owned(), every.join("; ")])
+        );
+    }
+
+    out.push_str(
+        "  classDef title fill:none,stroke:none,font-weight:bold\n\
+         \x20 classDef start fill:#444444,color:#ffffff,stroke:#444444\n\
+         \x20 classDef stage fill:#dbe8f5,stroke:#4a6f96\n\
+         \x20 classDef step fill:#eae4f2,stroke:#7b5ea7\n\
+         \x20 classDef done fill:#d9eed9,stroke:#2e7d32\n\
+         \x20 classDef follow fill:#eeeeee,stroke:#666666\n\
+         \x20 classDef exception fill:#fdf0d5,stroke:#a86400,stroke-dasharray:5 5\n\
+         \x20 classDef applies fill:#ffffff,stroke:#7b5ea7,stroke-dasharray:5 5\n\
+         \x20 classDef note fill:#fffbe6,stroke:#999999\n",
+    );
+    for style in link_styles {
+        out.push_str(&style);
+        out.push('\n');
+    }
+    out
+}
+
+/// Escaped lines joined with `<br/>`, which Mermaid reads as a line break.
+fn label(parts: &[String]) -> String {
+    parts
+        .iter()
+        .flat_map(|p| wrap(p, 48))
+        .map(|l| esc(&l))
+        .collect::<Vec<_>>()
+        .join("<br/>")
+}
+
+fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
+    let mut parts = vec![summary::heading(stage), summary::window(stage)];
+    parts.extend(summary::lead(stage));
+    let duties = summary::duties(&stage.duties);
+    if !duties.is_empty() {
+        parts.push(format!("Duties: {}", duties.join("; ")));
+    }
+    let class = if stage.key.procedure.is_some() {
+        "step"
+    } else {
+        "stage"
+    };
+    let _ = writeln!(
+        out,
+        "{indent}{}[\"{}\"]:::{class}",
+        ids.stage(&stage.key),
+        label(&parts)
+    );
+}
+
+/// Generated node ids: `s1`, `s2`, ... for stages in the order of
+/// `Policy::all_stages`.
+struct Ids {
+    keys: Vec<StageKey>,
+}
+
+impl Ids {
+    fn new(policy: &Policy) -> Self {
+        Ids {
+            keys: policy.all_stages().map(|s| s.key.clone()).collect(),
+        }
+    }
+
+    fn stage(&self, key: &StageKey) -> String {
+        match self.keys.iter().position(|k| k == key) {
+            Some(n) => format!("s{}", n + 1),
+            None => "start".to_owned(),
+        }
+    }
+}

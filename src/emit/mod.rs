@@ -1,0 +1,15 @@
+//! Emitters: the outputs made from a checked policy (the JSON contract for
+//! runtime engines, Graphviz DOT, Mermaid and the HTML index page).
+//!
+//! Emitters read only the semantic model (`crate::model`) and the source
+//! text it came from (for line numbers and the SHA-256), never the syntax
+//! tree. They return strings: nothing here prints, runs a program or touches
+//! the filesystem, so the CLI decides where output goes. Every emitter is
+//! deterministic: the same policy and text give byte-identical output.
+
+pub mod dot;
+pub mod escape;
+pub mod html;
+pub mod json;
+pub mod mermaid;
+mod summary;

@@ -1,0 +1,163 @@
+//! Short descriptions of stages for the flowcharts and the index page: the
+//! window, who leads, and the duties in a few words. Plain text; each
+//! emitter escapes it for its own language.
+
+use crate::model::{Counterpart, Duty, DutyKind, Limit, OutcomeWhen, Stage, Target};
+
+/// An actor's name as people read it: `line_manager` -> `line manager`.
+pub fn actor(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+fn actors(names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn limit(l: &Limit) -> String {
+    let text = l.describe();
+    if l.hard { text } else { format!("aim: {text}") }
+}
+
+/// The first line of a stage's box: `Stage 2: Manager to manager`, or
+/// `Step 1: ...` inside a sub-procedure.
+pub fn heading(stage: &Stage) -> String {
+    let name = match (&stage.key.procedure, stage.number) {
+        (Some(_), Some(n)) => format!("Step {n}"),
+        (Some(_), None) => format!("Step {}", stage.key.id),
+        (None, Some(_)) => stage.label.clone(),
+        // A named stage's name is an identifier; its title says it better.
+        (None, None) => return stage.title.clone(),
+    };
+    if stage.title.is_empty() {
+        name
+    } else {
+        format!("{name}: {}", stage.title)
+    }
+}
+
+/// How a rule names the stage it starts at: `Stage 3`, or the title of a
+/// named stage.
+pub fn name(stage: &Stage) -> String {
+    if stage.number.is_some() || stage.title.is_empty() {
+        stage.label.replace('`', "")
+    } else {
+        format!("\"{}\"", stage.title)
+    }
+}
+
+/// `Start by day 3; conclude by day 9`, or `No timescale`.
+pub fn window(stage: &Stage) -> String {
+    let mut parts = Vec::new();
+    if let Some(start) = &stage.start {
+        parts.push(format!("start {}", limit(start)));
+    }
+    match stage.conclude.as_slice() {
+        [] => {}
+        [one] => parts.push(format!("conclude {}", limit(one))),
+        many => parts.push(format!(
+            "conclude {} (whichever is sooner)",
+            many.iter().map(limit).collect::<Vec<_>>().join(" or ")
+        )),
+    }
+    let text = parts.join("; ");
+    let mut chars = text.chars();
+    match chars.next() {
+        None => "No timescale".to_owned(),
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+    }
+}
+
+/// `Led by line manager with equivalent line manager`, or `None`.
+pub fn lead(stage: &Stage) -> Option<String> {
+    if stage.leads.is_empty() && stage.counterparts.is_empty() {
+        return stage.panel.as_ref().map(|p| format!("Panel: {}", p.title));
+    }
+    let mut text = if stage.leads.is_empty() {
+        "Led".to_owned()
+    } else {
+        format!("Led by {}", actors(&stage.leads))
+    };
+    if !stage.counterparts.is_empty() {
+        let with: Vec<String> = stage.counterparts.iter().map(counterpart).collect();
+        text.push_str(" with ");
+        text.push_str(&with.join(" and "));
+    }
+    Some(text)
+}
+
+fn counterpart(c: &Counterpart) -> String {
+    if c.equivalent {
+        format!("equivalent {}", actor(&c.actor))
+    } else {
+        actor(&c.actor)
+    }
+}
+
+/// The duties in a few words each: `record`, `notify senior manager`.
+/// Repeats are dropped; the order is the file's.
+pub fn duties(duties: &[Duty]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in duties {
+        let mut text = match &d.kind {
+            DutyKind::Record {
+                record: Some(r), ..
+            } => format!("record in {}", actor(r)),
+            DutyKind::Record { record: None, .. } => "record".to_owned(),
+            DutyKind::Notify(a) => format!("notify {}", actors(a)),
+            DutyKind::Share { with, .. } => format!("share with {}", actors(with)),
+            DutyKind::Refer { to, form, .. } => match form {
+                Some(f) => format!("refer to {} ({})", actors(to), actor(f)),
+                None => format!("refer to {}", actors(to)),
+            },
+            DutyKind::Recommend { to, .. } if !to.is_empty() => {
+                format!("recommend to {}", actors(to))
+            }
+            DutyKind::Report { to, .. } => format!("report to {}", actors(to)),
+            DutyKind::Involve(a) => format!("involve {}", actors(a)),
+            DutyKind::Consult(a) => format!("consult {}", actors(a)),
+            DutyKind::Complete(f) => format!("complete {}", actor(f)),
+            DutyKind::Task(what) => short(what),
+            kind => kind.verb().to_owned(),
+        };
+        if let Some(within) = &d.within {
+            text.push_str(&format!(" {}", within.describe()));
+        }
+        if d.optional {
+            text = format!("may {text}");
+        }
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// The label of a transition: `resolved`, `unresolved (via senior manager)`,
+/// `if this manager is not available`.
+pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
+    let mut text = match when {
+        OutcomeWhen::Resolved => "resolved".to_owned(),
+        OutcomeWhen::Unresolved => "unresolved".to_owned(),
+        OutcomeWhen::If(c) => format!("if {c}"),
+    };
+    if let Target::Stage { via: Some(via), .. } = target {
+        text.push_str(&format!(" (via {})", actor(via)));
+    }
+    text
+}
+
+/// A task in at most a few words: its first clause, cut at a word.
+fn short(text: &str) -> String {
+    let clause = text.split([',', ';', '(']).next().unwrap_or(text).trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    if words.len() <= 6 {
+        words.join(" ")
+    } else {
+        format!("{} ...", words[..6].join(" "))
+    }
+}

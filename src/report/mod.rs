@@ -1,0 +1,64 @@
+//! Diagnostics as documents for machines: JSON (`json`), SARIF for code
+//! scanning (`sarif`) and GitHub Actions workflow commands (`github`).
+//!
+//! These are the machine forms of what `render` shows to people. They read
+//! only diagnostics and the source text (for line and column numbers); they
+//! never check anything, print or exit. Every output is deterministic: files
+//! in the order given, diagnostics in the order the driver sorted them, and
+//! no timestamps.
+
+pub mod github;
+pub mod json;
+pub mod sarif;
+
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span, clamp_to_char_boundary};
+
+/// One file's diagnostics, with the text they point into.
+#[derive(Clone, Copy, Debug)]
+pub struct FileReport<'a> {
+    /// The path as the user gave it, with `/` separators.
+    pub path: &'a str,
+    pub source: &'a str,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// Where a span is, in every unit a consumer might want. Lines and columns
+/// are 1-based and columns count characters; the end is exclusive (the
+/// column just after the last character), as in SARIF and LSP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start_byte: usize,
+    pub end_byte: usize,
+}
+
+impl Region {
+    /// Locates a span, clamping it into the text so that a stray span still
+    /// produces a valid location.
+    #[must_use]
+    pub fn locate(index: &LineIndex, source: &str, span: Span) -> Region {
+        let start = clamp_to_char_boundary(source, span.start);
+        let end = clamp_to_char_boundary(source, span.end.max(start));
+        let from = index.line_col(source, start);
+        let to = index.line_col(source, end);
+        Region {
+            line: from.line,
+            column: from.column,
+            end_line: to.line,
+            end_column: to.column,
+            start_byte: start,
+            end_byte: end,
+        }
+    }
+}
+
+/// The anchor of a code's section in `docs/diagnostics.md`, such as
+/// `l020-unknown-name`.
+#[must_use]
+pub fn docs_anchor(code: crate::code::Code) -> String {
+    format!("{}-{}", code.as_str().to_lowercase(), code.slug())
+}
