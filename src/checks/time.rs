@@ -410,7 +410,7 @@ fn starts_after(
                 .with_primary_label(format!("{} need only start by day {}", to.stage.label, next_start.day))
                 .with_label(prev_end.span, format!("{} concludes by day {}", from.stage.label, prev_end.day))
                 .with_help(format!(
-                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}, the day {} must conclude by.",
+                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}, the last day of {}.",
                     to.stage.label, prev_end.day, from.stage.label
                 )),
             );
