@@ -924,23 +924,9 @@ fn item_span(item: &Item) -> Span {
 }
 
 fn describe_date(date: &ast::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = date
         .month
-        .and_then(|m| MONTHS.get(usize::try_from(m).ok()?.checked_sub(1)?))
+        .and_then(|m| crate::calendar::MONTH_NAMES.get(usize::try_from(m).ok()?.checked_sub(1)?))
         .map_or_else(
             || format!("month {}", date.month.unwrap_or(0)),
             |m| (*m).to_owned(),

@@ -69,25 +69,30 @@ impl fmt::Display for CalendarError {
 
 impl std::error::Error for CalendarError {}
 
+/// The months' names in English, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Writes a date the way a British reader expects it, for example
 /// "14 March 2031". Done by hand rather than with chrono's formatting so the
 /// result does not depend on any locale or formatting feature.
 pub fn long_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("?");
+    let month = MONTH_NAMES
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or("?");
     format!("{} {} {}", date.day(), month, date.year())
 }
 

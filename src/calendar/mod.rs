@@ -31,7 +31,7 @@ use std::ops::RangeInclusive;
 use chrono::{Datelike, NaiveDate};
 
 pub use division::Division;
-pub use error::{CalendarError, long_date};
+pub use error::{CalendarError, MONTH_NAMES, long_date};
 pub use feed::{Feed, FeedError, parse_feed};
 
 /// The first year the built-in calendar knows.

@@ -18,7 +18,6 @@ use crate::checks::Options;
 use crate::diff::{Change, Section, diff};
 use crate::driver::check_source;
 use crate::model::Policy;
-use crate::render::{Style, render};
 
 use super::{Outcome, files, parse_date};
 
@@ -67,7 +66,6 @@ pub(super) fn run(args: &DiffArgs) -> Outcome {
         }
     }
     let mut policies = Vec::new();
-    let mut stderr = std::io::stderr().lock();
     for (path, text) in [&args.old, &args.new].into_iter().zip(&texts) {
         let shown = files::display(path);
         let checked = check_source(text, &Options::new(today));
@@ -75,20 +73,7 @@ pub(super) fn run(args: &DiffArgs) -> Outcome {
             policies.push(policy.clone());
             continue;
         }
-        let errors: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .collect();
-        for d in &errors {
-            let _ = stderr.write_all(render(d, &shown, text, Style::Short).as_bytes());
-        }
-        let _ = writeln!(
-            stderr,
-            "error: `{shown}` has {} {}, so it cannot be compared (run `ladder check {shown}` for details)",
-            errors.len(),
-            if errors.len() == 1 { "error" } else { "errors" }
-        );
+        files::report_refusal(&checked, &shown, text, "it cannot be compared");
     }
     let [old, new] = policies.as_slice() else {
         return Outcome::Failed;

@@ -65,3 +65,26 @@ pub fn read(path: &Path) -> Result<String, Trouble> {
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
+
+/// Prints a policy's errors on standard error, one line each, and a last
+/// line saying what was not done because of them (`nothing was produced
+/// from it`, `it cannot be compared`).
+pub fn report_refusal(checked: &crate::driver::Checked, shown: &str, text: &str, not_done: &str) {
+    use std::io::Write as _;
+    let mut stderr = std::io::stderr().lock();
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    for d in &errors {
+        let line = crate::render::render(d, shown, text, crate::render::Style::Short);
+        let _ = stderr.write_all(line.as_bytes());
+    }
+    let _ = writeln!(
+        stderr,
+        "error: `{shown}` has {} {}, so {not_done} (run `ladder check {shown}` for details)",
+        errors.len(),
+        if errors.len() == 1 { "error" } else { "errors" }
+    );
+}

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use crate::checks::Options;
 use crate::driver::check_source;
 use crate::model::Policy;
-use crate::render::{Style, render};
 
 use super::{JsonArgs, Outcome, files, write};
 
@@ -39,21 +38,7 @@ pub(super) fn compile(path: &Path, today: Option<NaiveDate>) -> Result<Compiled,
             text,
         }),
         None => {
-            let mut stderr = std::io::stderr().lock();
-            let errors: Vec<_> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .collect();
-            for d in &errors {
-                let _ = stderr.write_all(render(d, &shown, &text, Style::Short).as_bytes());
-            }
-            let _ = writeln!(
-                stderr,
-                "error: `{shown}` has {} {}, so nothing was produced from it (run `ladder check {shown}` for details)",
-                errors.len(),
-                if errors.len() == 1 { "error" } else { "errors" }
-            );
+            files::report_refusal(&checked, &shown, &text, "nothing was produced from it");
             Err(Outcome::Failed)
         }
     }

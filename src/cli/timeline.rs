@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use crate::checks::Options;
 use crate::deadline::DeadlineError;
 use crate::driver::check_source_with;
-use crate::render::{Style, render};
+
 use crate::timeline;
 
 use super::holidays::HolidayArgs;
@@ -62,21 +62,7 @@ pub(super) fn run(args: &TimelineArgs) -> Outcome {
     let checked = check_source_with(&text, &Options::new(today), &source);
     let shown = files::display(&args.file);
     let Some(policy) = checked.clean_policy() else {
-        let mut stderr = std::io::stderr().lock();
-        let errors: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .collect();
-        for d in &errors {
-            let _ = stderr.write_all(render(d, &shown, &text, Style::Short).as_bytes());
-        }
-        let _ = writeln!(
-            stderr,
-            "error: `{shown}` has {} {}, so no timeline was produced (run `ladder check {shown}` for details)",
-            errors.len(),
-            if errors.len() == 1 { "error" } else { "errors" }
-        );
+        files::report_refusal(&checked, &shown, &text, "no timeline was produced");
         return Outcome::Failed;
     };
     let calendar = source.calendar_for(policy.header.holidays);

@@ -138,3 +138,66 @@ proptest! {
         prop_assert!(meaning(&formatted) == meaning(original));
     }
 }
+
+/// A valid policy built from generated parts: `windows` gives each stage's
+/// start and conclude days, `extras` chooses optional statements.
+fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
+    let mut text = String::from(
+        "policy \"Generated\"\nboard \"Generated Board\" (GB)\nconcern raised by worker\n\
+         days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
+         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n",
+    );
+    if extras.first().is_some_and(|e| e % 2 == 0) {
+        text.push_str("every stage {\n  record \"the outcome\" in case_record\n  share outcome with worker\n}\n");
+    }
+    let n = windows.len();
+    for (i, (start, length)) in windows.iter().enumerate() {
+        let number = i + 1;
+        let start = u32::from(*start) + 1;
+        let conclude = start + u32::from(*length);
+        let extra = extras.get(i).copied().unwrap_or(0);
+        text.push_str(&format!(
+            "stage {number} \"Stage {number}\" {{\n  start no later than day {start}\n"
+        ));
+        match extra % 4 {
+            0 => text.push_str(&format!("  conclude by day {conclude}\n")),
+            1 => text.push_str("  conclude within 5 working days\n"),
+            2 => text.push_str(&format!(
+                "  aim to conclude by day {conclude} or within 24 hours whichever is sooner\n"
+            )),
+            _ => {}
+        }
+        text.push_str("  led by manager with equivalent manager\n");
+        if extra % 3 == 0 {
+            text.push_str("  may notify worker when resolved\n");
+        }
+        text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
+        if number < n {
+            text.push_str(&format!("  unresolved: escalate to stage {}\n", number + 1));
+        }
+        text.push_str("}\n");
+    }
+    text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn formatting_a_scrambled_generated_policy_keeps_comments_and_meaning_and_is_idempotent(
+        windows in prop::collection::vec((0u8..30, 0u8..10), 1..12),
+        extras in prop::collection::vec(any::<u8>(), 0..12),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let original = generated(&windows, &extras);
+        prop_assert_eq!(format(&original).unwrap(), original.clone(), "the generator writes canonical layout");
+        let scrambled = scramble(&original, &choices);
+        let formatted = format(&scrambled).unwrap();
+        let before: Vec<String> = comments(&scrambled).into_iter().map(|c| c.text).collect();
+        let after: Vec<String> = comments(&formatted).into_iter().map(|c| c.text).collect();
+        prop_assert_eq!(before, after);
+        prop_assert_eq!(format(&formatted).unwrap(), formatted.clone());
+        prop_assert!(meaning(&formatted) == meaning(&original));
+    }
+}
