@@ -167,10 +167,10 @@ impl Lowerer {
                 }
                 HeaderKind::StagesCalled(word) => {
                     let mut chars = word.text.trim().chars();
-                    header.stage_word = chars
-                        .next()
-                        .map(|c| c.to_uppercase().chain(chars).collect())
-                        .unwrap_or_else(|| "Stage".to_owned());
+                    header.stage_word = chars.next().map_or_else(
+                        || "Stage".to_owned(),
+                        |c| c.to_uppercase().chain(chars).collect(),
+                    );
                 }
             }
         }
@@ -455,16 +455,12 @@ impl Lowerer {
                 ast::StageItem::Note(t) => stage.notes.push(t.text.clone()),
                 ast::StageItem::Start(start) => {
                     if self.once(&mut start_span, start.span, "start") {
-                        stage.start = self.bound(&start.bound, !start.aim);
+                        stage.start = Some(self.bound(&start.bound, !start.aim));
                     }
                 }
                 ast::StageItem::Conclude(c) => {
                     if self.once(&mut conclude_span, c.span, "conclude") {
-                        stage.conclude = c
-                            .bounds
-                            .iter()
-                            .filter_map(|b| self.bound(b, !c.aim))
-                            .collect();
+                        stage.conclude = c.bounds.iter().map(|b| self.bound(b, !c.aim)).collect();
                     }
                 }
                 ast::StageItem::Lead(lead) => {
@@ -585,7 +581,10 @@ impl Lowerer {
             self.unknown_stage(
                 r,
                 &key,
-                table.keys().map(|k| format!("step {k}")).collect(),
+                &table
+                    .keys()
+                    .map(|k| format!("step {k}"))
+                    .collect::<Vec<_>>(),
                 "step",
             );
             return None;
@@ -596,12 +595,12 @@ impl Lowerer {
                 id: key,
             });
         }
-        let candidates = self.stages.keys().map(|k| format!("stage {k}")).collect();
-        self.unknown_stage(r, &key, candidates, "stage");
+        let candidates: Vec<String> = self.stages.keys().map(|k| format!("stage {k}")).collect();
+        self.unknown_stage(r, &key, &candidates, "stage");
         None
     }
 
-    fn unknown_stage(&mut self, r: &ast::StageRef, key: &str, candidates: Vec<String>, word: &str) {
+    fn unknown_stage(&mut self, r: &ast::StageRef, key: &str, candidates: &[String], word: &str) {
         let written = format!("{word} {key}");
         let mut diagnostic = Diagnostic::new(
             Code::UnknownName,
@@ -725,8 +724,8 @@ impl Lowerer {
         }
     }
 
-    fn bound(&mut self, b: &ast::Bound, hard: bool) -> Option<Limit> {
-        Some(match &b.kind {
+    fn bound(&mut self, b: &ast::Bound, hard: bool) -> Limit {
+        match &b.kind {
             ast::BoundKind::On(day) | ast::BoundKind::By(day) => {
                 let unit = self.policy_day_unit(day.span, "day numbers");
                 Limit {
@@ -743,7 +742,7 @@ impl Lowerer {
                 }
             }
             ast::BoundKind::Within(w) => self.within(w, hard),
-        })
+        }
     }
 
     fn within(&mut self, w: &ast::Within, hard: bool) -> Limit {

@@ -81,7 +81,7 @@ impl Builder<'_> {
         let span = span_of(&pair);
         let header = |kind| Some(Item::Header(Header { kind, span }));
         match pair.as_rule() {
-            Rule::policy_decl => header(HeaderKind::Policy(self.first_text(pair)?)),
+            Rule::policy_decl => header(HeaderKind::Policy(Self::first_text(pair)?)),
             Rule::board_decl => {
                 let mut name = None;
                 let mut short = None;
@@ -105,10 +105,10 @@ impl Builder<'_> {
                     })
                     .collect(),
             )),
-            Rule::version_decl => header(HeaderKind::Version(self.first_text(pair)?)),
-            Rule::adopted_decl => header(HeaderKind::Adopted(self.first_date(pair)?)),
-            Rule::updated_decl => header(HeaderKind::Updated(self.first_date(pair)?)),
-            Rule::review_decl => header(HeaderKind::Review(self.first_date(pair)?)),
+            Rule::version_decl => header(HeaderKind::Version(Self::first_text(pair)?)),
+            Rule::adopted_decl => header(HeaderKind::Adopted(Self::first_date(pair)?)),
+            Rule::updated_decl => header(HeaderKind::Updated(Self::first_date(pair)?)),
+            Rule::review_decl => header(HeaderKind::Review(Self::first_date(pair)?)),
             Rule::days_decl => {
                 let kind = if pair.as_str().to_lowercase().contains("working") {
                     DayKind::Working
@@ -144,10 +144,10 @@ impl Builder<'_> {
                 })
             }
             Rule::raised_by_decl => header(HeaderKind::RaisedBy(ident(children(pair).next()?))),
-            Rule::stages_called_decl => header(HeaderKind::StagesCalled(self.first_text(pair)?)),
+            Rule::stages_called_decl => header(HeaderKind::StagesCalled(Self::first_text(pair)?)),
             Rule::actor_decl => Some(Item::Actor(decl(pair)?)),
             Rule::record_decl => Some(Item::Record(decl(pair)?)),
-            Rule::form_decl => Some(Item::Form(self.form_decl(pair)?)),
+            Rule::form_decl => Some(Item::Form(Self::form_decl(pair)?)),
             Rule::every_stage => Some(Item::EveryStage(EveryStage {
                 duties: children(pair).filter_map(|d| self.duty(d)).collect(),
                 span,
@@ -159,18 +159,18 @@ impl Builder<'_> {
         }
     }
 
-    fn first_text(&mut self, pair: Pair<'_, Rule>) -> Option<Text> {
+    fn first_text(pair: Pair<'_, Rule>) -> Option<Text> {
         children(pair)
             .find(|p| p.as_rule() == Rule::string)
             .map(string)
     }
 
-    fn first_date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
+    fn first_date(pair: Pair<'_, Rule>) -> Option<Date> {
         let date = children(pair).find(|p| p.as_rule() == Rule::date)?;
-        self.date(date)
+        Self::date(date)
     }
 
-    fn date(&mut self, pair: Pair<'_, Rule>) -> Option<Date> {
+    fn date(pair: Pair<'_, Rule>) -> Option<Date> {
         let span = span_of(&pair);
         let inner = children(pair).next()?;
         let mut date = Date {
@@ -206,7 +206,7 @@ impl Builder<'_> {
         Some(date)
     }
 
-    fn form_decl(&mut self, pair: Pair<'_, Rule>) -> Option<Form> {
+    fn form_decl(pair: Pair<'_, Rule>) -> Option<Form> {
         let span = span_of(&pair);
         let mut inner = children(pair);
         let name = ident(inner.next()?);
@@ -398,7 +398,7 @@ impl Builder<'_> {
                     for part in children(child) {
                         match part.as_rule() {
                             Rule::number => amount = self.number(part),
-                            Rule::unit => unit = self.unit(&part),
+                            Rule::unit => unit = Self::unit(&part),
                             _ => {}
                         }
                     }
@@ -423,7 +423,7 @@ impl Builder<'_> {
         })
     }
 
-    fn unit(&mut self, pair: &Pair<'_, Rule>) -> Unit {
+    fn unit(pair: &Pair<'_, Rule>) -> Unit {
         let rule = pair.clone().into_inner().next().map(|p| p.as_rule());
         match rule {
             Some(Rule::kw_hours | Rule::kw_hour) => Unit::Hours,
@@ -572,7 +572,7 @@ impl Builder<'_> {
                     };
                     trigger = Some((t, child_span));
                 }
-                _ => kind = self.duty_kind(child),
+                _ => kind = Self::duty_kind(child),
             }
         }
         Some(Duty {
@@ -598,7 +598,7 @@ impl Builder<'_> {
         );
     }
 
-    fn duty_kind(&mut self, pair: Pair<'_, Rule>) -> Option<DutyKind> {
+    fn duty_kind(pair: Pair<'_, Rule>) -> Option<DutyKind> {
         let kind_rule = pair.as_rule();
         let mut texts = Vec::new();
         let mut lists = Vec::new();
@@ -743,6 +743,10 @@ fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
     })
 }
 
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "taking pairs by value, as pest's iterators yield them, lets builders compose with `map`"
+)]
 fn ident(pair: Pair<'_, Rule>) -> Ident {
     Ident {
         text: pair.as_str().to_owned(),
@@ -750,6 +754,10 @@ fn ident(pair: Pair<'_, Rule>) -> Ident {
     }
 }
 
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "taking pairs by value, as pest's iterators yield them, lets builders compose with `map`"
+)]
 fn plain_text(pair: Pair<'_, Rule>) -> Text {
     Text {
         text: pair.as_str().to_owned(),

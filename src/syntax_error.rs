@@ -99,9 +99,8 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
+    text[..crate::span::clamp_to_char_boundary(text, offset)]
+        .matches('\n')
         .count()
 }
 

@@ -139,7 +139,7 @@ pub fn build(
                 Some(date) => start.date = Some(day(date)),
                 None => {
                     start.no_date =
-                        Some("a start counted from the stage starting has no date".to_owned())
+                        Some("a start counted from the stage starting has no date".to_owned());
                 }
             }
             deadlines.push(start);
@@ -282,8 +282,9 @@ fn duty_words(duty: &Duty, limit: &Limit) -> String {
         }
     };
     let object = match &duty.kind {
-        DutyKind::Record { what, .. } => Some(format!(" \"{what}\"")),
-        DutyKind::Complete(what) | DutyKind::Task(what) => Some(format!(" \"{what}\"")),
+        DutyKind::Record { what, .. } | DutyKind::Complete(what) | DutyKind::Task(what) => {
+            Some(format!(" \"{what}\""))
+        }
         DutyKind::Share { what, with } => match what {
             Some(w) => Some(format!(" \"{w}\"")),
             None => Some(" outcome".to_owned()),
@@ -294,8 +295,9 @@ fn duty_words(duty: &Duty, limit: &Limit) -> String {
         }),
         DutyKind::Refer { what, .. }
         | DutyKind::Recommend { what, .. }
-        | DutyKind::Report { what, .. } => text(what),
-        DutyKind::Decide(what) | DutyKind::Meet(what) => text(what),
+        | DutyKind::Report { what, .. }
+        | DutyKind::Decide(what)
+        | DutyKind::Meet(what) => text(what),
         DutyKind::Notify(who) | DutyKind::Involve(who) | DutyKind::Consult(who) => names(who),
     };
     let optional = if duty.optional { "may " } else { "" };

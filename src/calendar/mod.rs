@@ -106,6 +106,7 @@ impl Calendar {
     /// For `Division::AnyUk` the feed is applied to each of the three
     /// divisions and the union rebuilt; the any-UK calendar then knows the
     /// years all three know.
+    #[must_use]
     pub fn with_feed(self, feed: &Feed) -> Calendar {
         if self.division == Division::AnyUk {
             let members = self

@@ -229,6 +229,10 @@ fn last_monday(year: i32, month: u32) -> Option<NaiveDate> {
 /// Easter Sunday in the Gregorian calendar, by the anonymous algorithm
 /// (published in Nature in 1876 and usually credited to Meeus, Jones and
 /// Butcher). It is exact for every Gregorian year and needs no table.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "the letters are the published algorithm's own, so it can be checked against it"
+)]
 pub(super) fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let y = i64::from(year);
     let a = y.rem_euclid(19);

@@ -29,18 +29,15 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         let from = nodes[&stage.key];
         for outcome in &stage.outcomes {
             match &outcome.target {
-                Target::End(_) | Target::Follow(_) => {
+                // An unresolved name was reported when lowering; treating it
+                // as a way out avoids a second, misleading diagnostic.
+                Target::End(_) | Target::Follow(_) | Target::Stage { to: None, .. } => {
                     graph.update_edge(from, exit, ());
                 }
                 Target::Stage { to: Some(to), .. } => {
                     if let Some(&to) = nodes.get(to) {
                         graph.update_edge(from, to, ());
                     }
-                }
-                // An unresolved name was reported when lowering; treating it
-                // as a way out avoids a second, misleading diagnostic.
-                Target::Stage { to: None, .. } => {
-                    graph.update_edge(from, exit, ());
                 }
             }
         }

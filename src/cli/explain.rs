@@ -18,15 +18,12 @@ pub(super) fn run(args: &ExplainArgs) -> Outcome {
         );
         return Outcome::Trouble;
     };
-    match section(code) {
-        Some(text) => {
-            println!("{text}");
-            Outcome::Clean
-        }
-        None => {
-            println!("{} {}: {}", code.as_str(), code.slug(), code.title());
-            Outcome::Clean
-        }
+    if let Some(text) = section(code) {
+        println!("{text}");
+        Outcome::Clean
+    } else {
+        println!("{} {}: {}", code.as_str(), code.slug(), code.title());
+        Outcome::Clean
     }
 }
 

@@ -17,7 +17,7 @@ pub struct HolidayArgs {
     #[arg(long, value_name = "CALENDAR", value_parser = parse_division)]
     pub calendar: Option<Division>,
     /// Take the government's list of bank holidays into account: the
-    /// bank-holidays.json file from https://www.gov.uk/bank-holidays.json.
+    /// bank-holidays.json file from <https://www.gov.uk/bank-holidays.json>.
     /// Its years replace the built-in ones, and years it adds are known.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,

@@ -32,34 +32,32 @@ pub(super) fn compile(path: &Path, today: Option<NaiveDate>) -> Result<Compiled,
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let checked = check_source(&text, &Options::new(today));
     let shown = files::display(path);
-    match checked.clean_policy() {
-        Some(policy) => Ok(Compiled {
+    if let Some(policy) = checked.clean_policy() {
+        Ok(Compiled {
             policy: policy.clone(),
             text,
-        }),
-        None => {
-            files::report_refusal(&checked, &shown, &text, "nothing was produced from it");
-            Err(Outcome::Failed)
-        }
+        })
+    } else {
+        files::report_refusal(&checked, &shown, &text, "nothing was produced from it");
+        Err(Outcome::Failed)
     }
 }
 
 /// Writes output to `-o` atomically, or to standard output.
 pub(super) fn emit(out: Option<&Path>, bytes: &[u8]) -> Outcome {
-    match out {
-        Some(path) => match write::atomic_write(path, bytes) {
+    if let Some(path) = out {
+        match write::atomic_write(path, bytes) {
             Ok(()) => Outcome::Clean,
             Err(message) => {
                 eprintln!("error: {message}");
                 Outcome::Trouble
             }
-        },
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                Ok(()) => Outcome::Clean,
-                Err(_) => Outcome::Trouble,
-            }
+        }
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => Outcome::Clean,
+            Err(_) => Outcome::Trouble,
         }
     }
 }

@@ -201,7 +201,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]
     pub review_warning_days: u32,
     /// When to use colour in `human` output [default: auto: only on a
-    /// terminal, and never when NO_COLOR is set].
+    /// terminal, and never when `NO_COLOR` is set].
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
     #[command(flatten)]

@@ -275,22 +275,21 @@ struct EndNode {
 impl Ends {
     /// The node id for an end or outside procedure, made on first use.
     fn id(&mut self, name: &str, follow: bool, stage: &str) -> String {
-        let n = match self
+        let n = if let Some(n) = self
             .nodes
             .iter()
             .position(|e| e.name == name && e.follow == follow)
         {
-            Some(n) => n,
-            None => {
-                // Only ends reached from one place sit beside their stage;
-                // an end shared by several stages floats free.
-                self.nodes.push(EndNode {
-                    name: name.to_owned(),
-                    follow,
-                    first_stage: Some(stage.to_owned()),
-                });
-                self.nodes.len() - 1
-            }
+            n
+        } else {
+            // Only ends reached from one place sit beside their stage;
+            // an end shared by several stages floats free.
+            self.nodes.push(EndNode {
+                name: name.to_owned(),
+                follow,
+                first_stage: Some(stage.to_owned()),
+            });
+            self.nodes.len() - 1
         };
         if self.nodes[n].first_stage.as_deref() != Some(stage) {
             self.nodes[n].first_stage = None;
@@ -370,10 +369,11 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
 
 /// Left-aligned wrapped lines, each ending in a left-aligned break.
 fn left(text: &str, width: usize) -> String {
-    wrap(text, width)
-        .iter()
-        .map(|l| format!("{}<BR ALIGN=\"LEFT\"/>", dot_html(l)))
-        .collect()
+    wrap(text, width).iter().fold(String::new(), |mut out, l| {
+        out.push_str(&dot_html(l));
+        out.push_str("<BR ALIGN=\"LEFT\"/>");
+        out
+    })
 }
 
 fn legend(out: &mut String) {

@@ -67,12 +67,12 @@ pub fn to_string(policy: &Policy) -> String {
             let to = match &outcome.target {
                 Target::End(name) | Target::Follow(name) => {
                     let follow = matches!(outcome.target, Target::Follow(_));
-                    let n = match ends.iter().position(|e| e.0 == *name && e.1 == follow) {
-                        Some(n) => n,
-                        None => {
-                            ends.push((name.clone(), follow));
-                            ends.len() - 1
-                        }
+                    let n = if let Some(n) = ends.iter().position(|e| e.0 == *name && e.1 == follow)
+                    {
+                        n
+                    } else {
+                        ends.push((name.clone(), follow));
+                        ends.len() - 1
                     };
                     format!("e{}", n + 1)
                 }

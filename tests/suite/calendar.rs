@@ -25,7 +25,7 @@ fn government_file() -> String {
 }
 
 /// The (date, title) pairs the government's file lists for `division` in
-/// `year`, read with plain serde_json so the check does not depend on the
+/// `year`, read with plain `serde_json` so the check does not depend on the
 /// crate's own importer.
 fn government_list(division: Division, year: i32) -> Vec<(NaiveDate, String)> {
     let file: Value = serde_json::from_str(&government_file()).unwrap();
@@ -177,12 +177,12 @@ fn with_feed_of_the_government_file_agrees_with_the_builtin_calendar() {
     let feed = parse_feed(&government_file()).unwrap();
     for division in Division::ALL {
         let builtin = Calendar::builtin(division);
-        let fed = builtin.clone().with_feed(&feed);
-        assert_eq!(fed.division(), division);
-        assert_eq!(fed.years(), builtin.years());
-        for year in fed.years() {
+        let from_feed = builtin.clone().with_feed(&feed);
+        assert_eq!(from_feed.division(), division);
+        assert_eq!(from_feed.years(), builtin.years());
+        for year in from_feed.years() {
             assert_eq!(
-                fed.holidays_in(year),
+                from_feed.holidays_in(year),
                 builtin.holidays_in(year),
                 "{division:?} {year}"
             );

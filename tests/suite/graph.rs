@@ -81,7 +81,7 @@ fn hostile() -> Policy {
     let nasty = "q\"uote \\back\\slash\\ <b>&amp; caf\u{e9} \u{65e5}\u{672c} \u{201c}x\u{201d} #35; |p| `t` ]]> end";
     policy.header.title = Some(format!("Title {nasty}"));
     policy.stages[0].title = format!("Stage {nasty}");
-    policy.stages[1].title = "end".to_owned();
+    "end".clone_into(&mut policy.stages[1].title);
     policy.rules[0].condition = format!("Rule {nasty}");
     for stage in &mut policy.stages {
         for outcome in &mut stage.outcomes {
