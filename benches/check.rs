@@ -19,7 +19,9 @@ fn generated(n: u32) -> String {
     for i in 1..=n {
         text.push_str(&format!(
             "stage {i} \"Stage {i}\" {{\n  start no later than day {}\n  conclude by day {}\n  led by manager with equivalent manager\n  notify worker when resolved\n  resolved: end \"Resolved at stage {i}\"\n",
-            i * 2 - 1,
+            // Each stage may start by the day the one before must conclude,
+            // as Halton's stage 3 does after stage 2: no gap, no overlap.
+            (i * 2).saturating_sub(2).max(1),
             i * 2
         ));
         if i < n {

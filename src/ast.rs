@@ -37,6 +37,8 @@ pub enum Item {
     Stage(Stage),
     Rule(ExceptionRule),
     Procedure(Procedure),
+    /// `note "..."` at the top level: a statement of the whole policy.
+    Note(Text),
 }
 
 /// One header line.
@@ -320,7 +322,11 @@ pub enum OutcomeWhen {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     End(Text),
-    Escalate { to: StageRef, via: Option<Ident> },
+    /// `via` names who takes the escalation on; empty when not said.
+    Escalate {
+        to: StageRef,
+        via: Vec<Ident>,
+    },
     Follow(Text),
 }
 
@@ -341,6 +347,9 @@ pub struct Duty {
     pub by: Vec<Ident>,
     pub within: Option<Within>,
     pub trigger: Option<(Trigger, Span)>,
+    /// `where possible` (or `wherever possible`): the duty applies only
+    /// where it can be done.
+    pub where_possible: bool,
     pub span: Span,
 }
 

@@ -73,6 +73,7 @@ pub struct Change {
 pub fn diff(old: &Policy, new: &Policy) -> Vec<Change> {
     let mut out = Out::default();
     header(&mut out, old, new);
+    notes(&mut out, &old.notes, &new.notes);
     contacts(&mut out, &old.header.contacts, &new.header.contacts);
     named(&mut out, Section::Roles, "role", &old.actors, &new.actors);
     named(
@@ -288,6 +289,25 @@ fn header(out: &mut Out, old: &Policy, new: &Policy) {
                 "The procedure now calls its stages \"{}\" (was \"{}\").",
                 n.stage_word, o.stage_word
             ),
+        );
+    }
+}
+
+/// The policy's top-level notes, added and removed.
+fn notes(out: &mut Out, old: &[String], new: &[String]) {
+    let (gone, added) = list_diff(old, new);
+    for note in added {
+        out.push(
+            Section::Policy,
+            None,
+            format!("The policy has a new note: \"{note}\"."),
+        );
+    }
+    for note in gone {
+        out.push(
+            Section::Policy,
+            None,
+            format!("The policy no longer has the note \"{note}\"."),
         );
     }
 }
@@ -984,6 +1004,27 @@ fn duties(
     let (gone, added) = list_diff(old, new);
     let mut added: Vec<Option<&Duty>> = added.into_iter().map(Some).collect();
     for g in gone {
+        // The same duty, now (or no longer) only where possible.
+        let same = added
+            .iter_mut()
+            .find(|a| a.is_some_and(|a| required(a) == required(g)));
+        if let Some(a) = same.and_then(Option::take) {
+            let now = if a.where_possible {
+                "now only where possible"
+            } else {
+                "now required, not only where possible"
+            };
+            out.push(
+                section,
+                subject.cloned(),
+                format!(
+                    "At {}, the duty to {} is {now}.",
+                    lower_first(name),
+                    duty(&required(a))
+                ),
+            );
+            continue;
+        }
         // A duty replaced by one with the same verb reads as a change.
         let pair = added
             .iter_mut()
@@ -1012,6 +1053,14 @@ fn duties(
             subject.cloned(),
             format!("{name} has a new duty: to {}.", duty(a)),
         );
+    }
+}
+
+/// The duty as a requirement: without `where possible`.
+fn required(d: &Duty) -> Duty {
+    Duty {
+        where_possible: false,
+        ..d.clone()
     }
 }
 
@@ -1073,6 +1122,9 @@ fn duty(d: &Duty) -> String {
             Trigger::WhenUnresolved => " when unresolved",
             Trigger::WhenConcluded => " when the stage concludes",
         });
+    }
+    if d.where_possible {
+        text.push_str(" where possible");
     }
     if d.optional {
         text.push_str(" (if needed)");
@@ -1157,8 +1209,11 @@ fn target(ctx: &Ctx<'_>, target: &Target, past: bool) -> String {
             verb("goes to", "went to"),
             to.as_ref()
                 .map_or("a stage that does not exist".to_owned(), |k| ctx.label(k)),
-            via.as_ref()
-                .map_or(String::new(), |v| format!(" via {}", tick(v)))
+            if via.is_empty() {
+                String::new()
+            } else {
+                format!(" via {}", or_list(via))
+            }
         ),
         Target::Follow(procedure) => format!("{} the \"{procedure}\"", verb("follows", "followed")),
     }
@@ -1381,6 +1436,19 @@ fn and_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
+fn or_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => tick(one),
+        [rest @ .., last] => format!(
+            "{} or {}",
+            rest.iter().map(|n| tick(n)).collect::<Vec<_>>().join(", "),
+            tick(last)
+        ),
     }
 }
 

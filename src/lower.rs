@@ -411,6 +411,7 @@ impl Lowerer {
                         span: p.span,
                     });
                 }
+                Item::Note(t) => policy.notes.push(t.text.clone()),
                 Item::Header(_) => {}
             }
         }
@@ -545,12 +546,12 @@ impl Lowerer {
             ast::Target::End(t) => Target::End(t.text.clone()),
             ast::Target::Follow(t) => Target::Follow(t.text.clone()),
             ast::Target::Escalate { to, via } => {
-                if let Some(v) = via {
+                for v in via {
                     self.actor(v);
                 }
                 Target::Stage {
                     to: self.stage_ref(to, procedure),
-                    via: via.as_ref().map(|v| v.text.clone()),
+                    via: via.iter().map(|v| v.text.clone()).collect(),
                 }
             }
         };
@@ -720,6 +721,7 @@ impl Lowerer {
             by,
             within,
             trigger: d.trigger.map(|(t, _)| t),
+            where_possible: d.where_possible,
             span: d.span,
         }
     }
@@ -919,6 +921,7 @@ fn item_span(item: &Item) -> Span {
         Item::Stage(s) => s.span,
         Item::Rule(r) => r.span,
         Item::Procedure(p) => p.span,
+        Item::Note(t) => t.span,
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Policy {
     pub stages: Vec<Stage>,
     pub rules: Vec<Rule>,
     pub procedures: Vec<Procedure>,
+    /// Top-level notes: statements of the whole policy that belong to no
+    /// stage, in file order.
+    pub notes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -252,6 +255,8 @@ pub struct Duty {
     pub by: Vec<String>,
     pub within: Option<Limit>,
     pub trigger: Option<Trigger>,
+    /// The duty applies only where it can be done (`where possible`).
+    pub where_possible: bool,
     pub span: Span,
 }
 
@@ -328,9 +333,11 @@ pub enum Target {
     /// An end of the procedure, by name.
     End(String),
     /// Another stage; `None` when the name did not resolve (already reported).
+    /// `via` lists who takes the escalation on, in file order; empty when
+    /// not said.
     Stage {
         to: Option<StageKey>,
-        via: Option<String>,
+        via: Vec<String>,
     },
     /// A procedure outside this policy, such as a complaints procedure.
     Follow(String),

@@ -155,6 +155,7 @@ impl Builder<'_> {
             Rule::stage => Some(Item::Stage(self.stage(pair)?)),
             Rule::exception_rule => Some(Item::Rule(self.exception_rule(pair)?)),
             Rule::procedure => Some(Item::Procedure(self.procedure(pair)?)),
+            Rule::note_decl => Some(Item::Note(string(children(pair).next()?))),
             _ => None,
         }
     }
@@ -515,11 +516,11 @@ impl Builder<'_> {
             Rule::follow_target => Target::Follow(string(children(inner).next()?)),
             Rule::escalate_target => {
                 let mut to = None;
-                let mut via = None;
+                let mut via = Vec::new();
                 for child in children(inner) {
                     match child.as_rule() {
                         Rule::stage_ref => to = self.stage_ref(child),
-                        Rule::name => via = Some(ident(child)),
+                        Rule::name_list => via = name_list(child),
                         _ => {}
                     }
                 }
@@ -543,6 +544,7 @@ impl Builder<'_> {
         let mut by = Vec::new();
         let mut within = None;
         let mut trigger = None;
+        let mut where_possible = false;
         for child in children(pair) {
             let child_span = span_of(&child);
             match child.as_rule() {
@@ -572,6 +574,12 @@ impl Builder<'_> {
                     };
                     trigger = Some((t, child_span));
                 }
+                Rule::where_possible => {
+                    if where_possible {
+                        self.repeated(child_span, "where possible");
+                    }
+                    where_possible = true;
+                }
                 _ => kind = Self::duty_kind(child),
             }
         }
@@ -581,6 +589,7 @@ impl Builder<'_> {
             by,
             within,
             trigger,
+            where_possible,
             span,
         })
     }

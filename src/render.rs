@@ -8,6 +8,7 @@
 //! text is clamped rather than dropped.
 
 use std::fmt;
+use std::sync::Arc;
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::SimpleFile;
@@ -40,67 +41,96 @@ pub fn doc_url(diagnostic: &Diagnostic) -> String {
     )
 }
 
-/// Renders one diagnostic about the file at `path` with text `source`.
+/// Renders one diagnostic about the file at `path` with text `source`. To
+/// render many diagnostics of one file, prepare it once with [`Prepared`].
 #[must_use]
 pub fn render(diagnostic: &Diagnostic, path: &str, source: &str, style: Style) -> String {
-    match style {
-        Style::Short => short(diagnostic, path, source),
-        Style::Plain => {
-            let mut out = String::new();
-            let report = Report::new(diagnostic, path, source);
-            if NarratableReportHandler::new()
-                .with_context_lines(1)
-                .render_report(&mut out, &report)
-                .is_err()
-            {
-                return short(diagnostic, path, source);
-            }
-            out
-        }
-        Style::Human { colour, width } => {
-            let theme = if colour {
-                GraphicalTheme::unicode()
-            } else {
-                GraphicalTheme::unicode_nocolor()
-            };
-            let handler = GraphicalReportHandler::new_themed(theme)
-                .with_width(width)
-                .with_links(false)
-                .with_context_lines(1);
-            let mut out = String::new();
-            let report = Report::new(diagnostic, path, source);
-            if handler.render_report(&mut out, &report).is_err() {
-                return short(diagnostic, path, source);
-            }
-            out
-        }
-    }
+    Prepared::new(path, source).render(diagnostic, style)
 }
 
-fn short(diagnostic: &Diagnostic, path: &str, source: &str) -> String {
-    let file = SimpleFile::new(path, source);
-    let severity = match diagnostic.severity {
-        Severity::Error => cs::Severity::Error,
-        Severity::Warning => cs::Severity::Warning,
-        Severity::Advice => cs::Severity::Note,
-    };
-    let range = clamp(diagnostic.span, source);
-    let report = cs::Diagnostic::new(severity)
-        .with_code(diagnostic.code.as_str())
-        .with_message(&diagnostic.message)
-        .with_labels(vec![cs::Label::primary((), range.0..range.1)]);
-    let config = term::Config {
-        display_style: term::DisplayStyle::Short,
-        ..term::Config::default()
-    };
-    term::emit_into_string(&config, &file, &report).unwrap_or_else(|_| {
-        format!(
-            "{path}: {}[{}]: {}\n",
-            diagnostic.severity.as_str(),
-            diagnostic.code,
-            diagnostic.message
-        )
-    })
+/// A source file made ready for rendering: its line table is built once and
+/// its text shared, so that thousands of diagnostics about one large file
+/// do not each scan or copy the whole of it again.
+pub struct Prepared<'a> {
+    path: &'a str,
+    text: &'a str,
+    file: SimpleFile<&'a str, &'a str>,
+    shared: Arc<str>,
+}
+
+impl<'a> Prepared<'a> {
+    #[must_use]
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Prepared {
+            path,
+            text,
+            file: SimpleFile::new(path, text),
+            shared: Arc::from(text),
+        }
+    }
+
+    /// Renders one diagnostic about this file.
+    #[must_use]
+    pub fn render(&self, diagnostic: &Diagnostic, style: Style) -> String {
+        match style {
+            Style::Short => self.short(diagnostic),
+            Style::Plain => {
+                let mut out = String::new();
+                let report = Report::new(diagnostic, self);
+                if NarratableReportHandler::new()
+                    .with_context_lines(1)
+                    .render_report(&mut out, &report)
+                    .is_err()
+                {
+                    return self.short(diagnostic);
+                }
+                out
+            }
+            Style::Human { colour, width } => {
+                let theme = if colour {
+                    GraphicalTheme::unicode()
+                } else {
+                    GraphicalTheme::unicode_nocolor()
+                };
+                let handler = GraphicalReportHandler::new_themed(theme)
+                    .with_width(width)
+                    .with_links(false)
+                    .with_context_lines(1);
+                let mut out = String::new();
+                let report = Report::new(diagnostic, self);
+                if handler.render_report(&mut out, &report).is_err() {
+                    return self.short(diagnostic);
+                }
+                out
+            }
+        }
+    }
+
+    fn short(&self, diagnostic: &Diagnostic) -> String {
+        let severity = match diagnostic.severity {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+            Severity::Advice => cs::Severity::Note,
+        };
+        let range = clamp(diagnostic.span, self.text);
+        let report = cs::Diagnostic::new(severity)
+            .with_code(diagnostic.code.as_str())
+            .with_message(&diagnostic.message)
+            .with_labels(vec![cs::Label::primary((), range.0..range.1)]);
+        let config = term::Config {
+            display_style: term::DisplayStyle::Short,
+            ..term::Config::default()
+        };
+        term::emit_into_string(&config, &self.file, &report).unwrap_or_else(|_| {
+            format!(
+                "{}: {}[{}]: {}\n",
+                self.path,
+                diagnostic.severity.as_str(),
+                diagnostic.code,
+                diagnostic.message
+            )
+        })
+    }
 }
 
 fn clamp(span: Span, source: &str) -> (usize, usize) {
@@ -112,14 +142,15 @@ fn clamp(span: Span, source: &str) -> (usize, usize) {
 /// A diagnostic dressed for miette.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: miette::NamedSource<String>,
+    source: miette::NamedSource<Arc<str>>,
     labels: Vec<LabeledSpan>,
     code: String,
     url: String,
 }
 
 impl<'a> Report<'a> {
-    fn new(diagnostic: &'a Diagnostic, path: &str, source: &str) -> Self {
+    fn new(diagnostic: &'a Diagnostic, prepared: &Prepared<'_>) -> Self {
+        let source = prepared.text;
         let mut labels = Vec::new();
         let primary = clamp(diagnostic.span, source);
         labels.push(LabeledSpan::new_primary_with_span(
@@ -135,7 +166,8 @@ impl<'a> Report<'a> {
         }
         Report {
             diagnostic,
-            source: miette::NamedSource::new(path, source.to_owned()).with_language("ladder"),
+            source: miette::NamedSource::new(prepared.path, Arc::clone(&prepared.shared))
+                .with_language("ladder"),
             labels,
             code: diagnostic.code.as_str().to_owned(),
             url: doc_url(diagnostic),

@@ -461,6 +461,7 @@ fn rule_words(rule: Rule) -> String {
         Rule::independence => "`not concerned in the disagreement` or `including those concerned`".to_owned(),
         Rule::counterpart => "a name, or `equivalent` and a name".to_owned(),
         Rule::trigger => "`on entry`, `when resolved`, `when unresolved` or `when concluded`".to_owned(),
+        Rule::where_possible => "`where possible` or `wherever possible`".to_owned(),
         Rule::EOI => "the end of the file".to_owned(),
         Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
         _ => "a statement".to_owned(),

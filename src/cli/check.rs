@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::driver::check_source_with;
-use crate::render::{Style, render};
+use crate::render::{Prepared, Style};
 use crate::report::{self, FileReport};
 
 use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
@@ -63,8 +63,9 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             collected.push((shown, text, diagnostics));
             continue;
         }
+        let prepared = Prepared::new(&shown, &text);
         for diagnostic in &diagnostics {
-            let out = render(diagnostic, &shown, &text, style);
+            let out = prepared.render(diagnostic, style);
             // A closed pipe (`ladder check | head`) is not worth a panic.
             if stdout.write_all(out.as_bytes()).is_err() {
                 return Outcome::Trouble;

@@ -77,8 +77,9 @@ pub fn report_refusal(checked: &crate::driver::Checked, shown: &str, text: &str,
         .iter()
         .filter(|d| d.is_error())
         .collect();
+    let prepared = crate::render::Prepared::new(shown, text);
     for d in &errors {
-        let line = crate::render::render(d, shown, text, crate::render::Style::Short);
+        let line = prepared.render(d, crate::render::Style::Short);
         let _ = stderr.write_all(line.as_bytes());
     }
     let _ = writeln!(

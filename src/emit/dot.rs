@@ -323,8 +323,8 @@ fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
     }
 }
 
-/// Duties at every stage and the exception rules that are not entries, as
-/// notes at the foot of the chart.
+/// Duties at every stage, the exception rules that are not entries and the
+/// policy's top-level notes, as notes at the foot of the chart.
 fn notes(out: &mut String, policy: &Policy) -> bool {
     let every = summary::duties(&policy.every_stage);
     let mut rows = Vec::new();
@@ -352,6 +352,17 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
         let items: Vec<String> = others.iter().map(|o| left(&format!("- {o}"), 60)).collect();
         rows.push(format!(
             "<B>Other exceptions</B><BR ALIGN=\"LEFT\"/>{}",
+            items.join("")
+        ));
+    }
+    if !policy.notes.is_empty() {
+        let items: Vec<String> = policy
+            .notes
+            .iter()
+            .map(|n| left(&format!("- {n}"), 60))
+            .collect();
+        rows.push(format!(
+            "<B>Notes</B><BR ALIGN=\"LEFT\"/>{}",
             items.join("")
         ));
     }

@@ -1,6 +1,7 @@
 //! `index.html` for a folder of built policies: one self-contained page (no
 //! scripts, no outside styles or fonts) listing each policy with its board,
-//! dates, review status, downloads and flowchart, fit to publish.
+//! dates, review status, top-level notes, downloads and flowchart, fit to
+//! publish.
 //!
 //! Every piece of policy text goes through `escape::html`. The flowchart is
 //! the SVG Graphviz made from our own DOT, whose labels were escaped there;
@@ -133,6 +134,13 @@ fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
         "<dt>Review status</dt><dd class=\"{class}\">{}</dd>\n</dl>",
         esc(&status)
     );
+    if !p.notes.is_empty() {
+        out.push_str("<p>Notes:</p>\n<ul>\n");
+        for note in &p.notes {
+            let _ = writeln!(out, "<li>{}</li>", esc(note));
+        }
+        out.push_str("</ul>\n");
+    }
     let name = esc(e.name);
     let _ = write!(
         out,

@@ -32,6 +32,8 @@ pub struct Document {
     pub compiler: Compiler,
     pub source: SourceText,
     pub header: Header,
+    /// Top-level notes: statements of the whole policy, in file order.
+    pub notes: Vec<String>,
     pub actors: Vec<Named>,
     pub records: Vec<Named>,
     pub forms: Vec<Form>,
@@ -228,6 +230,8 @@ pub struct Duty {
     /// `on_entry`, `when_resolved`, `when_unresolved`, `when_concluded`;
     /// null for "during the stage".
     pub trigger: Option<&'static str>,
+    /// True when the duty applies only where it can be done.
+    pub where_possible: bool,
     pub at: At,
 }
 
@@ -245,8 +249,9 @@ pub struct Transition {
     pub end: Option<String>,
     /// The outside procedure, for `follow`.
     pub follow: Option<String>,
-    /// Who takes the escalation to the target stage.
-    pub via: Option<String>,
+    /// Who takes the escalation to the target stage (any one of them), in
+    /// file order; empty when not said, and for `end` and `follow`.
+    pub via: Vec<String>,
     pub at: At,
 }
 
@@ -362,6 +367,7 @@ impl Builder<'_> {
                 lines: self.text.lines().count(),
             },
             header: self.header(&p.header),
+            notes: p.notes.clone(),
             actors: p.actors.iter().map(|n| self.named(n)).collect(),
             records: p.records.iter().map(|n| self.named(n)).collect(),
             forms: p.forms.iter().map(|f| self.form(f)).collect(),
@@ -558,6 +564,7 @@ impl Builder<'_> {
                 Trigger::WhenUnresolved => "when_unresolved",
                 Trigger::WhenConcluded => "when_concluded",
             }),
+            where_possible: d.where_possible,
             at: self.at(d.span),
         };
         match &d.kind {
@@ -601,7 +608,7 @@ impl Builder<'_> {
             stage: None,
             end: None,
             follow: None,
-            via: None,
+            via: Vec::new(),
             at: self.at(o.span),
         };
         match &o.target {

@@ -10,11 +10,16 @@ pub fn actor(name: &str) -> String {
 }
 
 fn actors(names: &[String]) -> String {
+    list(names, "and")
+}
+
+/// `a`, `a and b`, `a, b and c` (or with `or`), with names made readable.
+fn list(names: &[String], conjunction: &str) -> String {
     let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
     match names.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 
@@ -127,6 +132,9 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
         if let Some(within) = &d.within {
             text.push_str(&format!(" {}", within.describe()));
         }
+        if d.where_possible {
+            text.push_str(" (where possible)");
+        }
         if d.optional {
             text = format!("may {text}");
         }
@@ -138,6 +146,7 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
 }
 
 /// The label of a transition: `resolved`, `unresolved (via senior manager)`,
+/// `unresolved (via operations manager or safeguarding representative)`,
 /// `if this manager is not available`.
 pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
     let mut text = match when {
@@ -145,8 +154,10 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
         OutcomeWhen::Unresolved => "unresolved".to_owned(),
         OutcomeWhen::If(c) => format!("if {c}"),
     };
-    if let Target::Stage { via: Some(via), .. } = target {
-        text.push_str(&format!(" (via {})", actor(via)));
+    if let Target::Stage { via, .. } = target
+        && !via.is_empty()
+    {
+        text.push_str(&format!(" (via {})", list(via, "or")));
     }
     text
 }

@@ -350,3 +350,103 @@ fn changes_are_grouped_by_section_in_report_order() {
     assert_eq!(sections, [Section::Policy, Section::Stages]);
     assert_eq!(changes[1].subject.as_deref(), Some("stage-3"));
 }
+
+#[test]
+fn a_duty_becoming_only_where_possible_and_back() {
+    let (required, where_possible) = (
+        "  consult line_manager or safeguarding_lead by practitioner wherever possible\n",
+        "  consult line_manager or safeguarding_lead by practitioner\n",
+    );
+    let text = policy("harrow");
+    let without = edited("harrow", &[(required, where_possible)]);
+    assert_eq!(
+        sentences(&without, &text),
+        [
+            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` and `safeguarding_lead`, by `practitioner` is now only where possible."
+        ]
+    );
+    assert_eq!(
+        sentences(&text, &without),
+        [
+            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` and `safeguarding_lead`, by `practitioner` is now required, not only where possible."
+        ]
+    );
+    reports(
+        "halton",
+        &[(
+            "notify senior_manager when unresolved",
+            "notify senior_manager when unresolved where possible",
+        )],
+        &[
+            "At Stage 2, the duty to notify `senior_manager` when unresolved is now only where possible.",
+        ],
+    );
+}
+
+#[test]
+fn a_new_duty_where_possible_says_so() {
+    reports(
+        "halton",
+        &[(
+            "notify senior_manager when unresolved",
+            "notify senior_manager when unresolved\n  notify chair where possible",
+        )],
+        &["Stage 2 has a new duty: to notify `chair` where possible."],
+    );
+}
+
+#[test]
+fn policy_notes_added_and_removed() {
+    let note = "note \"An annual summary will be submitted to the HSAB and HSSP\"\n";
+    reports(
+        "harrow",
+        &[(note, "")],
+        &[
+            "The policy no longer has the note \"An annual summary will be submitted to the HSAB and HSSP\".",
+        ],
+    );
+    reports(
+        "harrow",
+        &[(
+            note,
+            "note \"An annual summary will be submitted to the HSAB and HSSP\"\nnote \"Reviewed every year\"\n",
+        )],
+        &["The policy has a new note: \"Reviewed every year\"."],
+    );
+}
+
+#[test]
+fn escalating_via_several_actors() {
+    let (one, two) = (
+        "unresolved: escalate to stage 3 via operations_manager or safeguarding_representative",
+        "unresolved: escalate to stage 3 via operations_manager",
+    );
+    reports(
+        "hillingdon",
+        &[(one, two)],
+        &[
+            "At Stage 2, when unresolved, the escalation now goes to Stage 3 via `operations_manager` (before, it went to Stage 3 via `operations_manager` or `safeguarding_representative`).",
+        ],
+    );
+    reports(
+        "hillingdon",
+        &[(
+            one,
+            "unresolved: escalate to stage 3 via line_manager, operations_manager or safeguarding_representative",
+        )],
+        &[
+            "At Stage 2, when unresolved, the escalation now goes to Stage 3 via `line_manager`, `operations_manager` or `safeguarding_representative` (before, it went to Stage 3 via `operations_manager` or `safeguarding_representative`).",
+        ],
+    );
+    // The order of the names is the file's, and is kept.
+    reports(
+        "hillingdon",
+        &[(
+            one,
+            "unresolved: escalate to stage 3 via safeguarding_representative or operations_manager",
+        )],
+        &[
+            "At Stage 2, when unresolved, the escalation now goes to Stage 3 via `safeguarding_representative` or `operations_manager` (before, it went to Stage 3 via `operations_manager` or `safeguarding_representative`).",
+        ],
+    );
+}

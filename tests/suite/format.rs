@@ -147,6 +147,9 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
          days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
          actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n",
     );
+    if extras.first().is_some_and(|e| e % 5 == 0) {
+        text.push_str("note \"A note of the whole policy\"\n");
+    }
     if extras.first().is_some_and(|e| e % 2 == 0) {
         text.push_str("every stage {\n  record \"the outcome\" in case_record\n  share outcome with worker\n}\n");
     }
@@ -171,9 +174,20 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 3 == 0 {
             text.push_str("  may notify worker when resolved\n");
         }
+        if extra % 5 == 1 {
+            text.push_str("  notify manager where possible by worker\n");
+        }
         text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
         if number < n {
-            text.push_str(&format!("  unresolved: escalate to stage {}\n", number + 1));
+            let via = if extra % 2 == 0 {
+                " via manager or worker"
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "  unresolved: escalate to stage {}{via}\n",
+                number + 1
+            ));
         }
         text.push_str("}\n");
     }

@@ -245,6 +245,7 @@ mod mirror {
         pub compiler: Compiler,
         pub source: Source,
         pub header: Header,
+        pub notes: Vec<String>,
         pub actors: Vec<Named>,
         pub records: Vec<Named>,
         pub forms: Vec<Form>,
@@ -434,6 +435,7 @@ mod mirror {
         pub by: Vec<String>,
         pub within: Option<Limit>,
         pub trigger: Option<String>,
+        pub where_possible: bool,
         pub at: At,
     }
 
@@ -446,7 +448,7 @@ mod mirror {
         pub stage: Option<String>,
         pub end: Option<String>,
         pub follow: Option<String>,
-        pub via: Option<String>,
+        pub via: Vec<String>,
         pub at: At,
     }
 

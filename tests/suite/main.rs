@@ -13,6 +13,7 @@ mod docs;
 mod format;
 mod graph;
 mod json;
+mod language;
 mod policies;
 mod report;
 mod robustness;

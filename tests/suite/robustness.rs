@@ -48,7 +48,8 @@ proptest! {
     fn text_made_of_ladder_words_never_panics(words in prop::collection::vec(
         prop::sample::select(vec!["stage", "1", "\"x\"", "{", "}", "start", "no later than", "day", "3",
             "resolved:", "end", "unresolved:", "escalate to", "stage 2", "record", "in", "notify", "when",
-            "actor", "a", "within", "24 hours", "policy", "\n", "//", "procedure", "step", "panel", "members"]),
+            "actor", "a", "within", "24 hours", "policy", "\n", "//", "procedure", "step", "panel", "members",
+            "where possible", "wherever possible", "via", "or", "note"]),
         0..80)) {
         survives(&words.join(" "));
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use ladder::checks::Options;
 use ladder::driver::{Checked, check_source};
-use ladder::render::{Style, render};
+use ladder::render::{Prepared, Style};
 
 /// The fixed "today" of every test, so that review-date results never
 /// change with the calendar.
@@ -34,10 +34,11 @@ pub fn check(text: &str) -> Checked {
 
 /// Every diagnostic rendered as a person sees it: no colour, 80 columns.
 pub fn render_all(checked: &Checked, shown_path: &str, text: &str, style: Style) -> String {
+    let prepared = Prepared::new(shown_path, text);
     checked
         .diagnostics
         .iter()
-        .map(|d| render(d, shown_path, text, style))
+        .map(|d| prepared.render(d, style))
         .collect::<Vec<_>>()
         .join("\n")
 }
