@@ -334,20 +334,7 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
             left(&every.join("; "), 60)
         ));
     }
-    let others: Vec<String> = policy
-        .rules
-        .iter()
-        .filter(|r| r.start_at.is_empty())
-        .map(|r| {
-            let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
-            actions.extend(summary::duties(&r.duties));
-            if actions.is_empty() {
-                format!("If {}", r.condition)
-            } else {
-                format!("If {}: {}", r.condition, actions.join("; "))
-            }
-        })
-        .collect();
+    let others = summary::other_exceptions(policy);
     if !others.is_empty() {
         let items: Vec<String> = others.iter().map(|o| left(&format!("- {o}"), 60)).collect();
         rows.push(format!(

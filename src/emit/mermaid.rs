@@ -1,7 +1,9 @@
 //! The policy as a Mermaid flowchart (`flowchart TD`), which GitHub and many
 //! documentation sites render without Graphviz. It draws the same chart as
-//! `dot`: stages, ends, exception entries (dotted, from the start point) and
-//! sub-procedures as subgraphs.
+//! `dot`: stages, ends, exception entries (dotted, from the start point),
+//! sub-procedures as subgraphs, and the same notes (duties at every stage,
+//! exceptions with no entry, the policy's notes). It has no legend: Mermaid
+//! cannot place one apart from the chart.
 //!
 //! Mermaid's quoting rules: every label is written inside double quotes and
 //! escaped by `escape::mermaid` (entity codes such as `#quot;`), and node ids
@@ -159,6 +161,8 @@ pub fn to_string(policy: &Policy) -> String {
         }
     }
 
+    // The same notes as the foot of the DOT chart: duties at every stage,
+    // exception rules with no arrow to draw, and the policy's own notes.
     let every = summary::duties(&policy.every_stage);
     if !every.is_empty() {
         let _ = writeln!(
@@ -166,6 +170,17 @@ pub fn to_string(policy: &Policy) -> String {
             "  every[\"{}\"]:::note",
             label(&["At every stage".to_owned(), every.join("; ")])
         );
+    }
+    let others = summary::other_exceptions(policy);
+    if !others.is_empty() {
+        let mut parts = vec!["Other exceptions".to_owned()];
+        parts.extend(others.iter().map(|o| format!("- {o}")));
+        let _ = writeln!(out, "  others[\"{}\"]:::note", label(&parts));
+    }
+    if !policy.notes.is_empty() {
+        let mut parts = vec!["Notes".to_owned()];
+        parts.extend(policy.notes.iter().map(|n| format!("- {n}")));
+        let _ = writeln!(out, "  notes[\"{}\"]:::note", label(&parts));
     }
 
     out.push_str(

@@ -2,7 +2,7 @@
 //! window, who leads, and the duties in a few words. Plain text; each
 //! emitter escapes it for its own language.
 
-use crate::model::{Counterpart, Duty, DutyKind, Limit, OutcomeWhen, Stage, Target};
+use crate::model::{Counterpart, Duty, DutyKind, Limit, OutcomeWhen, Policy, Stage, Target};
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
 pub fn actor(name: &str) -> String {
@@ -171,4 +171,24 @@ fn short(text: &str) -> String {
     } else {
         format!("{} ...", words[..6].join(" "))
     }
+}
+
+/// The exception rules that do not start the ladder anywhere (a complaint
+/// route, extra duties), one line each: `If <condition>: <actions>`. The
+/// charts list them in their notes, since they have no arrow to draw.
+pub fn other_exceptions(policy: &Policy) -> Vec<String> {
+    policy
+        .rules
+        .iter()
+        .filter(|r| r.start_at.is_empty())
+        .map(|r| {
+            let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
+            actions.extend(duties(&r.duties));
+            if actions.is_empty() {
+                format!("If {}", r.condition)
+            } else {
+                format!("If {}: {}", r.condition, actions.join("; "))
+            }
+        })
+        .collect()
 }

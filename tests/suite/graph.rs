@@ -83,6 +83,8 @@ fn hostile() -> Policy {
     policy.stages[0].title = format!("Stage {nasty}");
     "end".clone_into(&mut policy.stages[1].title);
     policy.rules[0].condition = format!("Rule {nasty}");
+    policy.rules[1].condition = format!("Complaint {nasty}");
+    policy.notes[0] = format!("Note {nasty}");
     for stage in &mut policy.stages {
         for outcome in &mut stage.outcomes {
             if let (OutcomeWhen::If(c), Target::End(e)) = (&mut outcome.when, &mut outcome.target) {
@@ -108,6 +110,9 @@ fn hostile_labels_round_trip_through_dot() {
     assert!(svg.contains(expected), "{expected} not in\n{svg}");
     // A stage titled `end` is a label, not a keyword.
     assert!(svg.contains("Stage 2: end"));
+    // The notes at the foot: the policy's note and the complaint rule.
+    assert!(svg.contains("Note q&quot;uote \\back"), "{svg}");
+    assert!(svg.contains("If Complaint q&quot;uote"), "{svg}");
 }
 
 #[test]
@@ -130,6 +135,9 @@ fn hostile_labels_follow_mermaid_quoting_rules() {
     );
     assert!(text.contains("#35;35;"));
     assert!(text.contains("#124;p#124; #96;t#96;"));
+    // The notes, which the DOT chart also has, go through the same escaping.
+    assert!(text.contains("Notes<br/>- Note q#quot;uote"), "{text}");
+    assert!(text.contains("Other exceptions<br/>- If Complaint q#quot;uote"));
     // Node ids are generated, so a title `end` cannot end a subgraph.
     assert!(!text.lines().any(|l| l.trim_start().starts_with("end[")));
 }
