@@ -76,6 +76,56 @@ pub struct Contact {
     pub span: Span,
 }
 
+/// What a contact's address is, read from its shape, so that an engine
+/// never e-mails a telephone number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactKind {
+    Email,
+    Phone,
+    Web,
+    Other,
+}
+
+impl ContactKind {
+    /// The word used in the JSON output.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            ContactKind::Email => "email",
+            ContactKind::Phone => "phone",
+            ContactKind::Web => "web",
+            ContactKind::Other => "other",
+        }
+    }
+}
+
+impl Contact {
+    /// An e-mail address has one `@` and no spaces; a web address starts
+    /// with `http://`, `https://` or `www.`; a telephone (or fax) number is
+    /// digits with spaces, `+`, `-` and brackets, at least six digits.
+    /// Anything else (a postal address, a team's name) is `Other`.
+    #[must_use]
+    pub fn kind(&self) -> ContactKind {
+        let a = self.address.trim();
+        let lower = a.to_ascii_lowercase();
+        if a.matches('@').count() == 1 && !a.contains(char::is_whitespace) {
+            ContactKind::Email
+        } else if ["http://", "https://", "www."]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            && !a.contains(char::is_whitespace)
+        {
+            ContactKind::Web
+        } else if a.chars().filter(char::is_ascii_digit).count() >= 6
+            && a.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        {
+            ContactKind::Phone
+        } else {
+            ContactKind::Other
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub title: String,
@@ -385,5 +435,38 @@ impl Policy {
     #[must_use]
     pub fn stage(&self, key: &StageKey) -> Option<&Stage> {
         self.all_stages().find(|s| &s.key == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Contact, ContactKind};
+    use crate::span::Span;
+
+    fn kind(address: &str) -> ContactKind {
+        Contact {
+            address: address.to_owned(),
+            purpose: None,
+            span: Span::new(0, 0),
+        }
+        .kind()
+    }
+
+    #[test]
+    fn contact_kinds_are_read_from_the_address() {
+        // Addresses as the seed documents write them.
+        assert_eq!(kind("HSAB@halton.gov.uk"), ContactKind::Email);
+        assert_eq!(kind("020 8901 2680"), ContactKind::Phone);
+        assert_eq!(kind("0800 023 4650"), ContactKind::Phone);
+        assert_eq!(kind("+44 (0)20 8420-9453"), ContactKind::Phone);
+        assert_eq!(
+            kind("www.harrow.gov.uk/safeguardingadults"),
+            ContactKind::Web
+        );
+        assert_eq!(kind("https://example.org"), ContactKind::Web);
+        // Not enough digits for a number, or words: other.
+        assert_eq!(kind("999"), ContactKind::Other);
+        assert_eq!(kind("the Business Unit"), ContactKind::Other);
+        assert_eq!(kind("a @ b"), ContactKind::Other);
     }
 }

@@ -133,7 +133,7 @@ pub(super) fn run(args: &BuildArgs) -> Outcome {
         );
     }
     let skipped = names.len() - built.len();
-    println!(
+    outln!(
         "built {} of {} {} into `{}`{}",
         built.len(),
         names.len(),

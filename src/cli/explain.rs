@@ -19,10 +19,10 @@ pub(super) fn run(args: &ExplainArgs) -> Outcome {
         return Outcome::Trouble;
     };
     if let Some(text) = section(code) {
-        println!("{text}");
+        outln!("{text}");
         Outcome::Clean
     } else {
-        println!("{} {}: {}", code.as_str(), code.slug(), code.title());
+        outln!("{} {}: {}", code.as_str(), code.slug(), code.title());
         Outcome::Clean
     }
 }

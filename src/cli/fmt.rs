@@ -36,7 +36,7 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
             Ok(formatted) => formatted,
             Err(FormatError::Syntax(diagnostics)) => {
                 for d in &diagnostics {
-                    print!("{}", render(d, &shown, &text, Style::Short));
+                    out!("{}", render(d, &shown, &text, Style::Short));
                 }
                 eprintln!("error: `{shown}` has syntax errors and was not formatted");
                 if outcome == Outcome::Clean {
@@ -58,7 +58,7 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
         changed += 1;
         if args.diff {
             let diff = TextDiff::from_lines(&text, &formatted);
-            print!(
+            out!(
                 "{}",
                 diff.unified_diff()
                     .context_radius(2)
@@ -67,7 +67,7 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
         }
         if args.check || args.diff {
             if !args.diff {
-                println!("{shown} is not formatted");
+                outln!("{shown} is not formatted");
             }
             if outcome == Outcome::Clean {
                 outcome = Outcome::Failed;
@@ -76,11 +76,11 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
             eprintln!("error: {message}");
             outcome = Outcome::Trouble;
         } else {
-            println!("formatted {shown}");
+            outln!("formatted {shown}");
         }
     }
     if (args.check || args.diff) && changed == 0 && outcome == Outcome::Clean {
-        println!(
+        outln!(
             "{} already formatted",
             if paths.len() == 1 {
                 "1 file".to_owned()

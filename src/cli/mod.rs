@@ -5,6 +5,24 @@
 //! 0 clean or warnings only, 1 a policy has errors (or warnings under
 //! `--deny`), 2 the tool could not run (bad usage, unreadable file).
 
+/// `println!` without its panic: when the reader has gone away
+/// (`ladder fmt --diff | head`), the rest of the output is dropped quietly,
+/// as other command-line tools do, instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` without its panic; see `outln!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 mod check;
 mod explain;
 

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::escape::html as esc;
-use crate::model::{Policy, PolicyDate, Precision};
+use crate::model::{Contact, ContactKind, Policy, PolicyDate, Precision};
 
 /// One built policy on the page.
 pub struct Entry<'a> {
@@ -83,6 +83,39 @@ fn board(p: &Policy) -> String {
     }
 }
 
+/// A contact row. E-mail, web and telephone addresses are links a reader
+/// can follow; the link is built only from an address whose shape was
+/// recognised (`Contact::kind`), so policy text can never make a
+/// `javascript:` link.
+fn contact(out: &mut String, c: &Contact) {
+    let shown = esc(&c.address);
+    let href = match c.kind() {
+        ContactKind::Email => Some(format!("mailto:{}", c.address.trim())),
+        ContactKind::Web if c.address.trim().to_ascii_lowercase().starts_with("www.") => {
+            Some(format!("https://{}", c.address.trim()))
+        }
+        ContactKind::Web => Some(c.address.trim().to_owned()),
+        ContactKind::Phone => Some(format!(
+            "tel:{}",
+            c.address
+                .chars()
+                .filter(|ch| ch.is_ascii_digit() || *ch == '+')
+                .collect::<String>()
+        )),
+        ContactKind::Other => None,
+    };
+    let address = match href {
+        Some(href) => format!("<a href=\"{}\">{shown}</a>", esc(&href)),
+        None => shown,
+    };
+    let purpose = c
+        .purpose
+        .as_ref()
+        .map(|p| format!(" ({})", esc(p)))
+        .unwrap_or_default();
+    let _ = writeln!(out, "<dt>Contact</dt><dd>{address}{purpose}</dd>");
+}
+
 fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
     let p = e.policy;
     let h = &p.header;
@@ -123,10 +156,7 @@ fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
         row("Source document", &s.title);
     }
     for c in &h.contacts {
-        match &c.purpose {
-            Some(purpose) => row("Contact", &format!("{} ({purpose})", c.address)),
-            None => row("Contact", &c.address),
-        }
+        contact(out, c);
     }
     let (class, status) = review(p, today);
     let _ = writeln!(

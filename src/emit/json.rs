@@ -23,7 +23,7 @@ use crate::span::{LineIndex, Span};
 
 /// The version of the format. Raised by one for any change an engine could
 /// notice except adding an optional field (see `docs/json.md`).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -107,6 +107,7 @@ pub struct Calendar {
 #[derive(Debug, Serialize)]
 pub struct Contact {
     pub address: String,
+    pub kind: &'static str,
     pub purpose: Option<String>,
     pub at: At,
 }
@@ -415,6 +416,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|c| Contact {
                     address: c.address.clone(),
+                    kind: c.kind().word(),
                     purpose: c.purpose.clone(),
                     at: self.at(c.span),
                 })

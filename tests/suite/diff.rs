@@ -241,8 +241,8 @@ fn exception_rules() {
     reports(
         "halton",
         &[(
-            "// Additional Notes\nwhen",
-            "when \"the disagreement is about funding\" {\n  involve senior_manager\n}\n\n// Additional Notes\nwhen",
+            "\nwhen \"policy issues are identified",
+            "\nwhen \"the disagreement is about funding\" {\n  involve senior_manager\n}\n\nwhen \"policy issues are identified",
         )],
         &["New exception: when \"the disagreement is about funding\": involve `senior_manager`."],
     );

@@ -105,3 +105,40 @@ fn a_truncated_policy_is_an_error_with_a_line_and_column() {
     let at = index.line_col(cut, error.span.start);
     assert!(at.line > 1);
 }
+
+/// `ladder fmt --diff | head` closes the pipe while ladder is still
+/// writing. That must end the run quietly, not with a panic on stderr.
+#[test]
+fn a_reader_that_goes_away_is_not_a_panic() {
+    let cases: &[&[&str]] = &[
+        &["fmt", "--diff", "tests/cmd/unformatted.ladder"],
+        &["check", "policies/", "--today", "2026-12-01"],
+        &["explain", "L043"],
+        &["json", "policies/halton.ladder"],
+        &["graph", "policies/harrow.ladder", "--format", "mermaid"],
+        &[
+            "timeline",
+            "policies/halton.ladder",
+            "--raised",
+            "2026-12-24",
+        ],
+        &[
+            "diff",
+            "policies/halton.ladder",
+            "tests/cmd/halton-day-13.ladder",
+        ],
+    ];
+    for args in cases {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+            .args(*args)
+            .current_dir(crate::support::root())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(output.status.code().is_some(), "{args:?} was killed");
+    }
+}
