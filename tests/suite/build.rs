@@ -60,9 +60,11 @@ fn builds_every_output_and_an_index() {
     assert!(!index.contains("<?xml"));
     assert!(!index.contains("<script"));
     // Contacts are links of the right kind.
-    assert!(index.contains(
-        "<dd><a href=\"mailto:HSAB@halton.gov.uk\">HSAB@halton.gov.uk</a> (submitting"
-    ));
+    assert!(
+        index.contains(
+            "<dd><a href=\"mailto:HSAB@halton.gov.uk\">HSAB@halton.gov.uk</a> (submitting"
+        )
+    );
     assert!(index.contains("<a href=\"tel:02089012680\">020 8901 2680</a>"));
     assert!(index.contains(
         "<a href=\"https://www.harrow.gov.uk/safeguardingadults\">www.harrow.gov.uk/safeguardingadults</a>"
