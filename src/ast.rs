@@ -267,7 +267,11 @@ pub enum Anchor {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lead {
     pub leads: Vec<Ident>,
+    /// The leads were joined with `or`: any one of them leads.
+    pub leads_either: bool,
     pub counterparts: Vec<Counterpart>,
+    /// The counterparts were joined with `or`: any one of them.
+    pub counterparts_either: bool,
     pub span: Span,
 }
 
@@ -341,10 +345,18 @@ pub struct StageRef {
 
 /// Something someone must, or may, do.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+)]
 pub struct Duty {
     pub optional: bool,
     pub kind: DutyKind,
+    /// The actors in `kind` were joined with `or`: any one of them.
+    pub actors_either: bool,
     pub by: Vec<Ident>,
+    /// The `by` actors were joined with `or`: any one of them.
+    pub by_either: bool,
     pub within: Option<Within>,
     pub trigger: Option<(Trigger, Span)>,
     /// `where possible` (or `wherever possible`): the duty applies only

@@ -663,7 +663,10 @@ fn summary(stage: &Stage) -> String {
     let mut text = format!("{} \"{}\"", stage.label, stage.title);
     let mut parts = Vec::new();
     if !stage.leads.is_empty() {
-        parts.push(format!("led by {}", actors(&stage.leads)));
+        parts.push(format!(
+            "led by {}",
+            actors_joined(&stage.leads, stage.leads_either)
+        ));
     }
     if let Some(start) = &stage.start {
         parts.push(requirement("start", std::slice::from_ref(start)));
@@ -702,25 +705,21 @@ fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
     if let Some(text) = window(name, "conclude", &o.conclude, &n.conclude) {
         say(out, text);
     }
-    if o.leads != n.leads {
-        let led = |l: &[String]| {
-            if l.is_empty() {
+    if (&o.leads, o.leads_either) != (&n.leads, n.leads_either) {
+        let led = |s: &Stage| {
+            if s.leads.is_empty() {
                 "nobody named".to_owned()
             } else {
-                actors(l)
+                actors_joined(&s.leads, s.leads_either)
             }
         };
         say(
             out,
-            format!(
-                "{name} is now led by {} (was {}).",
-                led(&n.leads),
-                led(&o.leads)
-            ),
+            format!("{name} is now led by {} (was {}).", led(n), led(o)),
         );
     }
-    if o.counterparts != n.counterparts {
-        let with = |c: &[crate::model::Counterpart]| {
+    if (&o.counterparts, o.counterparts_either) != (&n.counterparts, n.counterparts_either) {
+        let with = |c: &[crate::model::Counterpart], either: bool| {
             if c.is_empty() {
                 return "nobody named".to_owned();
             }
@@ -734,14 +733,18 @@ fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
                     }
                 })
                 .collect();
-            and_list(&words)
+            if either {
+                or_items(&words)
+            } else {
+                and_list(&words)
+            }
         };
         say(
             out,
             format!(
                 "At {name} the concern is now taken up with {} (was {}).",
-                with(&n.counterparts),
-                with(&o.counterparts)
+                with(&n.counterparts, n.counterparts_either),
+                with(&o.counterparts, o.counterparts_either)
             ),
         );
     }
@@ -1066,6 +1069,7 @@ fn required(d: &Duty) -> Duty {
 
 /// A duty in words: "notify `senior_manager` when unresolved".
 fn duty(d: &Duty) -> String {
+    let actors = |names: &[String]| actors_joined(names, d.actors_either);
     let quoted = |w: &Option<String>| w.as_ref().map_or(String::new(), |w| format!(" \"{w}\""));
     let to = |l: &[String]| {
         if l.is_empty() {
@@ -1109,7 +1113,7 @@ fn duty(d: &Duty) -> String {
         DutyKind::Task(what) => format!("\"{what}\""),
     };
     if !d.by.is_empty() {
-        text.push_str(&format!(", by {}", actors(&d.by)));
+        text.push_str(&format!(", by {}", actors_joined(&d.by, d.by_either)));
     }
     if let Some(within) = &d.within {
         text.push(' ');
@@ -1426,8 +1430,14 @@ fn tick(name: &str) -> String {
     format!("`{name}`")
 }
 
-fn actors(names: &[String]) -> String {
-    and_list(&names.iter().map(|n| tick(n)).collect::<Vec<_>>())
+/// Names joined with `or` when any one of them will do, else with `and`.
+fn actors_joined(names: &[String], either: bool) -> String {
+    let ticked: Vec<String> = names.iter().map(|n| tick(n)).collect();
+    if either {
+        or_items(&ticked)
+    } else {
+        and_list(&ticked)
+    }
 }
 
 /// "a", "a and b", "a, b and c".
@@ -1436,6 +1446,15 @@ fn and_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "a", "a or b", "a, b or c", for phrases already written out.
+fn or_items(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 

@@ -441,7 +441,9 @@ impl Lowerer {
             start: None,
             conclude: Vec::new(),
             leads: Vec::new(),
+            leads_either: false,
             counterparts: Vec::new(),
+            counterparts_either: false,
             panel: None,
             duties: Vec::new(),
             outcomes: Vec::new(),
@@ -465,6 +467,8 @@ impl Lowerer {
                     }
                 }
                 ast::StageItem::Lead(lead) => {
+                    stage.leads_either = lead.leads_either;
+                    stage.counterparts_either = lead.counterparts_either;
                     for a in &lead.leads {
                         self.actor(a);
                         stage.leads.push(a.text.clone());
@@ -718,7 +722,9 @@ impl Lowerer {
         Duty {
             optional: d.optional,
             kind,
+            actors_either: d.actors_either,
             by,
+            by_either: d.by_either,
             within,
             trigger: d.trigger.map(|(t, _)| t),
             where_possible: d.where_possible,

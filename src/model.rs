@@ -191,7 +191,11 @@ pub struct Stage {
     /// One limit, or two of which the sooner applies.
     pub conclude: Vec<Limit>,
     pub leads: Vec<String>,
+    /// `led by a or b`: any one of them leads (`and`: they lead together).
+    pub leads_either: bool,
     pub counterparts: Vec<Counterpart>,
+    /// `with a or b`: the concern is taken up with any one of them.
+    pub counterparts_either: bool,
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub outcomes: Vec<Outcome>,
@@ -299,10 +303,19 @@ pub struct Members {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+)]
 pub struct Duty {
     pub optional: bool,
     pub kind: DutyKind,
+    /// The actors in `kind` were joined with `or` (`notify a or b`): any one
+    /// of them, not all.
+    pub actors_either: bool,
     pub by: Vec<String>,
+    /// `by a or b`: any one of them carries the duty out.
+    pub by_either: bool,
     pub within: Option<Limit>,
     pub trigger: Option<Trigger>,
     /// The duty applies only where it can be done (`where possible`).

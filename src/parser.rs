@@ -28,11 +28,44 @@ pub fn parse_file(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<File, Box<pest::error::Error<Rule>>> {
     let mut pairs = LadderParser::parse(Rule::file, text).map_err(Box::new)?;
+    let Some(pair) = pairs.next() else {
+        return Ok(File::default());
+    };
+    mixed_conjunctions(&pair, diagnostics);
     let mut builder = Builder { diagnostics };
-    Ok(pairs
-        .next()
-        .map(|pair| builder.file(pair))
-        .unwrap_or_default())
+    Ok(builder.file(pair))
+}
+
+/// Whether a list of names was joined with `or` (any one of them), rather
+/// than with `and` or commas (all of them).
+fn joined_by_or(pair: &Pair<'_, Rule>) -> bool {
+    has_keyword(pair, Rule::kw_or)
+}
+
+/// A list that mixes `and` and `or` (`a and b or c`) could mean two things;
+/// ladder asks rather than guesses. Lists are the names after a verb, `by`
+/// or `via`, and the counterparts after `with`.
+fn mixed_conjunctions(file: &Pair<'_, Rule>, diagnostics: &mut Vec<Diagnostic>) {
+    for pair in file.clone().into_inner().flatten() {
+        if !matches!(pair.as_rule(), Rule::name_list | Rule::lead_decl) {
+            continue;
+        }
+        // One label on the whole list: miette draws labels nested inside
+        // another label's span out of place.
+        if has_keyword(&pair, Rule::kw_and) && has_keyword(&pair, Rule::kw_or) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    span_of(&pair),
+                    "this list mixes `and` and `or`, so it does not say whether all of them or any one of them is meant",
+                )
+                .with_primary_label("`and` means all of them, `or` any one of them: which is meant?")
+                .with_help(
+                    "Use `and` when all of them take part and `or` when any one of them is enough. If both are meant, write two lines, such as `notify line_manager` and `notify safeguarding_lead or senior_manager`.",
+                ),
+            );
+        }
+    }
 }
 
 /// True for keyword and punctuation rules, whose pairs carry no
@@ -332,10 +365,15 @@ impl Builder<'_> {
             }
             Rule::lead_decl => {
                 let mut leads = Vec::new();
+                let mut leads_either = false;
                 let mut counterparts = Vec::new();
+                let counterparts_either = joined_by_or(&pair);
                 for child in children(pair) {
                     match child.as_rule() {
-                        Rule::name_list => leads = name_list(child),
+                        Rule::name_list => {
+                            leads_either = joined_by_or(&child);
+                            leads = name_list(child);
+                        }
                         Rule::counterpart => {
                             let equivalent =
                                 children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
@@ -352,7 +390,9 @@ impl Builder<'_> {
                 }
                 StageItem::Lead(Lead {
                     leads,
+                    leads_either,
                     counterparts,
+                    counterparts_either,
                     span,
                 })
             }
@@ -542,6 +582,7 @@ impl Builder<'_> {
         let mut optional = false;
         let mut kind = None;
         let mut by = Vec::new();
+        let mut by_either = false;
         let mut within = None;
         let mut trigger = None;
         let mut where_possible = false;
@@ -553,7 +594,10 @@ impl Builder<'_> {
                     if !by.is_empty() {
                         self.repeated(child_span, "by");
                     }
-                    by = children(child).next().map(name_list).unwrap_or_default();
+                    if let Some(list) = children(child).next() {
+                        by_either = joined_by_or(&list);
+                        by = name_list(list);
+                    }
                 }
                 Rule::within => {
                     if within.is_some() {
@@ -583,10 +627,13 @@ impl Builder<'_> {
                 _ => kind = Self::duty_kind(child),
             }
         }
+        let (kind, actors_either) = kind?;
         Some(Duty {
             optional,
-            kind: kind?,
+            kind,
+            actors_either,
             by,
+            by_either,
             within,
             trigger,
             where_possible,
@@ -607,16 +654,22 @@ impl Builder<'_> {
         );
     }
 
-    fn duty_kind(pair: Pair<'_, Rule>) -> Option<DutyKind> {
+    /// The kind of a duty, and whether its list of actors was joined with
+    /// `or`.
+    fn duty_kind(pair: Pair<'_, Rule>) -> Option<(DutyKind, bool)> {
         let kind_rule = pair.as_rule();
         let mut texts = Vec::new();
         let mut lists = Vec::new();
         let mut names = Vec::new();
         let mut outcome = false;
+        let mut either = false;
         for child in children(pair) {
             match child.as_rule() {
                 Rule::string => texts.push(string(child)),
-                Rule::name_list => lists.push(name_list(child)),
+                Rule::name_list => {
+                    either |= joined_by_or(&child);
+                    lists.push(name_list(child));
+                }
                 Rule::name => names.push(ident(child)),
                 Rule::shared_outcome => outcome = true,
                 _ => {}
@@ -625,7 +678,7 @@ impl Builder<'_> {
         let mut texts = texts.into_iter();
         let mut lists = lists.into_iter();
         let mut names = names.into_iter();
-        Some(match kind_rule {
+        let kind = match kind_rule {
             Rule::record_duty => DutyKind::Record {
                 what: texts.next()?,
                 record: names.next(),
@@ -655,7 +708,8 @@ impl Builder<'_> {
             Rule::complete_duty => DutyKind::Complete(names.next()?),
             Rule::task_duty => DutyKind::Task(texts.next()?),
             _ => return None,
-        })
+        };
+        Some((kind, either))
     }
 
     fn exception_rule(&mut self, pair: Pair<'_, Rule>) -> Option<ExceptionRule> {

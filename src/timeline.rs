@@ -278,7 +278,8 @@ fn duty_words(duty: &Duty, limit: &Limit) -> String {
         if n.is_empty() {
             None
         } else {
-            Some(format!(" {}", n.join(" and ")))
+            let conjunction = if duty.actors_either { " or " } else { " and " };
+            Some(format!(" {}", n.join(conjunction)))
         }
     };
     let object = match &duty.kind {

@@ -159,7 +159,12 @@ pub struct Stage {
     /// No limit, one, or two of which the sooner applies.
     pub conclude: Vec<Limit>,
     pub leads: Vec<String>,
+    /// True for `led by a or b`: any one of them leads; false when they lead
+    /// together (`and`) or there is one.
+    pub leads_either: bool,
     pub counterparts: Vec<Counterpart>,
+    /// True for `with a or b`: any one of them.
+    pub counterparts_either: bool,
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub transitions: Vec<Transition>,
@@ -217,6 +222,10 @@ pub struct Members {
 /// One duty. Every duty has the same fields; those that do not apply to its
 /// `kind` are null or empty (see `docs/json.md` for which apply).
 #[derive(Debug, Serialize)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+)]
 pub struct Duty {
     pub kind: &'static str,
     pub optional: bool,
@@ -224,9 +233,13 @@ pub struct Duty {
     /// Actors the duty is about: notified, shared with, referred, reported
     /// or recommended to, involved, consulted.
     pub actors: Vec<String>,
+    /// True when `actors` was written with `or`: any one of them, not all.
+    pub actors_either: bool,
     pub record: Option<String>,
     pub form: Option<String>,
     pub by: Vec<String>,
+    /// True when `by` was written with `or`: any one of them.
+    pub by_either: bool,
     pub within: Option<Limit>,
     /// `on_entry`, `when_resolved`, `when_unresolved`, `when_concluded`;
     /// null for "during the stage".
@@ -490,6 +503,8 @@ impl Builder<'_> {
             start: s.start.as_ref().map(|l| self.limit(l)),
             conclude: s.conclude.iter().map(|l| self.limit(l)).collect(),
             leads: s.leads.clone(),
+            leads_either: s.leads_either,
+            counterparts_either: s.counterparts_either,
             counterparts: s
                 .counterparts
                 .iter()
@@ -556,9 +571,11 @@ impl Builder<'_> {
             optional: d.optional,
             what: None,
             actors: Vec::new(),
+            actors_either: d.actors_either,
             record: None,
             form: None,
             by: d.by.clone(),
+            by_either: d.by_either,
             within: d.within.as_ref().map(|l| self.limit(l)),
             trigger: d.trigger.map(|t| match t {
                 Trigger::OnEntry => "on_entry",

@@ -9,14 +9,21 @@ pub fn actor(name: &str) -> String {
     name.replace('_', " ")
 }
 
-fn actors(names: &[String]) -> String {
-    list(names, "and")
+/// `a and b`, or `a or b` for a list written with `or`.
+fn actors(names: &[String], either: bool) -> String {
+    list(names, if either { "or" } else { "and" })
 }
 
 /// `a`, `a and b`, `a, b and c` (or with `or`), with names made readable.
 fn list(names: &[String], conjunction: &str) -> String {
     let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
-    match names.as_slice() {
+    join(&names, conjunction == "or")
+}
+
+/// Phrases joined as `a, b and c`, or `a, b or c` when any one will do.
+fn join(items: &[String], either: bool) -> String {
+    let conjunction = if either { "or" } else { "and" };
+    match items {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
@@ -85,12 +92,12 @@ pub fn lead(stage: &Stage) -> Option<String> {
     let mut text = if stage.leads.is_empty() {
         "Led".to_owned()
     } else {
-        format!("Led by {}", actors(&stage.leads))
+        format!("Led by {}", actors(&stage.leads, stage.leads_either))
     };
     if !stage.counterparts.is_empty() {
         let with: Vec<String> = stage.counterparts.iter().map(counterpart).collect();
         text.push_str(" with ");
-        text.push_str(&with.join(" and "));
+        text.push_str(&join(&with, stage.counterparts_either));
     }
     Some(text)
 }
@@ -108,6 +115,7 @@ fn counterpart(c: &Counterpart) -> String {
 pub fn duties(duties: &[Duty]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for d in duties {
+        let actors = |names: &[String]| actors(names, d.actors_either);
         let mut text = match &d.kind {
             DutyKind::Record {
                 record: Some(r), ..

@@ -362,13 +362,13 @@ fn a_duty_becoming_only_where_possible_and_back() {
     assert_eq!(
         sentences(&without, &text),
         [
-            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` and `safeguarding_lead`, by `practitioner` is now only where possible."
+            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` or `safeguarding_lead`, by `practitioner` is now only where possible."
         ]
     );
     assert_eq!(
         sentences(&text, &without),
         [
-            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` and `safeguarding_lead`, by `practitioner` is now required, not only where possible."
+            "At the exception when \"an adult who has care/support needs is thought to be at risk of immediate harm\", the duty to consult `line_manager` or `safeguarding_lead`, by `practitioner` is now required, not only where possible."
         ]
     );
     reports(

@@ -373,7 +373,9 @@ mod mirror {
         pub start: Option<Limit>,
         pub conclude: Vec<Limit>,
         pub leads: Vec<String>,
+        pub leads_either: bool,
         pub counterparts: Vec<Counterpart>,
+        pub counterparts_either: bool,
         pub panel: Option<Panel>,
         pub duties: Vec<Duty>,
         pub transitions: Vec<Transition>,
@@ -426,14 +428,20 @@ mod mirror {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    #[allow(
+        clippy::struct_excessive_bools,
+        reason = "mirrors the JSON duty, whose flags are booleans"
+    )]
     pub struct Duty {
         pub kind: String,
         pub optional: bool,
         pub what: Option<String>,
         pub actors: Vec<String>,
+        pub actors_either: bool,
         pub record: Option<String>,
         pub form: Option<String>,
         pub by: Vec<String>,
+        pub by_either: bool,
         pub within: Option<Limit>,
         pub trigger: Option<String>,
         pub where_possible: bool,

@@ -281,3 +281,100 @@ fn the_charts_mark_where_possible_and_name_every_via_actor() {
     );
     assert!(dot.contains("A note of the whole policy"), "{dot}");
 }
+
+/// `and` means all of them and `or` any one of them, in every list: the
+/// model, the JSON, the flowchart summary and `ladder diff` keep which.
+#[test]
+fn and_and_or_in_lists_keep_their_meaning() {
+    let either = policy(
+        "",
+        "  notify line_manager or safeguarding_lead by practitioner or senior_manager\n",
+    );
+    let both = policy(
+        "",
+        "  notify line_manager and safeguarding_lead by practitioner and senior_manager\n",
+    );
+    let (either, both) = (check(&either), check(&both));
+    let (Some(e), Some(b)) = (either.clean_policy(), both.clean_policy()) else {
+        panic!("{:#?} {:#?}", either.diagnostics, both.diagnostics);
+    };
+    let duty = |p: &ladder::model::Policy| p.stages[0].duties.last().cloned().unwrap();
+    assert!(duty(e).actors_either && duty(e).by_either);
+    assert!(!duty(b).actors_either && !duty(b).by_either);
+    // The flowcharts summarise the duty with the same word (labels are
+    // wrapped, so line breaks are read as spaces).
+    let dot = ladder::emit::dot::to_string(e).replace("<BR/>", " ");
+    assert!(
+        dot.contains("notify line manager or safeguarding lead"),
+        "{dot}"
+    );
+    let mermaid = ladder::emit::mermaid::to_string(b).replace("<br/>", " ");
+    assert!(
+        mermaid.contains("notify line manager and safeguarding lead"),
+        "{mermaid}"
+    );
+    let changes: Vec<String> = ladder::diff::diff(b, e)
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "A duty at Stage 1 has changed: it was to notify `line_manager` and `safeguarding_lead`, by `practitioner` and `senior_manager`; it is now to notify `line_manager` or `safeguarding_lead`, by `practitioner` or `senior_manager`."
+        ]
+    );
+}
+
+/// Who leads: Cheshire East's Step 2 is led by the safeguarding lead or the
+/// line manager (either), Halton's stage 3 by the senior manager and the
+/// board representative (together); the JSON says which.
+#[test]
+fn leads_written_with_or_are_alternatives_in_the_json() {
+    let json = |name: &str| -> serde_json::Value {
+        let path = crate::support::root().join(format!("policies/{name}.ladder"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let checked = check(&text);
+        let policy = checked.clean_policy().unwrap();
+        let out = ladder::emit::json::to_string(policy, &text);
+        serde_json::from_str(&out).unwrap()
+    };
+    let cheshire = json("cheshire-east");
+    let step2 = &cheshire["stages"][1];
+    assert_eq!(
+        step2["leads"],
+        serde_json::json!(["safeguarding_lead", "line_manager"])
+    );
+    assert_eq!(step2["leads_either"], true);
+    assert_eq!(step2["counterparts_either"], true);
+    let halton = json("halton");
+    let stage3 = &halton["stages"][2];
+    assert_eq!(
+        stage3["leads"],
+        serde_json::json!(["senior_manager", "board_representative"])
+    );
+    assert_eq!(stage3["leads_either"], false);
+}
+
+/// A list cannot mix the two: the error points at the list and both words.
+#[test]
+fn a_list_mixing_and_and_or_is_an_error() {
+    let text = policy(
+        "",
+        "  notify line_manager and safeguarding_lead or senior_manager\n",
+    );
+    let checked = check(&text);
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].code, Code::Syntax);
+    assert!(errors[0].message.contains("mixes `and` and `or`"));
+    let listed = &text[errors[0].span.start..errors[0].span.end];
+    assert_eq!(
+        listed,
+        "line_manager and safeguarding_lead or senior_manager"
+    );
+    assert!(checked.clean_policy().is_none());
+}
