@@ -137,3 +137,48 @@ fn every_example_in_the_diagnostics_reference_is_its_fixture_and_snapshot() {
     }
     assert!(checked >= Code::ALL.len());
 }
+
+/// Every `text` code block in the README and the language reference that starts
+/// with `$ ladder ...` shows real output: the command is run, and each line
+/// shown (apart from `...`, which marks lines left out) must appear in what
+/// it prints, in the same order. `proposed/halton.ladder` in the README's
+/// `diff` example is Halton with stage 3 concluding by day 13.
+#[test]
+fn the_commands_shown_in_the_docs_print_what_the_docs_say() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(root().join("policies"), dir.path().join("policies")).unwrap();
+    std::fs::create_dir(dir.path().join("proposed")).unwrap();
+    std::fs::copy(
+        root().join("tests/cmd/halton-day-13.ladder"),
+        dir.path().join("proposed/halton.ladder"),
+    )
+    .unwrap();
+    let mut seen = 0;
+    for doc in ["README.md", "docs/language.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        for block in text.split("```text\n").skip(1) {
+            let block = block.split("```").next().unwrap();
+            let mut lines = block.lines();
+            let Some(command) = lines.next().and_then(|l| l.strip_prefix("$ ladder ")) else {
+                continue;
+            };
+            seen += 1;
+            let output = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+                .args(command.split_whitespace())
+                .current_dir(dir.path())
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let printed = String::from_utf8_lossy(&output.stdout).into_owned()
+                + &String::from_utf8_lossy(&output.stderr);
+            let mut printed = printed.lines().map(str::trim_end);
+            for shown in lines.filter(|l| l.trim() != "...") {
+                assert!(
+                    printed.any(|p| p == shown.trim_end()),
+                    "{doc}: `ladder {command}` does not print, at this point:\n{shown}"
+                );
+            }
+        }
+    }
+    assert!(seen >= 5, "only {seen} commands found in the docs");
+}
