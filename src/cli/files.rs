@@ -28,6 +28,15 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
             files.extend(found);
         } else if path.exists() {
             files.push(path.clone());
+        } else if paths.len() == 1 && path.as_os_str() == "policies" {
+            // The default: say where ladder looked and how to point it
+            // elsewhere, rather than only that a folder is missing.
+            return Err(Trouble(
+                "there is no `policies` folder here, which is where ladder looks when no file \
+                 is named; name the files or folders after the command, such as \
+                 `my-policy.ladder` or `procedures/`"
+                    .to_owned(),
+            ));
         } else {
             return Err(Trouble(format!("`{}` does not exist", path.display())));
         }
