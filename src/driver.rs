@@ -48,16 +48,17 @@ pub fn check_source(text: &str, options: &Options) -> Checked {
 /// `holidays` chooses (`--calendar`, `--holidays FILE`).
 #[must_use]
 pub fn check_source_with(text: &str, options: &Options, holidays: &HolidaySource) -> Checked {
-    let (tree, mut diagnostics) = crate::syntax_error::parse(text);
+    let parsed = crate::syntax_error::parse_recovering(text);
+    let (tree, mut diagnostics) = (parsed.tree, parsed.diagnostics);
     let syntax_failed = diagnostics.iter().any(|d| d.code == Code::Syntax);
     let mut policy = None;
-    // After a syntax error the tree is incomplete, and checking it would
-    // report names as unknown whose definitions are on the broken lines.
     if let (Some(file), false) = (&tree, syntax_failed) {
         let (model, usage, lowered) = lower::lower(file);
         diagnostics.extend(lowered);
         diagnostics.extend(checks::run_with(&model, &usage, options, holidays));
         policy = Some(model);
+    } else if let Some((file, broken)) = &parsed.recovered {
+        diagnostics.extend(after_syntax_errors(text, file, broken));
     }
     diagnostic::sort(&mut diagnostics);
     Checked {
@@ -65,4 +66,44 @@ pub fn check_source_with(text: &str, options: &Options, holidays: &HolidaySource
         policy,
         diagnostics,
     }
+}
+
+/// The diagnostics that can be trusted on a tree recovered from syntax
+/// errors, so that one run shows a misspelt name as well as a missing
+/// quote. Whatever the broken lines said is missing from the tree, so only
+/// problems on the lines that were read are kept: a name that is not
+/// defined (unless the name appears on a broken line, which may have been
+/// its definition), a name or stage number defined twice, a line given
+/// twice, and an invalid date or number. The checks of the whole ladder
+/// (reachability, windows, duties, review dates) wait until the file reads
+/// cleanly, because a broken line may hold the outcome, limit or duty they
+/// would miss.
+fn after_syntax_errors(text: &str, file: &ast::File, broken: &[String]) -> Vec<Diagnostic> {
+    let (_, _, lowered) = lower::lower(file);
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let broken_words: Vec<String> = broken.iter().flat_map(|line| words(line)).collect();
+    // The name a diagnostic is about is the last word of its span
+    // (`line_manger`, or the `3` of `stage 3`).
+    let on_broken_line = |d: &Diagnostic| {
+        let written = text.get(d.span.start..d.span.end).unwrap_or_default();
+        words(written)
+            .last()
+            .is_some_and(|name| broken_words.contains(name))
+    };
+    lowered
+        .into_iter()
+        .filter(|d| match d.code {
+            Code::UnknownName => !on_broken_line(d),
+            Code::DuplicateDefinition
+            | Code::DuplicateStageNumber
+            | Code::RepeatedHeader
+            | Code::InvalidValue => true,
+            _ => false,
+        })
+        .collect()
 }

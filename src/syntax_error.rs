@@ -30,10 +30,40 @@ pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
 /// otherwise take seconds.
 const LARGE_INPUT_BYTES: usize = 256 * 1024;
 
-/// Parses `text`, returning the syntax tree (when one could be built from
-/// the text, possibly after recovery) and every diagnostic found on the way.
+/// Parses `text`, returning the syntax tree (only when the text parsed as it
+/// is) and every diagnostic found on the way.
 #[must_use]
 pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
+    let parsed = parse_recovering(text);
+    (parsed.tree, parsed.diagnostics)
+}
+
+/// What parsing found, including what recovery could still read.
+pub struct Parsed {
+    /// The syntax tree, when the text parsed as it is.
+    pub tree: Option<File>,
+    /// After syntax errors: the tree of the text with the broken lines
+    /// blanked, and the text of those lines. Only a few checks may be run
+    /// on it (see `driver`), because whatever the broken lines said is
+    /// missing from it.
+    pub recovered: Option<(File, Vec<String>)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `text` as `parse` does, and also keeps the tree recovery built.
+#[must_use]
+pub fn parse_recovering(text: &str) -> Parsed {
+    let (tree, recovered, diagnostics) = parse_inner(text);
+    Parsed {
+        tree,
+        recovered,
+        diagnostics,
+    }
+}
+
+type Inner = (Option<File>, Option<(File, Vec<String>)>, Vec<Diagnostic>);
+
+fn parse_inner(text: &str) -> Inner {
     if text.len() > MAX_INPUT_BYTES {
         let diagnostic = Diagnostic::new(
             Code::Syntax,
@@ -47,13 +77,14 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
         .with_help(
             "A procedure file is normally a few kilobytes. Check that this is the right file.",
         );
-        return (None, vec![diagnostic]);
+        return (None, None, vec![diagnostic]);
     }
     let (cleaned, mut diagnostics) = crate::pasted::scan(text);
     // Keep a hostile file from running long: pest does not memoise.
     pest::set_call_limit(std::num::NonZeroUsize::new(50_000_000));
     let mut working = cleaned;
     let mut recovered = false;
+    let mut blanked: Vec<String> = Vec::new();
     // The last error's expectation and line, to notice a cascade.
     let mut previous: Option<(Option<String>, usize)> = None;
     let max_errors = if text.len() > LARGE_INPUT_BYTES {
@@ -64,8 +95,11 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
     for _ in 0..max_errors {
         match parser::parse_file(&working, &mut diagnostics) {
             Ok(file) => {
-                let tree = if recovered { None } else { Some(file) };
-                return (tree, diagnostics);
+                return if recovered {
+                    (None, Some((file, blanked)), diagnostics)
+                } else {
+                    (Some(file), None, diagnostics)
+                };
             }
             Err(error) => {
                 let (diagnostic, line) = explain(&working, &error);
@@ -89,13 +123,22 @@ pub fn parse(text: &str) -> (Option<File>, Vec<Diagnostic>) {
                     diagnostics.push(diagnostic);
                 }
                 recovered = true;
+                blanked.push(line_text(&working, line).to_owned());
                 if !blank_line(&mut working, line) {
                     break;
                 }
             }
         }
     }
-    (None, diagnostics)
+    (None, None, diagnostics)
+}
+
+/// The text of the line that starts at `line_start`.
+fn line_text(text: &str, line_start: usize) -> &str {
+    let end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    &text[line_start..end]
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -296,10 +339,13 @@ fn found_word(text: &str, offset: usize) -> &str {
         return "";
     };
     if first == '"' {
-        let end = rest[1..]
-            .find(['"', '\n'])
-            .map_or(rest.len(), |i| i + 2)
-            .min(rest.len());
+        // Up to the closing quote; an unclosed quote stops at the end of
+        // the line, which is not part of what was found.
+        let end = match rest[1..].find(['"', '\n']) {
+            Some(i) if rest[1 + i..].starts_with('"') => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
         // Long text is cut, at a character boundary, to keep messages short.
         return &rest[..crate::span::clamp_to_char_boundary(rest, end.min(40))];
     }

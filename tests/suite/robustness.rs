@@ -142,3 +142,56 @@ fn a_reader_that_goes_away_is_not_a_panic() {
         assert!(output.status.code().is_some(), "{args:?} was killed");
     }
 }
+
+/// After a syntax error, names, duplicates and dates are still checked on
+/// the lines that could be read; a name whose definition is on the broken
+/// line is not reported as unknown, and nothing is built.
+#[test]
+fn a_syntax_error_does_not_hide_a_misspelt_name() {
+    let text = "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+                days are calendar days\nday 1 is the day the concern arose\n\
+                actor practitioner \"Worker\"\nactor manager \"Manager\n\
+                record notes \"Notes\"\n\
+                stage 1 \"One\" {\n  led by practitionr\n  notify manager\n  \
+                record \"it\" in notes\n  share outcome with practitioner\n  \
+                resolved: end \"Done\"\n}\n";
+    let checked = check(text);
+    let codes: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    assert_eq!(codes, ["L001", "L020"], "{:#?}", checked.diagnostics);
+    assert!(checked.diagnostics[1].message.contains("`practitionr`"));
+    assert!(checked.clean_policy().is_none());
+}
+
+/// Damaging any one line of a shipped policy (which has no errors) so that
+/// it no longer parses must not make ladder report names, duplicates or
+/// dates that are fine: the words of the damaged line are still known.
+#[test]
+fn damaging_one_line_reports_no_false_name_errors() {
+    for text in shipped() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with("//") {
+                continue;
+            }
+            let mut damaged = lines.clone();
+            let broken = format!("~ {line}");
+            damaged[i] = &broken;
+            let damaged = damaged.join("\n");
+            let checked = check(&damaged);
+            for d in &checked.diagnostics {
+                assert!(
+                    matches!(d.code.as_str(), "L001" | "L002"),
+                    "line {}: `{trimmed}` damaged gives {}: {}",
+                    i + 1,
+                    d.code,
+                    d.message
+                );
+            }
+        }
+    }
+}
