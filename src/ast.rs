@@ -330,6 +330,8 @@ pub enum Target {
     Escalate {
         to: StageRef,
         via: Vec<Ident>,
+        /// `via a or b`: any one of them takes it on.
+        via_either: bool,
     },
     Follow(Text),
 }

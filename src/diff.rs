@@ -160,9 +160,14 @@ impl Ctx<'_> {
 
     fn old_target(&self, target: &Target) -> Target {
         match target {
-            Target::Stage { to, via } => Target::Stage {
+            Target::Stage {
+                to,
+                via,
+                via_either,
+            } => Target::Stage {
                 to: to.as_ref().map(|k| self.moved(k)),
                 via: via.clone(),
+                via_either: *via_either,
             },
             other => other.clone(),
         }
@@ -1208,7 +1213,11 @@ fn target(ctx: &Ctx<'_>, target: &Target, past: bool) -> String {
     let verb = |now: &'static str, then: &'static str| if past { then } else { now };
     match target {
         Target::End(end) => format!("{} \"{end}\"", verb("ends", "ended")),
-        Target::Stage { to, via } => format!(
+        Target::Stage {
+            to,
+            via,
+            via_either,
+        } => format!(
             "{} {}{}",
             verb("goes to", "went to"),
             to.as_ref()
@@ -1216,7 +1225,7 @@ fn target(ctx: &Ctx<'_>, target: &Target, past: bool) -> String {
             if via.is_empty() {
                 String::new()
             } else {
-                format!(" via {}", or_list(via))
+                format!(" via {}", actors_joined(via, *via_either))
             }
         ),
         Target::Follow(procedure) => format!("{} the \"{procedure}\"", verb("follows", "followed")),
@@ -1455,19 +1464,6 @@ fn or_items(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-/// "`a`", "`a` or `b`", "`a`, `b` or `c`".
-fn or_list(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => tick(one),
-        [rest @ .., last] => format!(
-            "{} or {}",
-            rest.iter().map(|n| tick(n)).collect::<Vec<_>>().join(", "),
-            tick(last)
-        ),
     }
 }
 

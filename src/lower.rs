@@ -549,13 +549,18 @@ impl Lowerer {
         let target = match &o.target {
             ast::Target::End(t) => Target::End(t.text.clone()),
             ast::Target::Follow(t) => Target::Follow(t.text.clone()),
-            ast::Target::Escalate { to, via } => {
+            ast::Target::Escalate {
+                to,
+                via,
+                via_either,
+            } => {
                 for v in via {
                     self.actor(v);
                 }
                 Target::Stage {
                     to: self.stage_ref(to, procedure),
                     via: via.iter().map(|v| v.text.clone()).collect(),
+                    via_either: *via_either,
                 }
             }
         };

@@ -401,6 +401,8 @@ pub enum Target {
     Stage {
         to: Option<StageKey>,
         via: Vec<String>,
+        /// `via a or b`: any one of them takes it on (`and`: together).
+        via_either: bool,
     },
     /// A procedure outside this policy, such as a complaints procedure.
     Follow(String),

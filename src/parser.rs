@@ -557,14 +557,22 @@ impl Builder<'_> {
             Rule::escalate_target => {
                 let mut to = None;
                 let mut via = Vec::new();
+                let mut via_either = false;
                 for child in children(inner) {
                     match child.as_rule() {
                         Rule::stage_ref => to = self.stage_ref(child),
-                        Rule::name_list => via = name_list(child),
+                        Rule::name_list => {
+                            via_either = joined_by_or(&child);
+                            via = name_list(child);
+                        }
                         _ => {}
                     }
                 }
-                Target::Escalate { to: to?, via }
+                Target::Escalate {
+                    to: to?,
+                    via,
+                    via_either,
+                }
             }
             _ => return None,
         })

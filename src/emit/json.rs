@@ -263,9 +263,12 @@ pub struct Transition {
     pub end: Option<String>,
     /// The outside procedure, for `follow`.
     pub follow: Option<String>,
-    /// Who takes the escalation to the target stage (any one of them), in
-    /// file order; empty when not said, and for `end` and `follow`.
+    /// Who takes the escalation to the target stage, in file order; empty
+    /// when not said, and for `end` and `follow`.
     pub via: Vec<String>,
+    /// True for `via a or b`: any one of them takes it on; false when they
+    /// take it on together (`and`) or there is one.
+    pub via_either: bool,
     pub at: At,
 }
 
@@ -628,14 +631,20 @@ impl Builder<'_> {
             end: None,
             follow: None,
             via: Vec::new(),
+            via_either: false,
             at: self.at(o.span),
         };
         match &o.target {
             Target::End(name) => t.end = Some(name.clone()),
-            Target::Stage { to, via } => {
+            Target::Stage {
+                to,
+                via,
+                via_either,
+            } => {
                 t.target = "stage";
                 t.stage = to.as_ref().map(StageKey::slug);
                 t.via.clone_from(via);
+                t.via_either = *via_either;
             }
             Target::Follow(what) => {
                 t.target = "follow";

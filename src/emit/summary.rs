@@ -9,15 +9,11 @@ pub fn actor(name: &str) -> String {
     name.replace('_', " ")
 }
 
-/// `a and b`, or `a or b` for a list written with `or`.
+/// `a`, `a and b`, `a, b and c`, or with `or` for a list written with `or`,
+/// with names made readable.
 fn actors(names: &[String], either: bool) -> String {
-    list(names, if either { "or" } else { "and" })
-}
-
-/// `a`, `a and b`, `a, b and c` (or with `or`), with names made readable.
-fn list(names: &[String], conjunction: &str) -> String {
     let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
-    join(&names, conjunction == "or")
+    join(&names, either)
 }
 
 /// Phrases joined as `a, b and c`, or `a, b or c` when any one will do.
@@ -162,10 +158,12 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
         OutcomeWhen::Unresolved => "unresolved".to_owned(),
         OutcomeWhen::If(c) => format!("if {c}"),
     };
-    if let Target::Stage { via, .. } = target
+    if let Target::Stage {
+        via, via_either, ..
+    } = target
         && !via.is_empty()
     {
-        text.push_str(&format!(" (via {})", list(via, "or")));
+        text.push_str(&format!(" (via {})", actors(via, *via_either)));
     }
     text
 }

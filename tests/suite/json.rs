@@ -458,6 +458,7 @@ mod mirror {
         pub end: Option<String>,
         pub follow: Option<String>,
         pub via: Vec<String>,
+        pub via_either: bool,
         pub at: At,
     }
 

@@ -192,11 +192,30 @@ fn via_takes_a_list_of_actors() {
 
         let policy = clean(&text);
         let target = &policy.stages[0].outcomes[1].target;
-        let Target::Stage { to, via } = target else {
+        let Target::Stage {
+            to,
+            via,
+            via_either,
+        } = target
+        else {
             panic!("{target:?}");
         };
         assert_eq!(to.as_ref().unwrap().id, "2");
         assert_eq!(via, &expected);
+        // `or` is any one of them; `and` and commas are all of them.
+        assert_eq!(*via_either, text.contains(" or safeguarding_lead"));
+        let chart = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+        if *via_either {
+            assert!(
+                chart.contains("(via line manager or safeguarding lead)"),
+                "{chart}"
+            );
+        } else if expected.len() == 3 {
+            assert!(
+                chart.contains("(via line manager, safeguarding lead and senior manager)"),
+                "{chart}"
+            );
+        }
     }
 }
 
