@@ -88,7 +88,7 @@ fn bench(c: &mut Criterion) {
                 for _ in 0..761 {
                     if let Ok(concern) = Concern::new(day, counting, Some(&table)) {
                         for stage in &policy.stages {
-                            let _ = black_box(concern.stage(stage));
+                            let _ = black_box(concern.stage(stage, &policy.every_stage));
                         }
                     }
                     day = day.succ_opt().unwrap_or(day);

@@ -33,7 +33,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::ast::{Anchor, DayOne};
 use crate::calendar::{Calendar, CalendarError, Division, Feed, long_date};
-use crate::model::{DayUnit, Limit, LimitKind, PolicyHeader, Stage};
+use crate::model::{DayUnit, Duty, Limit, LimitKind, PolicyHeader, Stage};
 
 /// Which bank holidays deadlines are counted with, when the command line
 /// says (`--calendar`, `--holidays FILE`). The default follows each policy's
@@ -382,8 +382,9 @@ impl<'t> Concern<'t> {
     }
 
     /// The dates of one stage's limits and timed duties, in the latest case:
-    /// durations count from the latest day the stage may start.
-    pub fn stage(&self, stage: &Stage) -> Result<StageDates, DeadlineError> {
+    /// durations count from the latest day the stage may start. `every` is
+    /// the policy's `every stage` duties, which are timed at each stage.
+    pub fn stage(&self, stage: &Stage, every: &[Duty]) -> Result<StageDates, DeadlineError> {
         let start = match &stage.start {
             // A start counted from the stage starting means nothing; the
             // checks say so elsewhere.
@@ -403,6 +404,7 @@ impl<'t> Concern<'t> {
         let duties = stage
             .duties
             .iter()
+            .chain(every)
             .map(|duty| match &duty.within {
                 Some(limit) => self.limit(limit, start),
                 None => Ok(None),
@@ -443,8 +445,9 @@ pub struct StageDates {
     pub start: Option<NaiveDate>,
     /// Each conclusion limit's date, in the order of `Stage::conclude`.
     pub concludes: Vec<Option<NaiveDate>>,
-    /// Each duty's due date, in the order of `Stage::duties`; `None` for a
-    /// duty with no time limit or one counted from a start with no date.
+    /// Each duty's due date, in the order of `Stage::duties` followed by the
+    /// policy's `every stage` duties; `None` for a duty with no time limit or
+    /// one counted from a start with no date.
     pub duties: Vec<Option<NaiveDate>>,
 }
 

@@ -115,7 +115,7 @@ pub fn build(
     let main: Vec<&Stage> = policy.stages.iter().collect();
     for stage in policy.all_stages() {
         let main_ladder = main.iter().any(|s| std::ptr::eq(*s, stage));
-        let dates = concern.stage(stage)?;
+        let dates = concern.stage(stage, &policy.every_stage)?;
         let row = |event: Event, what: String, hard: bool| Deadline {
             stage: stage.key.slug(),
             stage_label: stage.label.clone(),
@@ -147,16 +147,12 @@ pub fn build(
         let conclude = dates.conclude();
         // The stage's own duties, then the policy-wide ones, which apply to
         // every stage.
-        let mut timed: Vec<(&Duty, Option<NaiveDate>)> = stage
+        let timed: Vec<(&Duty, Option<NaiveDate>)> = stage
             .duties
             .iter()
+            .chain(&policy.every_stage)
             .zip(dates.duties.iter().copied())
             .collect();
-        for duty in &policy.every_stage {
-            if let Some(limit) = &duty.within {
-                timed.push((duty, concern.limit(limit, dates.start)?));
-            }
-        }
         for (duty, date) in timed {
             let Some(limit) = &duty.within else { continue };
             let mut item = row(Event::Duty, duty_words(duty, limit), limit.hard);

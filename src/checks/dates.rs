@@ -28,7 +28,7 @@ use crate::calendar::{Calendar, long_date};
 use crate::code::Code;
 use crate::deadline::{Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date};
 use crate::diagnostic::Diagnostic;
-use crate::model::{DayUnit, Policy, Stage};
+use crate::model::{DayUnit, Duty, Policy, Stage};
 
 use super::time::{Pending, Rule, not_compared};
 
@@ -119,7 +119,7 @@ pub(super) fn check(
             };
             // A deadline that runs out of the calendar's years ends the
             // sweep: the dates after this one would run out too.
-            let Ok(dates) = concern.stage(stage) else {
+            let Ok(dates) = concern.stage(stage, &policy.every_stage) else {
                 break 'dates;
             };
             *slot = Some(dates);
@@ -179,7 +179,13 @@ pub(super) fn check(
     };
     for finding in &findings {
         if let Some(item) = pending.get(finding.pending) {
-            out.push(report(finding, item.rule, &stages, &tried));
+            out.push(report(
+                finding,
+                item.rule,
+                &stages,
+                &policy.every_stage,
+                &tried,
+            ));
         }
     }
 }
@@ -279,7 +285,13 @@ impl Tried<'_> {
 }
 
 /// The diagnostic for a broken rule, with the first date as its evidence.
-fn report(finding: &Finding, rule: Rule, stages: &[&Stage], tried: &Tried<'_>) -> Diagnostic {
+fn report(
+    finding: &Finding,
+    rule: Rule,
+    stages: &[&Stage],
+    every: &[Duty],
+    tried: &Tried<'_>,
+) -> Diagnostic {
     let (a, b) = rule.stages();
     let (from, to) = (stages.get(a).copied(), stages.get(b).copied());
     let raised = spoken_date(finding.raised);
@@ -320,7 +332,8 @@ fn report(finding: &Finding, rule: Rule, stages: &[&Stage], tried: &Tried<'_>) -
         }
         (Code::DutyAfterStage, Rule::Duty { duty, .. }) => {
             let due = from_dates.duties.get(duty).copied().flatten();
-            let duty = from.and_then(|s| s.duties.get(duty));
+            // Duty indices run on from the stage's own into `every stage`.
+            let duty = from.and_then(|s| s.duties.iter().chain(every).nth(duty));
             let (Some(due), Some(duty), Some(limit), Some((end, end_span))) = (
                 due,
                 duty,

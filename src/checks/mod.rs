@@ -65,7 +65,18 @@ pub fn run_with(
     structure::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
+    once_per_duty(&mut diagnostics);
     duties::check(policy, &mut diagnostics);
     lifecycle::check(policy, options, &mut diagnostics);
     diagnostics
+}
+
+/// An `every stage` duty is compared with each stage's conclusion, so it
+/// could be reported late at several stages, all at the same line. Keep the
+/// first report (the earliest stage), which is enough to act on.
+fn once_per_duty(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::BTreeSet::new();
+    diagnostics.retain(|d| {
+        d.code != crate::code::Code::DutyAfterStage || seen.insert((d.span.start, d.span.end))
+    });
 }

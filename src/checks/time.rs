@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use crate::ast::Anchor;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{DayUnit, Limit, LimitKind, Policy, Stage, Target};
+use crate::model::{DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
 use crate::span::Span;
 
 /// A latest day and the limit it comes from.
@@ -224,7 +224,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
 
     for (i, t) in timings.iter().enumerate() {
         window(i, t, &mut cx);
-        duties(i, t, &mut cx);
+        duties(i, t, &policy.every_stage, &mut cx);
         if t.stage.start.is_none()
             && t.stage.conclude.is_empty()
             && !t.stage.duties.iter().any(|d| d.within.is_some())
@@ -293,10 +293,12 @@ fn window<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
     }
 }
 
-/// A timed duty that falls due after the stage must conclude.
-fn duties<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
+/// A timed duty that falls due after the stage must conclude: the stage's
+/// own duties, then the policy's `every stage` duties timed at this stage
+/// (their indices run on from the stage's own).
+fn duties<'p>(i: usize, t: &Timing<'p>, every: &'p [Duty], cx: &mut Context<'_, 'p>) {
     let Some(conclude) = &t.conclude else { return };
-    for (d, duty) in t.stage.duties.iter().enumerate() {
+    for (d, duty) in t.stage.duties.iter().chain(every).enumerate() {
         let Some(limit) = &duty.within else { continue };
         let Some(due) = cx.latest(limit, t.start.as_ref()) else {
             continue;

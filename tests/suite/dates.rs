@@ -333,3 +333,71 @@ fn check_accepts_calendar_and_holidays() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot read"));
 }
+
+/// A policy whose every stage must `notify` within `within`, with stage 1
+/// concluding by day 3 and stage 2 by day 9 (calendar days from the concern
+/// arising, adopted 1 December 2026, review 30 November 2027).
+fn every_stage_policy(within: &str) -> String {
+    format!(
+        "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+         days are calendar days\nday 1 is the day the concern arose\n\
+         holidays england-and-wales\nadopted 2026-12-01\nreview 2027-11-30\n\
+         actor practitioner \"Worker\"\nactor manager \"Manager\"\n\
+         record notes \"Notes\"\n\
+         every stage {{\n  record \"it\" in notes\n  share outcome with practitioner\n  \
+         notify manager within {within} of the concern arising\n}}\n\
+         stage 1 \"One\" {{\n  start on day 1\n  conclude by day 3\n  led by practitioner\n  \
+         resolved: end \"Done\"\n  unresolved: escalate to stage 2\n}}\n\
+         stage 2 \"Two\" {{\n  start no later than day 3\n  conclude by day 9\n  \
+         led by manager\n  resolved: end \"Done\"\n}}\n"
+    )
+}
+
+/// A timed `every stage` duty is checked at each stage like the stage's own:
+/// reported once, at its line, naming the first stage it falls due after.
+#[test]
+fn a_timed_duty_at_every_stage_is_checked_against_each_stage() {
+    // Within 5 calendar days: due day 6 (day 1 plus five days), after
+    // Stage 1 concludes on day 3, before Stage 2 on day 9.
+    let text = every_stage_policy("5 days");
+    let checked = check(&text);
+    let found = with_code(&checked.diagnostics, Code::DutyAfterStage);
+    assert_eq!(found.len(), 1, "{:#?}", checked.diagnostics);
+    assert!(
+        found[0]
+            .message
+            .contains("after Stage 1 must conclude on day 3"),
+        "{}",
+        found[0].message
+    );
+    assert!(text[found[0].span.start..].starts_with("within 5 days"));
+
+    // Within 2 working days: a concern raised on a Thursday is due on the
+    // Monday, after day 3 (the Saturday); on a Monday it is due on the
+    // Wednesday, day 3, which is in time. Worked out the long way, the
+    // first date from adoption that breaks it (Thursday 3 December 2026):
+    let calendar = Calendar::builtin(Division::EnglandAndWales);
+    let mut first = None;
+    let mut day = d(2026, 12, 1);
+    while day <= d(2027, 11, 30) {
+        if calendar.add_working_days(day, 2).unwrap() > day + chrono::Days::new(2) {
+            first = Some(day);
+            break;
+        }
+        day = day.succ_opt().unwrap();
+    }
+    let first = first.unwrap();
+    assert_eq!(first, d(2026, 12, 3));
+    let checked = check(&every_stage_policy("2 working days"));
+    let found = with_code(&checked.diagnostics, Code::DutyAfterStage);
+    assert_eq!(found.len(), 1, "{:#?}", checked.diagnostics);
+    let spoken = ladder::deadline::spoken_date(first);
+    assert!(
+        found[0]
+            .message
+            .contains(&format!("for a concern raised on {spoken}")),
+        "{} (expected {spoken})",
+        found[0].message
+    );
+    assert!(found[0].message.contains("after Stage 1 must conclude"));
+}
