@@ -26,3 +26,27 @@ fn no_path_and_no_policies_folder_says_what_to_do() {
         );
     }
 }
+
+/// `ladder explain CODE` prints exactly the code's section of
+/// `docs/diagnostics.md`, for every code: found here by splitting the file
+/// at its `## ` headings, independently of how the binary finds it. (The
+/// trycmd case pins only the first line, so that a docs edit does not need
+/// the case regenerated.)
+#[test]
+fn explain_prints_each_codes_docs_section() {
+    let docs = std::fs::read_to_string(crate::support::root().join("docs/diagnostics.md")).unwrap();
+    for &code in ladder::code::Code::ALL {
+        let heading = format!("{} {}\n", code.as_str(), code.slug());
+        let section = docs
+            .split("\n## ")
+            .find(|part| part.starts_with(&heading))
+            .unwrap_or_else(|| panic!("no section for {code}"));
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+            .args(["explain", code.as_str()])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let printed = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(printed, format!("## {}\n", section.trim_end()), "{code}");
+    }
+}
