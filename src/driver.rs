@@ -87,13 +87,20 @@ fn after_syntax_errors(text: &str, file: &ast::File, broken: &[String]) -> Vec<D
             .collect()
     };
     let broken_words: Vec<String> = broken.iter().flat_map(|line| words(line)).collect();
+    // A name broken by a space or a hyphen (`actor head of service "..."`)
+    // is used elsewhere as `head_of_service`: compare with those joined.
+    let joined: Vec<String> = broken
+        .iter()
+        .map(|line| line.to_lowercase().replace([' ', '-'], "_"))
+        .collect();
     // The name a diagnostic is about is the last word of its span
     // (`line_manger`, or the `3` of `stage 3`).
     let on_broken_line = |d: &Diagnostic| {
         let written = text.get(d.span.start..d.span.end).unwrap_or_default();
-        words(written)
-            .last()
-            .is_some_and(|name| broken_words.contains(name))
+        words(written).last().is_some_and(|name| {
+            broken_words.contains(name)
+                || (name.contains('_') && joined.iter().any(|line| line.contains(name.as_str())))
+        })
     };
     lowered
         .into_iter()

@@ -28,8 +28,11 @@ fn describe(c: char) -> Option<(&'static str, &'static str)> {
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
             ("an invisible zero-width character", "nothing: delete it")
         }
-        '\u{2013}' => ("an en dash", "a hyphen `-`, or leave it out"),
-        '\u{2014}' => ("an em dash", "a hyphen `-`, or leave it out"),
+        // A hyphen is right only inside a date or a calendar name; a dash
+        // between two day numbers is a range, which the language writes as
+        // a start and a conclusion.
+        '\u{2013}' => ("an en dash", DASH_INSTEAD),
+        '\u{2014}' => ("an em dash", DASH_INSTEAD),
         '\u{2212}' => ("a minus sign", "a hyphen `-`"),
         '\u{2026}' => ("an ellipsis character", "three full stops, inside quotes"),
         '\u{00B7}' | '\u{2022}' => (
@@ -78,6 +81,9 @@ fn is_confusable_letter(c: char) -> bool {
             | 'Τ'
     )
 }
+
+/// What to type instead of a long dash.
+const DASH_INSTEAD: &str = "a hyphen `-` where one belongs (`2026-03-01`, `england-and-wales`), or nothing. A range of days such as `day 6 – 12` is written as two lines, `start no later than day 6` and `conclude by day 12`";
 
 fn is_curly_double(c: char) -> bool {
     matches!(c, '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}')
@@ -160,6 +166,16 @@ fn rest_of_line_is_blank(text: &str, from: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dash_between_day_numbers_is_explained_as_a_range() {
+        let (_, diagnostics) = scan("  conclude by day 6 \u{2013} 12\n");
+        let help = diagnostics[0].help.as_deref().unwrap();
+        assert!(
+            help.contains("`start no later than day 6` and `conclude by day 12`"),
+            "{help}"
+        );
+    }
 
     #[test]
     fn curly_quotes_are_reported_and_replaced_at_the_same_offsets() {

@@ -113,9 +113,17 @@ impl<'a> Prepared<'a> {
             Severity::Advice => cs::Severity::Note,
         };
         let range = clamp(diagnostic.span, self.text);
+        // One line has no room for labels, but a suggestion is the fix
+        // itself: keep it.
+        let message = match &diagnostic.primary_label {
+            Some(label) if label.starts_with("did you mean") => {
+                format!("{} ({label})", diagnostic.message)
+            }
+            _ => diagnostic.message.clone(),
+        };
         let report = cs::Diagnostic::new(severity)
             .with_code(diagnostic.code.as_str())
-            .with_message(&diagnostic.message)
+            .with_message(&message)
             .with_labels(vec![cs::Label::primary((), range.0..range.1)]);
         let config = term::Config {
             display_style: term::DisplayStyle::Short,
@@ -127,7 +135,7 @@ impl<'a> Prepared<'a> {
                 self.path,
                 diagnostic.severity.as_str(),
                 diagnostic.code,
-                diagnostic.message
+                message
             )
         })
     }
@@ -139,10 +147,44 @@ fn clamp(span: Span, source: &str) -> (usize, usize) {
     (start, end)
 }
 
+/// The file as miette reads it, with columns counted in characters.
+/// miette's own `str` source counts a line's columns in bytes, so after a
+/// curly quote (three bytes) its `[file:line:column]` disagreed with
+/// `--format short` and with what an editor shows.
+struct Source {
+    name: String,
+    text: Arc<str>,
+}
+
+impl miette::SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let start = clamp_to_char_boundary(&self.text, inner.span().offset());
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..start].chars().count();
+        Ok(Box::new(
+            miette::MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                column,
+                inner.line_count(),
+            )
+            .with_language("ladder"),
+        ))
+    }
+}
+
 /// A diagnostic dressed for miette.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: miette::NamedSource<Arc<str>>,
+    source: Source,
     labels: Vec<LabeledSpan>,
     code: String,
     url: String,
@@ -166,8 +208,10 @@ impl<'a> Report<'a> {
         }
         Report {
             diagnostic,
-            source: miette::NamedSource::new(prepared.path, Arc::clone(&prepared.shared))
-                .with_language("ladder"),
+            source: Source {
+                name: prepared.path.to_owned(),
+                text: Arc::clone(&prepared.shared),
+            },
             labels,
             code: diagnostic.code.as_str().to_owned(),
             url: doc_url(diagnostic),

@@ -23,7 +23,7 @@ use crate::deadline::{Concern, Counting, DayTable, DeadlineError, weekday_name};
 use crate::model::{DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage};
 
 /// The version of the JSON written by `ladder timeline --format json`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Every deadline of one concern.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,6 +47,10 @@ pub struct Timeline {
     pub deadlines: Vec<Deadline>,
     /// The latest dated deadline of the main ladder.
     pub final_deadline: Option<Deadline>,
+    /// The stages of the main ladder with a limit that has no date for this
+    /// concern (no timescale, or counted from a start with no date): the
+    /// procedure may run past `final_deadline` there.
+    pub undated_stages: Vec<String>,
 }
 
 /// A date with its weekday, and the bank holiday it is, if any.
@@ -213,6 +217,15 @@ pub fn build(
         .filter_map(|d| Some((d.date.as_ref()?.value, d)))
         .max_by_key(|(date, _)| *date)
         .map(|(_, d)| d.clone());
+    let mut undated_stages: Vec<String> = Vec::new();
+    for d in deadlines
+        .iter()
+        .filter(|d| d.main_ladder && d.no_date.is_some())
+    {
+        if !undated_stages.contains(&d.stage_label) {
+            undated_stages.push(d.stage_label.clone());
+        }
+    }
 
     Ok(Timeline {
         format_version: FORMAT_VERSION,
@@ -229,6 +242,7 @@ pub fn build(
         holidays: calendar.map(|c| c.division().name()),
         deadlines,
         final_deadline,
+        undated_stages,
     })
 }
 
@@ -367,6 +381,20 @@ impl Timeline {
         }
         let _ = writeln!(out);
         let _ = match &self.final_deadline {
+            Some(last) if !self.undated_stages.is_empty() => writeln!(
+                out,
+                "Final deadline: {} ({}: {}), but {} {} a limit with no date, so the \
+                 procedure may run later",
+                date_cell(last).trim_end(),
+                last.stage_label,
+                last.what,
+                self.undated_stages.join(", "),
+                if self.undated_stages.len() == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
+            ),
             Some(last) => writeln!(
                 out,
                 "Final deadline: {} ({}: {})",

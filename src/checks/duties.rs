@@ -12,6 +12,12 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
 
 pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+    // The help's example names one of the policy's own records, so that it
+    // can be pasted in as it stands.
+    let record_in = policy
+        .records
+        .first()
+        .map_or(String::new(), |r| format!(" in {}", r.name));
     for stage in policy.all_stages() {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
         if !duties
@@ -21,7 +27,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
                     .with_primary_label("no `record` duty here or in `every stage`")
-                    .with_help("Say what is recorded and where, for example `record \"the discussion and any points of difference\" in case_record`. If the source document states no recording duty for this stage, this warning records that."),
+                    .with_help(format!("Say what is recorded and where, for example `record \"the discussion and any points of difference\"{record_in}`. If the source document states no recording duty for this stage, this warning records that.")),
             );
         }
         for outcome in &stage.outcomes {
@@ -39,15 +45,20 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             if !recorded {
                 out.push(
                     Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
-                        .with_help("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\" in case_record`."),
+                        .with_primary_label("no `record` duty is due when this end is reached")
+                        .with_help(format!("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\"{record_in}`.")),
                 );
             }
             let Some(raiser) = &policy.header.raised_by else {
                 continue;
             };
             // Whoever raised the concern and leads the stage reached the
-            // outcome themselves: there is nobody to share it with.
-            if stage.leads.iter().any(|lead| lead == raiser) {
+            // outcome themselves: there is nobody to share it with. Not so
+            // when they are one of several alternatives (`led by a or b`):
+            // the other may have reached it.
+            if stage.leads.iter().any(|lead| lead == raiser)
+                && (stage.leads.len() == 1 || !stage.leads_either)
+            {
                 continue;
             }
             let shared = due.iter().any(|d| tells(d, raiser));
@@ -58,6 +69,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                         outcome.span,
                         format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
                     )
+                    .with_primary_label(format!("`{raiser}` is not told this outcome"))
                     .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`.")),
                 );
             }
@@ -87,7 +99,11 @@ fn applies_at(trigger: Option<Trigger>, when: &OutcomeWhen) -> bool {
 
 /// Whether a duty tells the outcome to `actor`.
 fn tells(duty: &Duty, actor: &str) -> bool {
-    let has = |list: &[String]| list.iter().any(|a| a == actor);
+    // `share outcome with a or b` may reach b alone: only a list joined
+    // with `and` (or of one) is sure to tell each actor in it.
+    let has = |list: &[String]| {
+        list.iter().any(|a| a == actor) && (list.len() == 1 || !duty.actors_either)
+    };
     match &duty.kind {
         DutyKind::Share { with, .. } => has(with),
         DutyKind::Notify(list) => has(list) && duty.trigger.is_some_and(|t| t != Trigger::OnEntry),

@@ -240,13 +240,7 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
     if let Some(lead) = summary::lead(stage) {
         let _ = write!(label, "<BR/>{}", lines(&lead, 52));
     }
-    let mut duties = summary::duties(&stage.duties);
-    if let Some(panel) = &stage.panel {
-        duties.extend(summary::duties(&panel.duties));
-        if panel.binding == Some(true) {
-            duties.push("decision binding".to_owned());
-        }
-    }
+    let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
         let _ = write!(
             label,

@@ -214,7 +214,7 @@ fn label(parts: &[String]) -> String {
 fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
     let mut parts = vec![summary::heading(stage), summary::window(stage)];
     parts.extend(summary::lead(stage));
-    let duties = summary::duties(&stage.duties);
+    let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
         parts.push(format!("Duties: {}", duties.join("; ")));
     }

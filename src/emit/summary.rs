@@ -2,7 +2,9 @@
 //! window, who leads, and the duties in a few words. Plain text; each
 //! emitter escapes it for its own language.
 
-use crate::model::{Counterpart, Duty, DutyKind, Limit, OutcomeWhen, Policy, Stage, Target};
+use crate::model::{
+    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Policy, Stage, Target,
+};
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
 pub fn actor(name: &str) -> String {
@@ -147,6 +149,43 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A stage's duties in a few words, with its panel's duties, who sits on
+/// the panel and whether its decision binds: what a flowchart box lists.
+pub fn stage_duties(stage: &Stage) -> Vec<String> {
+    let mut out = duties(&stage.duties);
+    if let Some(panel) = &stage.panel {
+        out.extend(duties(&panel.duties));
+        if let Some(m) = &panel.members {
+            out.push(members(m));
+        }
+        match panel.binding {
+            Some(true) => out.push("decision binding".to_owned()),
+            Some(false) => out.push("decision advisory".to_owned()),
+            None => {}
+        }
+    }
+    out
+}
+
+/// `panel of at least 3 agencies not concerned in the disagreement`.
+fn members(m: &Members) -> String {
+    format!(
+        "panel of {}{} agencies {}{}",
+        if m.at_least { "at least " } else { "" },
+        m.count,
+        if m.independent {
+            "not concerned in the disagreement"
+        } else {
+            "including those concerned"
+        },
+        if m.where_possible {
+            " where possible"
+        } else {
+            ""
+        }
+    )
 }
 
 /// The label of a transition: `resolved`, `unresolved (via senior manager)`,

@@ -397,3 +397,41 @@ fn a_list_mixing_and_and_or_is_an_error() {
     );
     assert!(checked.clean_policy().is_none());
 }
+
+/// The recording help names the policy's own record, so it can be pasted
+/// in; an outcome shared with `a or b` may not reach the person who raised
+/// the concern, and a stage led by them *or* someone else does not count as
+/// telling them.
+#[test]
+fn recording_and_sharing_respect_the_policys_names_and_or() {
+    let text = "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+                actor practitioner \"Worker\"\nactor manager \"Manager\"\n\
+                record files \"Files\"\n\
+                stage 1 \"One\" {\n  led by practitioner or manager\n  \
+                share outcome with practitioner or manager\n  resolved: end \"Done\"\n}\n\
+                stage 2 \"Two\" {\n  led by manager\n  record \"it\" in files\n  \
+                share outcome with practitioner\n  resolved: end \"Done\"\n}\n\
+                when \"urgent\" {\n  start at stage 2\n}\n";
+    let checked = check(text);
+    let no_recording = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::NoRecording)
+        .expect("stage 1 records nothing");
+    assert!(
+        no_recording
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("any points of difference\" in files`"),
+        "{:?}",
+        no_recording.help
+    );
+    let not_shared: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::EndNotShared)
+        .collect();
+    assert_eq!(not_shared.len(), 1, "{:#?}", checked.diagnostics);
+    assert!(not_shared[0].message.contains("from Stage 1"));
+}

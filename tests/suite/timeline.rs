@@ -131,7 +131,7 @@ fn cheshire_east_at_christmas_2026() {
     assert_eq!(t["raised"]["weekday"], "Thursday");
     assert_eq!(t["day_one"]["date"], "2026-12-24");
     assert_eq!(t["holidays"], "england-and-wales");
-    assert_eq!(t["format_version"], 1);
+    assert_eq!(t["format_version"], 2);
     // The bank holidays a calendar-day deadline lands on are named.
     assert_eq!(t["deadlines"][1]["date"]["bank_holiday"], "Christmas Day");
     assert_eq!(t["deadlines"][4]["date"]["bank_holiday"], "New Year’s Day");
@@ -501,4 +501,38 @@ fn every_policy_has_a_timeline_for_every_day_of_2026() {
             day = day.succ_opt().unwrap();
         }
     }
+}
+
+/// When a stage of the main ladder has a limit with no date (here stage 2
+/// concludes within 10 working days of being notified but has no start),
+/// the final deadline says the procedure may run later, and the JSON lists
+/// the stage.
+#[test]
+fn a_final_deadline_with_an_undated_stage_says_so() {
+    let path = policy_file(
+        "undated",
+        "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+         days are calendar days\nday 1 is the day the concern arose\n\
+         holidays england-and-wales\n\
+         actor practitioner \"Worker\"\nactor manager \"Manager\"\n\
+         record notes \"Notes\"\n\
+         every stage {\n  record \"it\" in notes\n  share outcome with practitioner\n}\n\
+         stage 1 \"One\" {\n  start on day 1\n  conclude by day 5\n  led by practitioner\n  \
+         resolved: end \"Done\"\n  unresolved: escalate to stage 2\n}\n\
+         stage 2 \"Two\" {\n  conclude within 10 working days of being notified\n  \
+         led by manager\n  resolved: end \"Done\"\n}\n",
+    );
+    let path = path.to_string_lossy().into_owned();
+    let out = ladder(&["timeline", &path, "--raised", "2026-12-24"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Day 5 of a concern raised on Thursday 24 December 2026 is Monday 28.
+    assert!(
+        stdout(&out).contains(
+            "Final deadline: 2026-12-28 Monday (Stage 1: conclude by day 5), but Stage 2 has a limit with no date, so the procedure may run later"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let json = timeline(Path::new(&path), "2026-12-24", &[]);
+    assert_eq!(json["undated_stages"], serde_json::json!(["Stage 2"]));
 }

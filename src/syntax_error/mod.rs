@@ -20,6 +20,10 @@ use crate::diagnostic::Diagnostic;
 use crate::parser::{self, Rule};
 use crate::span::Span;
 
+mod hints;
+
+use hints::*;
+
 /// The most syntax errors reported for one file.
 const MAX_ERRORS: usize = 20;
 /// The largest file ladder reads, in bytes: far above any real procedure,
@@ -198,6 +202,27 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         return (diagnostic, line_start);
     }
 
+    if let Some(diagnostic) = unclosed_before_next_block(text, offset, found, context.as_ref()) {
+        return (diagnostic, line_start);
+    }
+    if let Some(mut diagnostic) = slashed_date(text, offset, &positives)
+        .or_else(|| hyphenated_name(text, offset, found))
+        .or_else(|| spaced_name(text, offset, found, &positives))
+        .or_else(|| holidays_in_words(text, offset))
+        .or_else(|| day_one_in_words(text, offset, found, &positives))
+        .or_else(|| partial_keyword(text, offset, found, &positives))
+    {
+        if let Some(block) = &context
+            && block.open < line_start
+        {
+            diagnostic = diagnostic.with_label(
+                Span::new(block.open, block.open + 1),
+                format!("inside {} that starts here", block.what),
+            );
+        }
+        return (diagnostic, line_start);
+    }
+
     let expected = describe_expected(&positives, context.as_ref());
     let found_words = if found.is_empty() {
         "the end of the file".to_owned()
@@ -238,7 +263,25 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         diagnostic = diagnostic.with_help(help);
     }
     if let Some(keyword) = misspelt_keyword(&positives, found) {
-        diagnostic = diagnostic.with_primary_label(format!("did you mean `{keyword}`?"));
+        // `lead by` needs only its first word changed; `lead practitioner`
+        // needs the whole keyword.
+        let mut words = keyword.split(' ');
+        let first = words.next().unwrap_or(&keyword);
+        let rest: Vec<&str> = words.collect();
+        let following = words_from(text, offset + found.len());
+        let rest_follows = rest.len() <= following.len()
+            && rest
+                .iter()
+                .zip(&following)
+                .all(|(k, (_, w))| k.eq_ignore_ascii_case(w));
+        let replacement = if rest_follows {
+            first
+        } else {
+            keyword.as_str()
+        };
+        diagnostic = diagnostic
+            .with_primary_label(format!("did you mean `{keyword}`?"))
+            .with_help(format!("Change `{found}` to `{replacement}`."));
     }
     if let Some(block) = context
         && block.open < line_start
@@ -261,6 +304,7 @@ const STATEMENT_KEYWORDS: &[&str] = &[
     "updated",
     "review",
     "days are",
+    "day 1 is",
     "holidays",
     "contact",
     "source",
@@ -314,16 +358,13 @@ fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String> {
     if found.is_empty() || !found.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let mut phrases: Vec<String> = positives
-        .iter()
-        .filter_map(|&r| parser::keyword_words(r))
-        .collect();
+    let mut phrases = keyword_phrases(positives);
     if expected_is_statement(positives) {
         phrases.extend(STATEMENT_KEYWORDS.iter().map(|k| (*k).to_owned()));
     }
     let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
     let best = crate::lower::did_you_mean(found, first_words.iter().copied())?;
-    if best.eq_ignore_ascii_case(found) {
+    if best.trim_end_matches(':').eq_ignore_ascii_case(found) {
         return None;
     }
     phrases
@@ -517,10 +558,7 @@ fn rule_words(rule: Rule) -> String {
 /// Help for common mistakes, in a full sentence.
 fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<String> {
     let wants = |rule: Rule| positives.contains(&rule);
-    if (wants(Rule::name) || wants(Rule::name_list))
-        && <parser::LadderParser as pest::Parser<Rule>>::parse(Rule::reserved, found)
-            .is_ok_and(|p| p.as_str() == found)
-    {
+    if (wants(Rule::name) || wants(Rule::name_list)) && is_reserved(found) {
         return Some(format!(
             "`{found}` is one of the language's own words, so it cannot be a name. If a name is missing here, add it; otherwise choose another name, such as `{found}_role`."
         ));
@@ -545,7 +583,9 @@ fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<
                 .to_owned(),
         );
     }
-    if wants(Rule::kw_day) && !found.is_empty() {
+    // `kw_day` is also among the words that start a statement (`day 1 is
+    // ...`): there, the mistake is not about a day number.
+    if wants(Rule::kw_day) && !found.is_empty() && !expected_is_statement(positives) {
         return Some(
             "Write the day as `day` and its number, for example `no later than day 3`.".to_owned(),
         );
@@ -569,6 +609,162 @@ mod tests {
 
     fn messages(text: &str) -> Vec<String> {
         parse(text).1.into_iter().map(|d| d.message).collect()
+    }
+
+    /// The one syntax error in `text`, as a user reads it: the message, the
+    /// text it points at, and the help.
+    fn the_error(text: &str) -> (String, String, String) {
+        let diagnostics = parse(text).1;
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        (
+            d.message.clone(),
+            text[d.span.start..d.span.end].to_owned(),
+            d.help.clone().unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn a_misspelt_statement_keyword_gets_help_to_change_it() {
+        for (line, wrong, right) in [
+            ("stgae 2 \"Manager to manager\" {\n}", "stgae", "stage"),
+            ("reveiw March 2028", "reveiw", "review"),
+            ("acter x \"X\"", "acter", "actor"),
+            ("wen \"the adult is at risk\" {\n}", "wen", "when"),
+            ("actr a \"A\"", "actr", "actor"),
+        ] {
+            let text = format!("policy \"X\"\nboard \"Y\" (Y)\n{line}\n");
+            let (_, at, help) = the_error(&text);
+            assert_eq!(at, wrong);
+            assert_eq!(help, format!("Change `{wrong}` to `{right}`."), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_keyword_of_two_words_is_changed_whole_unless_the_rest_is_there() {
+        let stage = |line: &str| format!("stage 1 \"A\" {{\n  {line}\n}}\n");
+        assert_eq!(
+            the_error(&stage("lead practitioner")).2,
+            "Change `lead` to `led by`."
+        );
+        assert_eq!(
+            the_error(&stage("concluded by day 12")).2,
+            "Change `concluded` to `conclude`."
+        );
+    }
+
+    #[test]
+    fn day_one_written_as_a_word_asks_for_the_digit() {
+        let (message, at, help) = the_error("policy \"X\"\nday one is the day the concern arose\n");
+        assert_eq!(message, "expected the digit `1` after `day`, found `one`");
+        assert_eq!(at, "one");
+        assert_eq!(
+            help,
+            "Write the 1 as a digit: `day 1 is the day the concern arose`."
+        );
+        let (_, _, help) = the_error("day one is the day after the concern arose\n");
+        assert!(
+            help.contains("`day 1 is the day after the concern arose`"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_second_word_of_a_keyword_is_pointed_at() {
+        let (message, at, help) =
+            the_error("stage 2 \"A\" {\n  led bi line_manager or safeguarding_lead\n}\n");
+        assert_eq!(message, "expected `by` after `led`, found `bi`");
+        assert_eq!(at, "bi");
+        assert_eq!(
+            help,
+            "Change `bi` to `by`: these words are written together as `led by`."
+        );
+    }
+
+    #[test]
+    fn a_calendar_written_in_words_is_given_its_name() {
+        let (message, at, help) = the_error("policy \"X\"\nholidays England and Wales\n");
+        assert_eq!(
+            message,
+            "expected the name of one bank-holiday calendar after `holidays`, found `England and Wales`"
+        );
+        assert_eq!(at, "England and Wales");
+        assert!(
+            help.starts_with("Write `holidays england-and-wales`."),
+            "{help}"
+        );
+        for name in ["scotland", "northern-ireland", "any-uk"] {
+            assert!(help.contains(&format!("`{name}`")), "{help}");
+        }
+        // One word is a valid calendar syntactically; `lower` says which.
+        assert!(parse("holidays England\n").1.is_empty());
+    }
+
+    #[test]
+    fn a_date_with_slashes_is_rewritten_with_the_users_numbers() {
+        let (message, at, help) = the_error("adopted 01/03/2026\n");
+        assert_eq!(
+            message,
+            "expected a date such as `1 April 2025` or `2025-04-01`, found `01/03/2026`"
+        );
+        assert_eq!(at, "01/03/2026");
+        assert_eq!(
+            help,
+            "Write `1 March 2026` or `2026-03-01`: dates cannot contain `/`."
+        );
+        // No such date: the help says how to write one, and what is wrong.
+        let (_, _, help) = the_error("adopted 31/02/2026\n");
+        assert!(help.contains("`1 March 2026`"), "{help}");
+        assert!(help.contains("dates cannot contain `/`."), "{help}");
+        assert!(help.ends_with("February 2026 has no day 31."), "{help}");
+    }
+
+    #[test]
+    fn a_name_with_a_hyphen_or_spaces_is_given_with_underscores() {
+        let (message, at, help) = the_error("actor line-manager \"Line manager\"\n");
+        assert_eq!(message, "a name cannot contain `-`, found `line-manager`");
+        assert_eq!(at, "line-manager");
+        assert!(help.contains("cannot contain `-` or spaces"), "{help}");
+        assert!(help.contains("Write `line_manager`"), "{help}");
+        let (message, _, help) = the_error("stage 1 \"A\" {\n  led by line-manager\n}\n");
+        assert_eq!(message, "a name cannot contain `-`, found `line-manager`");
+        assert!(help.contains("Write `line_manager`"), "{help}");
+        let (message, _, help) = the_error("actor head of service \"Head of service\"\n");
+        assert_eq!(
+            message,
+            "a name cannot contain spaces, found `head of service`"
+        );
+        assert!(help.contains("Write `head_of_service`"), "{help}");
+        // A range of days is not a name.
+        let (message, _, _) = the_error("stage 1 \"A\" {\n  conclude by day 6 - 12\n}\n");
+        assert!(!message.contains("name"), "{message}");
+    }
+
+    #[test]
+    fn an_unknown_anchor_lists_the_ones_allowed() {
+        let (message, at, help) =
+            the_error("stage 3 \"A\" {\n  conclude within 10 working days of referral\n}\n");
+        assert_eq!(
+            message,
+            "expected `of the concern arising`, `of being notified` or `of the stage starting` after `within 10 working days`, found `of referral`"
+        );
+        assert_eq!(at, "of referral");
+        assert!(help.contains("or with nothing"), "{help}");
+    }
+
+    #[test]
+    fn a_stage_left_open_is_named_at_the_next_stage() {
+        let text = "stage 1 \"A\" {\n  conclude by day 5\n\nstage 2 \"B\" {\n}\n";
+        let (message, at, help) = the_error(text);
+        assert_eq!(
+            message,
+            "the stage `stage 1 \"A\"` on line 1 is not closed before the next stage starts"
+        );
+        assert_eq!(at, "stage");
+        assert_eq!(
+            help,
+            "Add a `}` on a line of its own where the stage `stage 1 \"A\"` ends, before the `stage` on line 4."
+        );
     }
 
     #[test]
