@@ -194,6 +194,51 @@ pub(super) fn slashed_date(text: &str, offset: usize, positives: &[Rule]) -> Opt
     )
 }
 
+/// A day written as an ordinal (`1st March 2026`, `22nd April 2027`):
+/// pest stops at the `st` after the digits.
+pub(super) fn ordinal_date(text: &str, offset: usize, found: &str) -> Option<Diagnostic> {
+    let suffix = found.to_lowercase();
+    if !matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+        || !matches!(
+            first_word_of_line(text, offset).as_str(),
+            "adopted" | "updated" | "review"
+        )
+    {
+        return None;
+    }
+    let digits = text[..offset].len()
+        - text[..offset]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits == 0 {
+        return None;
+    }
+    let day = &text[offset - digits..offset];
+    let rest: Vec<&str> = words_from(text, offset + found.len())
+        .iter()
+        .map(|(_, w)| *w)
+        .take(2)
+        .collect();
+    let example = if rest.len() == 2 {
+        format!("{day} {} {}", rest[0], rest[1])
+    } else {
+        format!("{day} March 2026")
+    };
+    Some(
+        Diagnostic::new(
+            Code::Syntax,
+            Span::new(offset - digits, offset + found.len()),
+            format!("expected a date such as `1 April 2025` or `2025-04-01`, found `{day}{found}`"),
+        )
+        .with_primary_label(format!(
+            "write the day as the number alone, without `{found}`"
+        ))
+        .with_help(format!(
+            "Write `{example}`: the day is a number, without `st`, `nd`, `rd` or `th`."
+        )),
+    )
+}
+
 /// Help for a name written in several words or with `-`.
 pub(super) fn name_help(name: &str) -> String {
     format!(

@@ -206,6 +206,7 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         return (diagnostic, line_start);
     }
     if let Some(mut diagnostic) = slashed_date(text, offset, &positives)
+        .or_else(|| ordinal_date(text, offset, found))
         .or_else(|| hyphenated_name(text, offset, found))
         .or_else(|| spaced_name(text, offset, found, &positives))
         .or_else(|| holidays_in_words(text, offset))
@@ -788,6 +789,21 @@ mod tests {
         assert_eq!(
             m,
             vec!["the file ends before the stage `stage 1 \"A\"` is closed"]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_day_is_written_as_a_number() {
+        let text = "policy \"P\"\nboard \"B\" (B)\nadopted 1st March 2026\n";
+        let (_, diagnostics) = parse(text);
+        let d = &diagnostics[0];
+        assert_eq!(
+            d.message,
+            "expected a date such as `1 April 2025` or `2025-04-01`, found `1st`"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("Write `1 March 2026`: the day is a number, without `st`, `nd`, `rd` or `th`.")
         );
     }
 }
