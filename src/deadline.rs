@@ -371,6 +371,10 @@ impl<'t> Concern<'t> {
             LimitKind::On | LimitKind::By => self.day(limit.amount).map(Some),
             LimitKind::Within => {
                 let anchor = match limit.anchor {
+                    // A clock does not wait for day 1: hours count from the
+                    // moment the concern arose, even when day 1 is the day
+                    // after. Days and working days count from day 1.
+                    Anchor::ConcernArising if limit.unit == DayUnit::Hours => Some(self.raised),
                     Anchor::ConcernArising => Some(self.day_one),
                     Anchor::StageStarting | Anchor::BeingNotified | Anchor::Unstated => stage_start,
                 };

@@ -93,6 +93,9 @@ struct Timing<'p> {
 
 struct Context<'o, 'p> {
     unit: DayUnit,
+    /// Day 1 is the day after the concern arose, so the moment it arose is
+    /// on "day 0", where hours counted from it begin.
+    day_after: bool,
     out: &'o mut Vec<Diagnostic>,
     pending: Vec<Pending<'p>>,
 }
@@ -108,8 +111,10 @@ impl<'p> Context<'_, 'p> {
             })),
             LimitKind::Within => {
                 let base = match limit.anchor {
+                    // Hours run from the moment the concern arose; days
+                    // from day 1 (see `Concern::limit`).
                     Anchor::ConcernArising => When::Day(Latest {
-                        day: 1,
+                        day: u32::from(!(limit.unit == DayUnit::Hours && self.day_after)),
                         span: limit.span,
                     }),
                     _ => from?.clone(),
@@ -178,6 +183,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
     let unit = policy.header.day_kind.unwrap_or(DayUnit::CalendarDays);
     let mut cx = Context {
         unit,
+        day_after: policy.header.day_one == Some(crate::ast::DayOne::DayAfter),
         out,
         pending: Vec::new(),
     };

@@ -536,3 +536,46 @@ fn a_final_deadline_with_an_undated_stage_says_so() {
     let json = timeline(Path::new(&path), "2026-12-24", &[]);
     assert_eq!(json["undated_stages"], serde_json::json!(["Stage 2"]));
 }
+
+/// Hours run from the moment the concern arose even when day 1 is the day
+/// after: a concern raised on Thursday 24 December 2026 must be acted on
+/// within 24 hours, by Friday 25 December, while "within 2 days of the
+/// concern arising" counts from day 1, Friday 25, to Sunday 27 December.
+#[test]
+fn hours_count_from_the_concern_even_when_day_1_is_the_day_after() {
+    let path = policy_file(
+        "day-after-hours",
+        "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+         days are calendar days\nday 1 is the day after the concern arose\n\
+         actor practitioner \"Worker\"\nrecord notes \"Notes\"\n\
+         stage 1 \"One\" {\n  start on day 1\n  conclude by day 5\n  led by practitioner\n  \
+         task \"act\" within 24 hours of the concern arising\n  \
+         task \"write\" within 2 days of the concern arising\n  \
+         record \"it\" in notes\n  resolved: end \"Done\"\n}\n",
+    );
+    let rows = rows(&timeline(&path, "2026-12-24", &[]));
+    assert!(
+        rows.contains(&row(
+            "Stage 1",
+            "task \"act\" within 24 hours of the concern arising",
+            "2026-12-25 Friday"
+        )),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&row(
+            "Stage 1",
+            "task \"write\" within 2 calendar days of the concern arising",
+            "2026-12-27 Sunday"
+        )),
+        "{rows:#?}"
+    );
+    // The day-number check agrees: 24 hours is within stage 1 (day 5).
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = crate::support::check(&text);
+    assert!(
+        checked.clean_policy().is_some(),
+        "{:#?}",
+        checked.diagnostics
+    );
+}
