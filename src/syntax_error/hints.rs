@@ -266,15 +266,19 @@ pub(super) fn hyphenated_name(text: &str, offset: usize, found: &str) -> Option<
         return None;
     }
     let name = written.replace('-', "_");
-    Some(
-        Diagnostic::new(
-            Code::Syntax,
-            Span::new(start, start + written.len()),
-            format!("a name cannot contain `-`, found `{written}`"),
-        )
-        .with_primary_label(format!("did you mean `{name}`?"))
-        .with_help(name_help(&name)),
+    Some(bad_name(start, written, "`-`", &name))
+}
+
+/// The diagnostic for a name written with `what` in it (`-`, spaces), with
+/// `name` as the suggestion.
+fn bad_name(start: usize, written: &str, what: &str, name: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::Syntax,
+        Span::new(start, start + written.len()),
+        format!("a name cannot contain {what}, found `{written}`"),
     )
+    .with_primary_label(format!("did you mean `{name}`?"))
+    .with_help(name_help(name))
 }
 
 /// A name written as several words (`actor head of service "..."`): pest
@@ -311,15 +315,7 @@ pub(super) fn spaced_name(
         .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join("_");
-    Some(
-        Diagnostic::new(
-            Code::Syntax,
-            Span::new(start, start + written.len()),
-            format!("a name cannot contain spaces, found `{written}`"),
-        )
-        .with_primary_label(format!("did you mean `{name}`?"))
-        .with_help(name_help(&name)),
-    )
+    Some(bad_name(start, written, "spaces", &name))
 }
 
 /// A bank-holiday calendar written in words (`holidays England and
