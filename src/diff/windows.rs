@@ -1,0 +1,121 @@
+//! Changes to a stage's window: when it must start and conclude.
+
+use super::*;
+
+/// A change to a stage's start or conclude limit, or `None`.
+pub(super) fn window(name: &str, verb: &str, old: &[Limit], new: &[Limit]) -> Option<String> {
+    let (old_n, new_n) = (normalised(old), normalised(new));
+    if old_n == new_n {
+        return None;
+    }
+    if let ([o], [n]) = (old_n.as_slice(), new_n.as_slice())
+        && o.kind == n.kind
+        && o.unit == n.unit
+        && o.anchor == n.anchor
+        && o.hard == n.hard
+    {
+        let modal = if n.hard {
+            "must now"
+        } else {
+            "should now aim to"
+        };
+        let text = match n.kind {
+            LimitKind::On => format!(
+                "{name} {modal} {verb} on day {} (was day {}).",
+                n.amount, o.amount
+            ),
+            LimitKind::By => {
+                let by = if verb == "start" {
+                    "no later than"
+                } else {
+                    "by"
+                };
+                format!(
+                    "{name} {modal} {verb} {by} day {} (was day {}).",
+                    n.amount, o.amount
+                )
+            }
+            LimitKind::Within => format!(
+                "{name} {modal} {verb} within {}{} (was {}).",
+                amount(n.amount, n.unit),
+                anchor(n.anchor),
+                amount(o.amount, o.unit)
+            ),
+        };
+        return Some(text);
+    }
+    if new_n.is_empty() {
+        return Some(format!(
+            "{name} no longer has a time limit to {verb} (was: {}).",
+            requirement(verb, old)
+        ));
+    }
+    if old_n.is_empty() {
+        return Some(format!(
+            "{name} now {} (before, there was no time limit to {verb}).",
+            requirement(verb, new)
+        ));
+    }
+    Some(format!(
+        "{name} now {} (was: {}).",
+        requirement(verb, new),
+        requirement(verb, old)
+    ))
+}
+
+/// Limits with the unit of day numbers left out: a change in how days are
+/// counted is reported once, for the policy, not again for every stage.
+pub(super) fn normalised(limits: &[Limit]) -> Vec<Limit> {
+    limits
+        .iter()
+        .map(|l| {
+            let mut l = l.clone();
+            if l.kind != LimitKind::Within {
+                l.unit = DayUnit::CalendarDays;
+            }
+            l
+        })
+        .collect()
+}
+
+/// "must conclude by day 14", "should aim to start no later than day 3",
+/// "must conclude by day 9 or within 5 working days, whichever is sooner".
+pub(super) fn requirement(verb: &str, limits: &[Limit]) -> String {
+    if limits.is_empty() {
+        return format!("has no time limit to {verb}");
+    }
+    let hard = limits.iter().all(|l| l.hard);
+    let modal = if hard { "must" } else { "should aim to" };
+    let parts: Vec<String> = limits
+        .iter()
+        .map(|l| match l.kind {
+            LimitKind::By if verb == "start" => format!("no later than day {}", l.amount),
+            _ => l.describe(),
+        })
+        .collect();
+    let mut text = format!("{modal} {verb} {}", parts.join(" or "));
+    if limits.len() > 1 {
+        text.push_str(", whichever is sooner");
+    }
+    text
+}
+
+pub(super) fn amount(amount: u32, unit: DayUnit) -> String {
+    let word = match (unit, amount) {
+        (DayUnit::Hours, 1) => "hour",
+        (DayUnit::Hours, _) => "hours",
+        (DayUnit::CalendarDays, 1) => "calendar day",
+        (DayUnit::CalendarDays, _) => "calendar days",
+        (DayUnit::WorkingDays, 1) => "working day",
+        (DayUnit::WorkingDays, _) => "working days",
+    };
+    format!("{amount} {word}")
+}
+
+pub(super) fn anchor(anchor: Anchor) -> &'static str {
+    match anchor {
+        Anchor::ConcernArising => " of the concern arising",
+        Anchor::BeingNotified => " of being notified",
+        Anchor::StageStarting | Anchor::Unstated => "",
+    }
+}

@@ -1,0 +1,75 @@
+//! Lowering duties: each duty's actors, records and forms resolved, and
+//! its time limit normalised.
+
+use super::{Kind, Lowerer};
+use crate::ast::{self, Ident};
+use crate::model::*;
+
+impl Lowerer {
+    pub(super) fn duty(&mut self, d: &ast::Duty, _procedure: Option<&str>) -> Duty {
+        let actors = |this: &mut Self, list: &[Ident]| -> Vec<String> {
+            list.iter()
+                .map(|a| {
+                    this.actor(a);
+                    a.text.clone()
+                })
+                .collect()
+        };
+        let kind = match &d.kind {
+            ast::DutyKind::Record { what, record } => {
+                if let Some(r) = record {
+                    self.resolve(r, Kind::Record);
+                }
+                DutyKind::Record {
+                    what: what.text.clone(),
+                    record: record.as_ref().map(|r| r.text.clone()),
+                }
+            }
+            ast::DutyKind::Notify(list) => DutyKind::Notify(actors(self, list)),
+            ast::DutyKind::Share { what, with } => DutyKind::Share {
+                what: what.as_ref().map(|t| t.text.clone()),
+                with: actors(self, with),
+            },
+            ast::DutyKind::Refer { what, to, form } => {
+                if let Some(f) = form {
+                    self.resolve(f, Kind::Form);
+                }
+                DutyKind::Refer {
+                    what: what.as_ref().map(|t| t.text.clone()),
+                    to: actors(self, to),
+                    form: form.as_ref().map(|f| f.text.clone()),
+                }
+            }
+            ast::DutyKind::Recommend { what, to } => DutyKind::Recommend {
+                what: what.as_ref().map(|t| t.text.clone()),
+                to: actors(self, to),
+            },
+            ast::DutyKind::Decide(what) => DutyKind::Decide(what.as_ref().map(|t| t.text.clone())),
+            ast::DutyKind::Report { what, to } => DutyKind::Report {
+                what: what.as_ref().map(|t| t.text.clone()),
+                to: actors(self, to),
+            },
+            ast::DutyKind::Involve(list) => DutyKind::Involve(actors(self, list)),
+            ast::DutyKind::Consult(list) => DutyKind::Consult(actors(self, list)),
+            ast::DutyKind::Meet(what) => DutyKind::Meet(what.as_ref().map(|t| t.text.clone())),
+            ast::DutyKind::Complete(form) => {
+                self.resolve(form, Kind::Form);
+                DutyKind::Complete(form.text.clone())
+            }
+            ast::DutyKind::Task(t) => DutyKind::Task(t.text.clone()),
+        };
+        let by = actors(self, &d.by);
+        let within = d.within.as_ref().map(|w| self.within(w, true));
+        Duty {
+            optional: d.optional,
+            kind,
+            actors_either: d.actors_either,
+            by,
+            by_either: d.by_either,
+            within,
+            trigger: d.trigger.map(|(t, _)| t),
+            where_possible: d.where_possible,
+            span: d.span,
+        }
+    }
+}

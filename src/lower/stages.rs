@@ -1,0 +1,345 @@
+//! Lowering stages, steps, panels, outcomes and exception rules: the
+//! tables of stage ids (with duplicate numbers reported), and the stage
+//! references of outcomes and rules resolved against them.
+
+use std::collections::BTreeMap;
+
+use super::{Lowerer, did_you_mean, texts};
+use crate::ast::{self, Ident, Item};
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::model::*;
+use crate::span::Span;
+
+impl Lowerer {
+    pub(super) fn stage_tables(&mut self, file: &ast::File) {
+        for item in &file.items {
+            match item {
+                Item::Stage(stage) => {
+                    Self::register(
+                        &mut self.diagnostics,
+                        &mut self.stages,
+                        stage,
+                        &self.header.stage_word,
+                    );
+                }
+                Item::Procedure(p) => {
+                    let mut table = BTreeMap::new();
+                    for step in &p.steps {
+                        Self::register(&mut self.diagnostics, &mut table, step, "Step");
+                    }
+                    if self.steps.contains_key(&p.name.text)
+                        || self.names.contains_key(&p.name.text)
+                    {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::DuplicateDefinition,
+                                p.name.span,
+                                format!("`{}` is defined twice", p.name.text),
+                            )
+                            .with_help("Give each procedure a name of its own."),
+                        );
+                    }
+                    self.steps.insert(p.name.text.clone(), table);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn register(
+        diagnostics: &mut Vec<Diagnostic>,
+        table: &mut BTreeMap<String, Span>,
+        stage: &ast::Stage,
+        word: &str,
+    ) {
+        let key = stage.id.key();
+        if let Some(first) = table.get(&key) {
+            let lower = word.to_lowercase();
+            let (code, message, help) = match stage.id {
+                ast::StageId::Number(n, _) => (
+                    Code::DuplicateStageNumber,
+                    format!("there are two {lower}s numbered {n}"),
+                    format!(
+                        "Give each {lower} its own number, in order: 1, 2, 3. If the source document repeats a number, follow its body text and say so in a comment."
+                    ),
+                ),
+                ast::StageId::Name(_) => (
+                    Code::DuplicateDefinition,
+                    format!("`{key}` names two {lower}s"),
+                    format!("Give each {lower} a name of its own."),
+                ),
+            };
+            diagnostics.push(
+                Diagnostic::new(code, stage.id.span(), message)
+                    .with_primary_label("used again here")
+                    .with_label(*first, "first used here")
+                    .with_help(help),
+            );
+        } else {
+            table.insert(key, stage.id.span());
+        }
+    }
+
+    pub(super) fn stage(&mut self, s: &ast::Stage, procedure: Option<&str>) -> Stage {
+        let key = StageKey {
+            procedure: procedure.map(str::to_owned),
+            id: s.id.key(),
+        };
+        let label = match (procedure, &s.id) {
+            (None, ast::StageId::Number(n, _)) => format!("{} {n}", self.header.stage_word),
+            (None, ast::StageId::Name(name)) => {
+                format!("{} `{}`", self.header.stage_word.to_lowercase(), name.text)
+            }
+            (Some(p), ast::StageId::Number(n, _)) => format!("step {n} of `{p}`"),
+            (Some(p), ast::StageId::Name(name)) => format!("step `{}` of `{p}`", name.text),
+        };
+        let mut stage = Stage {
+            key,
+            number: s.id.number(),
+            title: s.title.text.clone(),
+            label,
+            cites: Vec::new(),
+            notes: Vec::new(),
+            start: None,
+            conclude: Vec::new(),
+            leads: Vec::new(),
+            leads_either: false,
+            counterparts: Vec::new(),
+            counterparts_either: false,
+            panel: None,
+            duties: Vec::new(),
+            outcomes: Vec::new(),
+            span: s.span,
+            head_span: s.head_span,
+        };
+        let mut start_span: Option<Span> = None;
+        let mut conclude_span: Option<Span> = None;
+        for item in &s.items {
+            match item {
+                ast::StageItem::Cites(t) => stage.cites.push(t.text.clone()),
+                ast::StageItem::Note(t) => stage.notes.push(t.text.clone()),
+                ast::StageItem::Start(start) => {
+                    if self.once(&mut start_span, start.span, "start") {
+                        stage.start = Some(self.bound(&start.bound, !start.aim));
+                    }
+                }
+                ast::StageItem::Conclude(c) => {
+                    if self.once(&mut conclude_span, c.span, "conclude") {
+                        stage.conclude = c.bounds.iter().map(|b| self.bound(b, !c.aim)).collect();
+                    }
+                }
+                ast::StageItem::Lead(lead) => {
+                    stage.leads_either = lead.leads_either;
+                    stage.counterparts_either = lead.counterparts_either;
+                    for a in &lead.leads {
+                        self.actor(a);
+                        stage.leads.push(a.text.clone());
+                    }
+                    for c in &lead.counterparts {
+                        self.actor(&c.actor);
+                        stage.counterparts.push(Counterpart {
+                            actor: c.actor.text.clone(),
+                            equivalent: c.equivalent,
+                        });
+                    }
+                }
+                ast::StageItem::Panel(p) => stage.panel = Some(self.panel(p, procedure)),
+                ast::StageItem::Outcome(o) => {
+                    let outcome = self.outcome(o, procedure);
+                    stage.outcomes.push(outcome);
+                }
+                ast::StageItem::Duty(d) => {
+                    let duty = self.duty(d, procedure);
+                    stage.duties.push(duty);
+                }
+            }
+        }
+        stage
+    }
+
+    /// Reports a second `start` or `conclude` in one stage.
+    pub(super) fn once(&mut self, seen: &mut Option<Span>, span: Span, word: &str) -> bool {
+        if let Some(first) = seen {
+            self.diagnostics.push(
+                Diagnostic::new(Code::RepeatedHeader, span, format!("the stage says `{word}` twice"))
+                    .with_label(*first, "first said here")
+                    .with_help(format!("A stage has one `{word}` line. For two limits of which the sooner applies, write `conclude by day 21 or within 5 working days whichever is sooner`.")),
+            );
+            return false;
+        }
+        *seen = Some(span);
+        true
+    }
+
+    pub(super) fn panel(&mut self, p: &ast::Panel, procedure: Option<&str>) -> Panel {
+        let actor = |this: &mut Self, a: &Option<Ident>| {
+            a.as_ref().map(|a| {
+                this.actor(a);
+                a.text.clone()
+            })
+        };
+        let convened = p.convened_by.as_ref().map(|(a, _)| a.clone());
+        Panel {
+            title: p.title.text.clone(),
+            convened_by: actor(self, &convened),
+            convened_if_needed: p
+                .convened_by
+                .as_ref()
+                .is_some_and(|(_, if_needed)| *if_needed),
+            overseen_by: actor(self, &p.overseen_by),
+            chaired_by: actor(self, &p.chaired_by),
+            members: p.members.as_ref().map(|m| Members {
+                at_least: m.at_least,
+                count: m.count,
+                independent: m.independent,
+                where_possible: m.where_possible,
+            }),
+            binding: p.binding.map(|(b, _)| b),
+            cites: texts(&p.cites),
+            notes: texts(&p.notes),
+            duties: p.duties.iter().map(|d| self.duty(d, procedure)).collect(),
+            span: p.span,
+        }
+    }
+
+    pub(super) fn outcome(&mut self, o: &ast::Outcome, procedure: Option<&str>) -> Outcome {
+        let when = match &o.when {
+            ast::OutcomeWhen::Resolved => OutcomeWhen::Resolved,
+            ast::OutcomeWhen::Unresolved => OutcomeWhen::Unresolved,
+            ast::OutcomeWhen::If(t) => OutcomeWhen::If(t.text.clone()),
+        };
+        let target = match &o.target {
+            ast::Target::End(t) => Target::End(t.text.clone()),
+            ast::Target::Follow(t) => Target::Follow(t.text.clone()),
+            ast::Target::Escalate {
+                to,
+                via,
+                via_either,
+            } => {
+                for v in via {
+                    self.actor(v);
+                }
+                Target::Stage {
+                    to: self.stage_ref(to, procedure),
+                    via: via.iter().map(|v| v.text.clone()).collect(),
+                    via_either: *via_either,
+                }
+            }
+        };
+        Outcome {
+            when,
+            target,
+            span: o.span,
+        }
+    }
+
+    pub(super) fn stage_ref(
+        &mut self,
+        r: &ast::StageRef,
+        procedure: Option<&str>,
+    ) -> Option<StageKey> {
+        let key = r.id.key();
+        if r.step {
+            let Some(procedure) = procedure else {
+                self.diagnostics.push(
+                    Diagnostic::new(Code::UnknownName, r.span, format!("`step {key}` is used outside a procedure"))
+                        .with_help("`step` names a step of the procedure it is written in. On the main ladder, write `stage`."),
+                );
+                return None;
+            };
+            let table = self.steps.get(procedure).cloned().unwrap_or_default();
+            if table.contains_key(&key) {
+                return Some(StageKey {
+                    procedure: Some(procedure.to_owned()),
+                    id: key,
+                });
+            }
+            self.unknown_stage(
+                r,
+                &key,
+                &table
+                    .keys()
+                    .map(|k| format!("step {k}"))
+                    .collect::<Vec<_>>(),
+                "step",
+            );
+            return None;
+        }
+        if self.stages.contains_key(&key) {
+            return Some(StageKey {
+                procedure: None,
+                id: key,
+            });
+        }
+        let candidates: Vec<String> = self.stages.keys().map(|k| format!("stage {k}")).collect();
+        self.unknown_stage(r, &key, &candidates, "stage");
+        None
+    }
+
+    pub(super) fn unknown_stage(
+        &mut self,
+        r: &ast::StageRef,
+        key: &str,
+        candidates: &[String],
+        word: &str,
+    ) {
+        let written = format!("{word} {key}");
+        let mut diagnostic = Diagnostic::new(
+            Code::UnknownName,
+            r.span,
+            format!("there is no `{written}`"),
+        );
+        // A number is not misspelt: `stage 3` is no nearer `stage 1` than
+        // `stage 2`, so numbers get the list of stages, not a guess.
+        let numeric = key.chars().all(|c| c.is_ascii_digit());
+        if let Some(best) =
+            did_you_mean(&written, candidates.iter().map(String::as_str)).filter(|_| !numeric)
+        {
+            diagnostic = diagnostic.with_primary_label(format!("did you mean `{best}`?"));
+        }
+        let list = if candidates.is_empty() {
+            format!("There are no {word}s yet.")
+        } else {
+            format!(
+                "The {word}s are {}.",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        self.diagnostics.push(diagnostic.with_help(format!(
+            "{list} Point to one of them, or add the missing {word}."
+        )));
+    }
+
+    pub(super) fn rule(&mut self, r: &ast::ExceptionRule) -> Rule {
+        let mut rule = Rule {
+            condition: r.condition.text.clone(),
+            cites: Vec::new(),
+            notes: Vec::new(),
+            start_at: Vec::new(),
+            follow: Vec::new(),
+            duties: Vec::new(),
+            span: r.span,
+        };
+        for item in &r.items {
+            match item {
+                ast::ExceptionItem::Cites(t) => rule.cites.push(t.text.clone()),
+                ast::ExceptionItem::Note(t) => rule.notes.push(t.text.clone()),
+                ast::ExceptionItem::Follow(t) => rule.follow.push(t.text.clone()),
+                ast::ExceptionItem::StartAt { target, .. } => rule.start_at.push(match target {
+                    None => StartAt::AnyStage,
+                    Some(t) => StartAt::Stage(self.stage_ref(t, None)),
+                }),
+                ast::ExceptionItem::Duty(d) => {
+                    let duty = self.duty(d, None);
+                    rule.duties.push(duty);
+                }
+            }
+        }
+        rule
+    }
+}
