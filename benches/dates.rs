@@ -87,9 +87,7 @@ fn bench(c: &mut Criterion) {
                 let mut day = NaiveDate::from_ymd_opt(2023, 4, 1).unwrap_or_default();
                 for _ in 0..761 {
                     if let Ok(concern) = Concern::new(day, counting, Some(&table)) {
-                        for stage in &policy.stages {
-                            let _ = black_box(concern.stage(stage, &policy.every_stage));
-                        }
+                        let _ = black_box(concern.plan(policy));
                     }
                     day = day.succ_opt().unwrap_or(day);
                 }

@@ -39,6 +39,8 @@ pub enum Item {
     Procedure(Procedure),
     /// `note "..."` at the top level: a statement of the whole policy.
     Note(Text),
+    /// `all stages conclude within ...`
+    Overall(Overall),
 }
 
 /// One header line.
@@ -203,11 +205,33 @@ pub struct Start {
     pub span: Span,
 }
 
-/// `conclude by day 9`, or two limits and `whichever is sooner`.
+/// `conclude by day 9`, or two limits and `whichever is sooner`, or one
+/// limit in two units.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conclude {
     pub aim: bool,
     pub bounds: Vec<Bound>,
+    /// How the two bounds, when there are two, go together.
+    pub join: Join,
+    pub span: Span,
+}
+
+/// How two limits on one act go together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Join {
+    /// `..., or ..., whichever is sooner`: two limits, the sooner applies.
+    #[default]
+    Sooner,
+    /// `within 48 hours (2 working days)`: one limit, written in two
+    /// units; the earlier date governs and a disagreement is reported.
+    SameAct,
+}
+
+/// `all stages conclude within 10 working days`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overall {
+    pub aim: bool,
+    pub bound: Bound,
     pub span: Span,
 }
 
@@ -225,6 +249,20 @@ pub enum BoundKind {
     By(DayRef),
     /// `within 24 hours`
     Within(Within),
+    /// `immediately`, `without delay`, `the same day`, `before the meeting
+    /// ends`, `case by case "..."`
+    Words(Words),
+}
+
+/// A timescale given in words rather than a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Words {
+    Immediately,
+    WithoutDelay,
+    SameDay,
+    BeforeMeetingEnds,
+    /// `case by case "..."`, with the words that say how it is decided.
+    CaseByCase(Text),
 }
 
 /// `day 9`
@@ -237,6 +275,8 @@ pub struct DayRef {
 /// `within 5 working days of being notified`
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Within {
+    /// `within a further ...`: counted from the timed duty before.
+    pub further: bool,
     pub amount: u32,
     pub unit: Unit,
     pub anchor: Anchor,
@@ -254,13 +294,29 @@ pub enum Unit {
 }
 
 /// What a duration counts from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Anchor {
     /// Not said: the stage starting.
     Unstated,
     StageStarting,
     BeingNotified,
     ConcernArising,
+    /// `of the meeting`: the stage's `meet` duty.
+    Meeting,
+    /// `of stage 2 concluding`, `of the previous stage ending unresolved`;
+    /// `stage` is `None` for the previous stage (or step).
+    Stage {
+        stage: Option<StageRef>,
+        event: StageEvent,
+    },
+}
+
+/// What happens at a stage that a duration counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StageEvent {
+    Starting,
+    Concluding,
+    EndingUnresolved,
 }
 
 /// `led by line_manager with equivalent line_manager`
@@ -359,7 +415,9 @@ pub struct Duty {
     pub by: Vec<Ident>,
     /// The `by` actors were joined with `or`: any one of them.
     pub by_either: bool,
-    pub within: Option<Within>,
+    /// The duty's time limits: none, one, or two joined as `join` says.
+    pub within: Vec<Bound>,
+    pub join: Join,
     pub trigger: Option<(Trigger, Span)>,
     /// `where possible` (or `wherever possible`): the duty applies only
     /// where it can be done.

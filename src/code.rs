@@ -58,6 +58,7 @@ codes! {
     DayCountingUnstated = "L012", "day-counting-unstated", Error, "Day numbers are used but the policy does not say how days are counted";
     HolidaysUnstated = "L013", "holidays-unstated", Error, "Working days are used but no bank-holiday calendar is named";
     RaiserUnstated = "L014", "raiser-unstated", Warning, "The policy does not say who raises a concern";
+    BadAnchor = "L015", "bad-anchor", Error, "A time limit counted from something that is not there or does not come before it";
     UnknownName = "L020", "unknown-name", Error, "A name that is not defined";
     DuplicateDefinition = "L021", "duplicate-definition", Error, "A name defined twice";
     DuplicateStageNumber = "L022", "duplicate-stage-number", Error, "Two stages with the same number";
@@ -75,6 +76,8 @@ codes! {
     UntimedStage = "L044", "untimed-stage", Warning, "A stage with no timescale";
     NotCompared = "L045", "not-compared", Advice, "Two time limits in different units that were not compared";
     DutyAfterStage = "L046", "duty-after-stage", Warning, "A timed duty that falls due after its stage must conclude";
+    UnitsDisagree = "L047", "units-disagree", Warning, "One limit written in two units that give different dates";
+    OverallExceeded = "L048", "overall-limit-exceeded", Warning, "The stages' windows run past the limit for the whole procedure";
     NoRecording = "L050", "no-recording-duty", Warning, "A stage where nothing must be recorded";
     EndNotRecorded = "L051", "end-not-recorded", Warning, "An end whose outcome is never recorded";
     EndNotShared = "L052", "end-not-shared", Warning, "An end whose outcome is never shared with the person who raised the concern";

@@ -27,13 +27,17 @@
 //! that the date-exact checks can try every date in a two-year window in
 //! well under a millisecond.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::ast::{Anchor, DayOne};
+use crate::ast::DayOne;
 use crate::calendar::{Calendar, CalendarError, Division, Feed, long_date};
-use crate::model::{DayUnit, Duty, Limit, LimitKind, PolicyHeader, Stage};
+use crate::model::{
+    Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, PolicyHeader, Stage, StageEvent,
+    StageKey, Target,
+};
 
 /// Which bank holidays deadlines are counted with, when the command line
 /// says (`--calendar`, `--holidays FILE`). The default follows each policy's
@@ -358,64 +362,191 @@ impl<'t> Concern<'t> {
         }
     }
 
-    /// The last day a limit allows. Durations count from `stage_start` (the
-    /// latest day the stage may start) unless they count from the concern
-    /// arising; `Ok(None)` when the limit counts from a start that has no
-    /// date.
+    /// The last day a limit allows, counting from `from` where the limit
+    /// counts from something the caller knows the date of (the stage
+    /// starting, the stage before concluding, the meeting, the duty
+    /// before); `Ok(None)` when that has no date, or when the limit has no
+    /// date by its nature (`without delay`, `case by case`).
     pub fn limit(
         &self,
         limit: &Limit,
-        stage_start: Option<NaiveDate>,
+        from: Option<NaiveDate>,
     ) -> Result<Option<NaiveDate>, DeadlineError> {
+        let anchor = match limit.anchor {
+            // A clock does not wait for day 1: hours count from the
+            // moment the concern arose, even when day 1 is the day after.
+            // Days and working days count from day 1.
+            Anchor::ConcernArising if limit.unit == DayUnit::Hours => Some(self.raised),
+            Anchor::ConcernArising => Some(self.day_one),
+            _ => from,
+        };
         match limit.kind {
             LimitKind::On | LimitKind::By => self.day(limit.amount).map(Some),
-            LimitKind::Within => {
-                let anchor = match limit.anchor {
-                    // A clock does not wait for day 1: hours count from the
-                    // moment the concern arose, even when day 1 is the day
-                    // after. Days and working days count from day 1.
-                    Anchor::ConcernArising if limit.unit == DayUnit::Hours => Some(self.raised),
-                    Anchor::ConcernArising => Some(self.day_one),
-                    Anchor::StageStarting | Anchor::BeingNotified | Anchor::Unstated => stage_start,
-                };
-                anchor
-                    .map(|a| self.after(a, limit.amount, limit.unit))
-                    .transpose()
+            LimitKind::Within => anchor
+                .map(|a| self.after(a, limit.amount, limit.unit))
+                .transpose(),
+            // At once, or on the same day: the day of what it counts from.
+            LimitKind::Immediately | LimitKind::SameDay | LimitKind::BeforeMeetingEnds => {
+                Ok(anchor)
             }
+            LimitKind::WithoutDelay | LimitKind::CaseByCase => Ok(None),
         }
     }
 
-    /// The dates of one stage's limits and timed duties, in the latest case:
-    /// durations count from the latest day the stage may start. `every` is
-    /// the policy's `every stage` duties, which are timed at each stage.
-    pub fn stage(&self, stage: &Stage, every: &[Duty]) -> Result<StageDates, DeadlineError> {
-        let start = match &stage.start {
-            // A start counted from the stage starting means nothing; the
-            // checks say so elsewhere.
-            Some(limit)
-                if limit.kind == LimitKind::Within && limit.anchor != Anchor::ConcernArising =>
-            {
-                None
+    /// The dates of every stage and step of `policy` for this concern, in
+    /// the order of `Policy::all_stages`, chained: a stage with no `start`
+    /// of its own starts, at the latest, when the stage that escalates to
+    /// it must conclude (the first stage of the main ladder on day 1), and
+    /// its durations count from there. These are latest-possible plan
+    /// dates: each is the last day the procedure allows if every stage
+    /// before it took all its time.
+    pub fn plan(&self, policy: &Policy) -> Result<Plan, DeadlineError> {
+        let stages: Vec<&Stage> = policy.all_stages().collect();
+        let index: HashMap<&StageKey, usize> = stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.key, i))
+            .collect();
+        // Who escalates to each stage, in order.
+        let mut before: Vec<Vec<usize>> = vec![Vec::new(); stages.len()];
+        for (i, stage) in stages.iter().enumerate() {
+            for outcome in &stage.outcomes {
+                if let Target::Stage { to: Some(key), .. } = &outcome.target
+                    && let Some(&j) = index.get(key)
+                    && j > i
+                    && !before[j].contains(&i)
+                {
+                    before[j].push(i);
+                }
             }
-            Some(limit) => self.limit(limit, None)?,
+        }
+        let mut dates: Vec<StageDates> = Vec::with_capacity(stages.len());
+        for (i, stage) in stages.iter().enumerate() {
+            // The latest the stages before it may conclude.
+            let mut after: Option<(NaiveDate, usize)> = None;
+            for &b in &before[i] {
+                if let Some((date, _)) = dates.get(b).and_then(StageDates::conclude)
+                    && after.is_none_or(|(d, _)| date > d)
+                {
+                    after = Some((date, b));
+                }
+            }
+            let first_of_ladder = i == 0 && stage.key.procedure.is_none();
+            let chained = match (after, first_of_ladder) {
+                (Some((date, b)), _) => Some((date, Chain::After(stages[b].key.clone()))),
+                (None, true) => Some((self.day_one, Chain::DayOne)),
+                (None, false) => None,
+            };
+            let these = self.stage_dates(stage, &policy.every_stage, chained, &dates, &index)?;
+            dates.push(these);
+        }
+        let overall = match &policy.overall {
+            Some(limit) => self.limit(limit, Some(self.day_one))?,
             None => None,
         };
+        Ok(Plan {
+            stages: dates,
+            overall,
+        })
+    }
+
+    /// One stage's dates, given where the chain puts its start and the
+    /// dates of the stages before it.
+    fn stage_dates(
+        &self,
+        stage: &Stage,
+        every: &[Duty],
+        chained: Option<(NaiveDate, Chain)>,
+        done: &[StageDates],
+        index: &HashMap<&StageKey, usize>,
+    ) -> Result<StageDates, DeadlineError> {
+        // What another stage's event is dated, if it is dated yet.
+        let stage_event = |anchor: &Anchor| -> Option<NaiveDate> {
+            let Anchor::Stage {
+                to: Some(key),
+                event,
+                ..
+            } = anchor
+            else {
+                return None;
+            };
+            let other = done.get(*index.get(key)?)?;
+            match event {
+                StageEvent::Starting => other.start,
+                StageEvent::Concluding | StageEvent::EndingUnresolved => {
+                    other.conclude().map(|(d, _)| d)
+                }
+            }
+        };
+        let chain_date = chained.as_ref().map(|(d, _)| *d);
+        let (start, start_chain) = match &stage.start {
+            Some(limit) => {
+                let from = match &limit.anchor {
+                    a @ Anchor::Stage { .. } => stage_event(a),
+                    // A start counts from the stage before concluding.
+                    _ => chain_date,
+                };
+                (self.limit(limit, from)?, None)
+            }
+            None => (chain_date, chained.map(|(_, c)| c)),
+        };
+        // The meeting's date: the first `meet` duty that has one. A stage
+        // that concludes "before the meeting ends" needs it first.
+        let meeting_duty = stage
+            .duties
+            .iter()
+            .find(|d| matches!(d.kind, DutyKind::Meet(_)) && d.within.is_some());
+        let mut meeting: Option<NaiveDate> = None;
+        if let Some(duty) = meeting_duty
+            && let Some(limit) = &duty.within
+            && !matches!(limit.anchor, Anchor::Meeting | Anchor::PreviousDuty)
+        {
+            let from = match &limit.anchor {
+                a @ Anchor::Stage { .. } => stage_event(a),
+                _ => start,
+            };
+            meeting = self.limit(limit, from)?;
+        }
         let concludes = stage
             .conclude
             .iter()
-            .map(|limit| self.limit(limit, start))
-            .collect::<Result<Vec<_>, _>>()?;
-        let duties = stage
-            .duties
-            .iter()
-            .chain(every)
-            .map(|duty| match &duty.within {
-                Some(limit) => self.limit(limit, start),
-                None => Ok(None),
+            .map(|limit| {
+                let from = match &limit.anchor {
+                    a @ Anchor::Stage { .. } => stage_event(a),
+                    Anchor::Meeting => meeting,
+                    _ if limit.kind == LimitKind::BeforeMeetingEnds => meeting,
+                    _ => start,
+                };
+                self.limit(limit, from)
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut duties = Vec::new();
+        let mut previous: Option<NaiveDate> = None;
+        let panel = stage.panel.iter().flat_map(|p| p.duties.iter());
+        for duty in stage.duties.iter().chain(every).chain(panel) {
+            let mut due = None;
+            for limit in duty.within.iter().chain(duty.within_also.iter()) {
+                let from = match &limit.anchor {
+                    a @ Anchor::Stage { .. } => stage_event(a),
+                    Anchor::Meeting => meeting,
+                    Anchor::PreviousDuty => previous,
+                    _ if limit.kind == LimitKind::BeforeMeetingEnds => meeting,
+                    _ => start,
+                };
+                // The earlier of two limits governs, whether they are two
+                // limits of which the sooner applies or one in two units.
+                if let Some(date) = self.limit(limit, from)? {
+                    due = Some(due.map_or(date, |d: NaiveDate| d.min(date)));
+                }
+            }
+            if due.is_some() {
+                previous = due;
+            }
+            duties.push(due);
+        }
         Ok(StageDates {
             start,
+            start_chain,
             concludes,
             duties,
         })
@@ -442,16 +573,38 @@ impl<'t> Concern<'t> {
     }
 }
 
+/// The dates of every stage of a policy for one concern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// In the order of `Policy::all_stages`.
+    pub stages: Vec<StageDates>,
+    /// The date of the limit on the whole procedure, if there is one.
+    pub overall: Option<NaiveDate>,
+}
+
+/// Where a stage with no `start` of its own starts in the chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Chain {
+    /// The first stage of the main ladder starts on day 1.
+    DayOne,
+    /// When this stage must conclude (the latest of those that escalate to
+    /// it).
+    After(StageKey),
+}
+
 /// The dates of one stage for one concern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageDates {
     /// The latest day the stage may start, if its start has a date.
     pub start: Option<NaiveDate>,
+    /// Where `start` comes from when the stage has no `start` of its own.
+    pub start_chain: Option<Chain>,
     /// Each conclusion limit's date, in the order of `Stage::conclude`.
     pub concludes: Vec<Option<NaiveDate>>,
-    /// Each duty's due date, in the order of `Stage::duties` followed by the
-    /// policy's `every stage` duties; `None` for a duty with no time limit or
-    /// one counted from a start with no date.
+    /// Each duty's due date, in the order of `Stage::duties`, then the
+    /// policy's `every stage` duties, then the duties of the stage's panel;
+    /// `None` for a duty with no time limit or one counted from something
+    /// with no date. Of two limits on one duty, the earlier date.
     pub duties: Vec<Option<NaiveDate>>,
 }
 

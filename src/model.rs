@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 
-use crate::ast::{Anchor, DayOne, Scope, Trigger};
+use crate::ast::{DayOne, Scope, Trigger};
+pub use crate::ast::{Join, StageEvent};
 use crate::calendar::Division;
 use crate::span::Span;
 
@@ -28,6 +29,8 @@ pub struct Policy {
     /// Top-level notes: statements of the whole policy that belong to no
     /// stage, in file order.
     pub notes: Vec<String>,
+    /// `all stages conclude within ...`: a limit on the whole procedure.
+    pub overall: Option<Limit>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -167,6 +170,16 @@ pub struct StageKey {
 }
 
 impl StageKey {
+    /// How a stage is named where the policy's own word for its stages is
+    /// not at hand: `stage 2`, ``step 1 of `threshold` ``.
+    #[must_use]
+    pub fn plain_label(&self) -> String {
+        match &self.procedure {
+            None => format!("stage {}", self.id),
+            Some(p) => format!("step {} of `{p}`", self.id),
+        }
+    }
+
     /// A stable identifier for outputs: `stage-2`, `threshold.step-1`.
     #[must_use]
     pub fn slug(&self) -> String {
@@ -188,8 +201,10 @@ pub struct Stage {
     pub cites: Vec<String>,
     pub notes: Vec<String>,
     pub start: Option<Limit>,
-    /// One limit, or two of which the sooner applies.
+    /// One limit, or two: of which the sooner applies, or one limit in two
+    /// units (`conclude_join`).
     pub conclude: Vec<Limit>,
+    pub conclude_join: Join,
     pub leads: Vec<String>,
     /// `led by a or b`: any one of them leads (`and`: they lead together).
     pub leads_either: bool,
@@ -226,14 +241,41 @@ impl DayUnit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limit {
     pub kind: LimitKind,
-    /// A day number for `On` and `By`; a duration for `Within`.
+    /// A day number for `On` and `By`; a duration for `Within`; 0 for a
+    /// timescale in words.
     pub amount: u32,
     pub unit: DayUnit,
-    /// What a `Within` duration counts from; `ConcernArising` for day numbers.
+    /// What a `Within` duration (or a timescale in words) counts from;
+    /// `ConcernArising` for day numbers.
     pub anchor: Anchor,
     /// False for `aim to`: a target, not a hard limit.
     pub hard: bool,
+    /// The words of `case by case "..."`.
+    pub words: Option<String>,
     pub span: Span,
+}
+
+/// What a duration or a timescale in words counts from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// Not said: the stage starting (for a `start` limit, the stage before
+    /// concluding).
+    Unstated,
+    StageStarting,
+    BeingNotified,
+    ConcernArising,
+    /// `of the meeting`: the stage's `meet` duty.
+    Meeting,
+    /// `within a further ...`: the timed duty before, in the same block.
+    PreviousDuty,
+    /// `of stage 2 concluding`, `of the previous stage ending unresolved`.
+    /// `to` is `None` when the name did not resolve (already reported);
+    /// `previous` remembers that the policy said "the previous stage".
+    Stage {
+        to: Option<StageKey>,
+        event: StageEvent,
+        previous: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -244,30 +286,119 @@ pub enum LimitKind {
     By,
     /// Within a duration of the anchor.
     Within,
+    /// `immediately`: on the anchor's day, at once.
+    Immediately,
+    /// `without delay`: as soon as possible, no fixed date.
+    WithoutDelay,
+    /// `the same day`: on the anchor's day.
+    SameDay,
+    /// `before the meeting ends`: during the stage's meeting.
+    BeforeMeetingEnds,
+    /// `case by case "..."`: decided for each concern.
+    CaseByCase,
+}
+
+impl LimitKind {
+    /// Whether the limit is a timescale in words rather than a number.
+    #[must_use]
+    pub fn in_words(self) -> bool {
+        !matches!(self, LimitKind::On | LimitKind::By | LimitKind::Within)
+    }
+
+    /// The word used in the JSON output.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            LimitKind::On => "on",
+            LimitKind::By => "by",
+            LimitKind::Within => "within",
+            LimitKind::Immediately => "immediately",
+            LimitKind::WithoutDelay => "without_delay",
+            LimitKind::SameDay => "same_day",
+            LimitKind::BeforeMeetingEnds => "before_meeting_ends",
+            LimitKind::CaseByCase => "case_by_case",
+        }
+    }
 }
 
 impl Limit {
-    /// The limit in the words of the language: `no later than day 3`.
+    /// The limit in the words of the language: `no later than day 3`,
+    /// `within 2 working days of Stage 1 concluding`, `immediately`. Stages
+    /// are named by `label`, which gives a stage's label from its key.
     #[must_use]
-    pub fn describe(&self) -> String {
+    pub fn describe_with(&self, label: &dyn Fn(&StageKey) -> String) -> String {
         match self.kind {
             LimitKind::On => format!("on day {}", self.amount),
             LimitKind::By => format!("by day {}", self.amount),
             LimitKind::Within => {
-                let unit = match (self.unit, self.amount) {
-                    (DayUnit::Hours, 1) => "hour",
-                    (DayUnit::Hours, _) => "hours",
-                    (DayUnit::CalendarDays, 1) => "calendar day",
-                    (DayUnit::CalendarDays, _) => "calendar days",
-                    (DayUnit::WorkingDays, 1) => "working day",
-                    (DayUnit::WorkingDays, _) => "working days",
+                let further = if self.anchor == Anchor::PreviousDuty {
+                    "a further "
+                } else {
+                    ""
                 };
-                let anchor = match self.anchor {
-                    Anchor::ConcernArising => " of the concern arising",
-                    Anchor::BeingNotified => " of being notified",
-                    Anchor::StageStarting | Anchor::Unstated => "",
+                format!(
+                    "within {further}{}{}",
+                    self.duration(),
+                    self.anchor_words(label)
+                )
+            }
+            LimitKind::Immediately => "immediately".to_owned(),
+            LimitKind::WithoutDelay => "without delay".to_owned(),
+            LimitKind::SameDay => "the same day".to_owned(),
+            LimitKind::BeforeMeetingEnds => "before the meeting ends".to_owned(),
+            LimitKind::CaseByCase => match &self.words {
+                Some(words) => format!("case by case (\"{words}\")"),
+                None => "case by case".to_owned(),
+            },
+        }
+    }
+
+    /// `describe_with` where stages are named plainly ("stage 2", "step 1
+    /// of `threshold`"); for messages that have no policy at hand.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        self.describe_with(&StageKey::plain_label)
+    }
+
+    /// The duration alone: `5 working days`, `1 hour`.
+    #[must_use]
+    pub fn duration(&self) -> String {
+        let unit = match (self.unit, self.amount) {
+            (DayUnit::Hours, 1) => "hour",
+            (DayUnit::Hours, _) => "hours",
+            (DayUnit::CalendarDays, 1) => "calendar day",
+            (DayUnit::CalendarDays, _) => "calendar days",
+            (DayUnit::WorkingDays, 1) => "working day",
+            (DayUnit::WorkingDays, _) => "working days",
+        };
+        format!("{} {unit}", self.amount)
+    }
+
+    /// What the limit counts from, as words that follow the duration:
+    /// ` of being notified`; empty for the stage starting.
+    #[must_use]
+    pub fn anchor_words(&self, label: &dyn Fn(&StageKey) -> String) -> String {
+        match &self.anchor {
+            Anchor::ConcernArising => " of the concern arising".to_owned(),
+            Anchor::BeingNotified => " of being notified".to_owned(),
+            Anchor::Meeting => " of the meeting".to_owned(),
+            Anchor::StageStarting | Anchor::Unstated | Anchor::PreviousDuty => String::new(),
+            Anchor::Stage {
+                to,
+                event,
+                previous,
+            } => {
+                let event = match event {
+                    StageEvent::Starting => "starting",
+                    StageEvent::Concluding => "concluding",
+                    StageEvent::EndingUnresolved => "ending unresolved",
                 };
-                format!("within {} {unit}{anchor}", self.amount)
+                let stage = match (to, previous) {
+                    (Some(key), false) => label(key),
+                    (Some(key), true) if key.procedure.is_some() => "the previous step".to_owned(),
+                    _ => "the previous stage".to_owned(),
+                };
+                format!(" of {stage} {event}")
             }
         }
     }
@@ -317,6 +448,10 @@ pub struct Duty {
     /// `by a or b`: any one of them carries the duty out.
     pub by_either: bool,
     pub within: Option<Limit>,
+    /// A second limit: the sooner of the two applies, or the same limit in
+    /// another unit (`within_join`).
+    pub within_also: Option<Limit>,
+    pub within_join: Join,
     pub trigger: Option<Trigger>,
     /// The duty applies only where it can be done (`where possible`).
     pub where_possible: bool,
@@ -439,7 +574,56 @@ pub struct Procedure {
     pub span: Span,
 }
 
+/// One or two limits in the words of the language: `by day 9`, `within 48
+/// hours or within 2 working days, whichever is sooner`, `within 48 hours
+/// (2 working days)`.
+#[must_use]
+pub fn describe_limits(
+    limits: &[Limit],
+    join: Join,
+    label: &dyn Fn(&StageKey) -> String,
+) -> String {
+    match (limits, join) {
+        ([first, second], Join::SameAct) => {
+            format!("{} ({})", first.describe_with(label), second.duration())
+        }
+        ([_, _, ..], Join::Sooner) => format!(
+            "{}, whichever is sooner",
+            limits
+                .iter()
+                .map(|l| l.describe_with(label))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ),
+        _ => limits
+            .iter()
+            .map(|l| l.describe_with(label))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+impl Duty {
+    /// The duty's limits: none, one or two.
+    pub fn limits(&self) -> impl Iterator<Item = &Limit> {
+        self.within.iter().chain(self.within_also.iter())
+    }
+}
+
 impl Policy {
+    /// How people refer to a stage, from its key: its label ("Step 2").
+    #[must_use]
+    pub fn label_of(&self, key: &StageKey) -> String {
+        self.stage(key)
+            .map_or_else(|| key.plain_label(), |s| s.label.clone())
+    }
+
+    /// A limit in words, naming stages as this policy does.
+    #[must_use]
+    pub fn describe_limit(&self, limit: &Limit) -> String {
+        limit.describe_with(&|k| self.label_of(k))
+    }
+
     /// Every stage and step, main ladder first.
     pub fn all_stages(&self) -> impl Iterator<Item = &Stage> {
         self.stages

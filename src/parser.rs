@@ -189,6 +189,15 @@ impl Builder<'_> {
             Rule::exception_rule => Some(Item::Rule(self.exception_rule(pair)?)),
             Rule::procedure => Some(Item::Procedure(self.procedure(pair)?)),
             Rule::note_decl => Some(Item::Note(string(children(pair).next()?))),
+            Rule::overall_decl => {
+                let aim = children(pair.clone()).any(|p| p.as_rule() == Rule::aim);
+                let bound = children(pair).find(|p| p.as_rule() == Rule::bound)?;
+                Some(Item::Overall(Overall {
+                    aim,
+                    bound: self.bound(bound)?,
+                    span,
+                }))
+            }
             _ => None,
         }
     }
@@ -351,17 +360,28 @@ impl Builder<'_> {
             Rule::conclude_decl => {
                 let mut aim = false;
                 let mut bounds = Vec::new();
+                let mut join = Join::Sooner;
                 for child in children(pair) {
                     match child.as_rule() {
                         Rule::aim => aim = true,
                         Rule::bound => bounds.extend(self.bound(child)),
+                        Rule::sooner | Rule::second_unit => {
+                            let (second, how) = self.second_limit(child, bounds.first())?;
+                            bounds.push(second);
+                            join = how;
+                        }
                         _ => {}
                     }
                 }
                 if bounds.is_empty() {
                     return None;
                 }
-                StageItem::Conclude(Conclude { aim, bounds, span })
+                StageItem::Conclude(Conclude {
+                    aim,
+                    bounds,
+                    join,
+                    span,
+                })
             }
             Rule::lead_decl => {
                 let mut leads = Vec::new();
@@ -410,9 +430,85 @@ impl Builder<'_> {
             Rule::on_day => BoundKind::On(self.day_ref(children(inner).next()?)?),
             Rule::by_day => BoundKind::By(self.day_ref(children(inner).next()?)?),
             Rule::within => BoundKind::Within(self.within(inner)?),
+            Rule::words_limit => BoundKind::Words(Self::words(inner)?),
             _ => return None,
         };
         Some(Bound { kind, span })
+    }
+
+    /// `immediately`, `without delay`, `the same day`, `before the meeting
+    /// ends`, `case by case "..."`.
+    fn words(pair: Pair<'_, Rule>) -> Option<Words> {
+        let inner = pair.into_inner().next()?;
+        Some(match inner.as_rule() {
+            Rule::kw_immediately => Words::Immediately,
+            Rule::kw_without_delay => Words::WithoutDelay,
+            Rule::kw_the_same_day => Words::SameDay,
+            Rule::kw_before_the_meeting_ends => Words::BeforeMeetingEnds,
+            Rule::case_by_case => Words::CaseByCase(string(children(inner).next()?)),
+            _ => return None,
+        })
+    }
+
+    /// The second limit of `conclude` or of a duty: `, or within 2 working
+    /// days, whichever is sooner`, or `(2 working days)`, the same limit as
+    /// `first` in another unit, counted from the same anchor.
+    fn second_limit(
+        &mut self,
+        pair: Pair<'_, Rule>,
+        first: Option<&Bound>,
+    ) -> Option<(Bound, Join)> {
+        let span = span_of(&pair);
+        if pair.as_rule() == Rule::sooner {
+            let bound = children(pair).find(|p| p.as_rule() == Rule::bound)?;
+            return Some((self.bound(bound)?, Join::Sooner));
+        }
+        let Some(Bound {
+            kind: BoundKind::Within(first),
+            ..
+        }) = first
+        else {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::Syntax,
+                    span,
+                    "a second unit in brackets must follow a `within` limit",
+                )
+                .with_help(
+                    "Write the limit as the source does, for example `within 48 hours (2 working days)`.",
+                ),
+            );
+            return None;
+        };
+        let duration = children(pair).find(|p| p.as_rule() == Rule::duration)?;
+        let (amount, unit) = self.duration(duration);
+        Some((
+            Bound {
+                kind: BoundKind::Within(Within {
+                    further: first.further,
+                    amount: amount?,
+                    unit,
+                    anchor: first.anchor.clone(),
+                    span,
+                }),
+                span,
+            },
+            Join::SameAct,
+        ))
+    }
+
+    /// A duration's number and unit.
+    fn duration(&mut self, pair: Pair<'_, Rule>) -> (Option<u32>, Unit) {
+        let mut amount = None;
+        let mut unit = Unit::Days;
+        for part in children(pair) {
+            match part.as_rule() {
+                Rule::number => amount = self.number(part),
+                Rule::unit => unit = Self::unit(&part),
+                _ => {}
+            }
+        }
+        (amount, unit)
     }
 
     fn day_ref(&mut self, pair: Pair<'_, Rule>) -> Option<DayRef> {
@@ -433,35 +529,54 @@ impl Builder<'_> {
         let mut amount = None;
         let mut unit = Unit::Days;
         let mut anchor = Anchor::Unstated;
+        let mut further = false;
         for child in children(pair) {
             match child.as_rule() {
-                Rule::duration => {
-                    for part in children(child) {
-                        match part.as_rule() {
-                            Rule::number => amount = self.number(part),
-                            Rule::unit => unit = Self::unit(&part),
-                            _ => {}
-                        }
-                    }
-                }
-                Rule::anchor => {
-                    anchor = if has_keyword(&child, Rule::kw_of_the_concern_arising) {
-                        Anchor::ConcernArising
-                    } else if has_keyword(&child, Rule::kw_of_being_notified) {
-                        Anchor::BeingNotified
-                    } else {
-                        Anchor::StageStarting
-                    };
-                }
+                Rule::further => further = true,
+                Rule::duration => (amount, unit) = self.duration(child),
+                Rule::anchor => anchor = self.anchor(child)?,
                 _ => {}
             }
         }
         Some(Within {
+            further,
             amount: amount?,
             unit,
             anchor,
             span,
         })
+    }
+
+    fn anchor(&mut self, pair: Pair<'_, Rule>) -> Option<Anchor> {
+        if has_keyword(&pair, Rule::kw_of_the_concern_arising) {
+            return Some(Anchor::ConcernArising);
+        }
+        if has_keyword(&pair, Rule::kw_of_being_notified) {
+            return Some(Anchor::BeingNotified);
+        }
+        if has_keyword(&pair, Rule::kw_of_the_meeting) {
+            return Some(Anchor::Meeting);
+        }
+        let Some(at) = children(pair).find(|p| p.as_rule() == Rule::stage_anchor) else {
+            return Some(Anchor::StageStarting);
+        };
+        let mut stage = None;
+        let mut event = StageEvent::Concluding;
+        for part in children(at) {
+            match part.as_rule() {
+                Rule::stage_ref => stage = Some(self.stage_ref(part)?),
+                Rule::stage_event => {
+                    let rule = part.into_inner().next().map(|p| p.as_rule());
+                    event = match rule {
+                        Some(Rule::kw_starting) => StageEvent::Starting,
+                        Some(Rule::kw_ending_unresolved) => StageEvent::EndingUnresolved,
+                        _ => StageEvent::Concluding,
+                    };
+                }
+                _ => {}
+            }
+        }
+        Some(Anchor::Stage { stage, event })
     }
 
     fn unit(pair: &Pair<'_, Rule>) -> Unit {
@@ -591,7 +706,8 @@ impl Builder<'_> {
         let mut kind = None;
         let mut by = Vec::new();
         let mut by_either = false;
-        let mut within = None;
+        let mut within = Vec::new();
+        let mut join = Join::Sooner;
         let mut trigger = None;
         let mut where_possible = false;
         for child in children(pair) {
@@ -607,11 +723,37 @@ impl Builder<'_> {
                         by = name_list(list);
                     }
                 }
-                Rule::within => {
-                    if within.is_some() {
+                Rule::duty_time => {
+                    if !within.is_empty() {
                         self.repeated(child_span, "within");
+                        continue;
                     }
-                    within = self.within(child);
+                    for part in children(child) {
+                        match part.as_rule() {
+                            Rule::within => {
+                                let span = span_of(&part);
+                                within.extend(self.within(part).map(|w| Bound {
+                                    kind: BoundKind::Within(w),
+                                    span,
+                                }));
+                            }
+                            Rule::words_limit => {
+                                let span = span_of(&part);
+                                within.extend(Self::words(part).map(|w| Bound {
+                                    kind: BoundKind::Words(w),
+                                    span,
+                                }));
+                            }
+                            Rule::sooner | Rule::second_unit => {
+                                if let Some((second, how)) = self.second_limit(part, within.first())
+                                {
+                                    within.push(second);
+                                    join = how;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                 }
                 Rule::trigger => {
                     if trigger.is_some() {
@@ -643,6 +785,7 @@ impl Builder<'_> {
             by,
             by_either,
             within,
+            join,
             trigger,
             where_possible,
             span,

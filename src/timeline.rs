@@ -17,13 +17,15 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ast::{Anchor, DayOne};
+use crate::ast::DayOne;
 use crate::calendar::{Calendar, Division};
-use crate::deadline::{Concern, Counting, DayTable, DeadlineError, weekday_name};
-use crate::model::{DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage};
+use crate::deadline::{Chain, Concern, Counting, DayTable, DeadlineError, weekday_name};
+use crate::model::{
+    Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage, StageKey, describe_limits,
+};
 
 /// The version of the JSON written by `ladder timeline --format json`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Every deadline of one concern.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -115,11 +117,15 @@ pub fn build(
     let concern = Concern::new(raised, counting, table.as_ref())?;
     let day = |date: NaiveDate| make_day(date, calendar);
 
+    let plan = concern.plan(policy)?;
+    let label = |k: &StageKey| policy.label_of(k);
     let mut deadlines = Vec::new();
-    let main: Vec<&Stage> = policy.stages.iter().collect();
-    for stage in policy.all_stages() {
-        let main_ladder = main.iter().any(|s| std::ptr::eq(*s, stage));
-        let dates = concern.stage(stage, &policy.every_stage)?;
+    let main = policy.stages.len();
+    for (i, stage) in policy.all_stages().enumerate() {
+        let main_ladder = i < main;
+        let Some(dates) = plan.stages.get(i) else {
+            continue;
+        };
         let row = |event: Event, what: String, hard: bool| Deadline {
             stage: stage.key.slug(),
             stage_label: stage.label.clone(),
@@ -133,33 +139,49 @@ pub fn build(
             notes: Vec::new(),
         };
         let before = deadlines.len();
-        if let Some(limit) = &stage.start {
-            let mut start = row(
-                Event::Start,
-                format!("start {}", limit.describe()),
-                limit.hard,
-            );
-            match dates.start {
-                Some(date) => start.date = Some(day(date)),
-                None => {
-                    start.no_date =
-                        Some("a start counted from the stage starting has no date".to_owned());
+        match (&stage.start, &dates.start_chain) {
+            (Some(limit), _) => {
+                let mut start = row(
+                    Event::Start,
+                    format!("start {}", limit.describe_with(&label)),
+                    limit.hard,
+                );
+                match dates.start {
+                    Some(date) => start.date = Some(day(date)),
+                    None => start.no_date = Some(why_undated(limit, stage, &label)),
                 }
+                deadlines.push(start);
             }
-            deadlines.push(start);
+            // A start the policy does not give, for a stage that has a
+            // limit to count from it: where the chain puts it.
+            (None, Some(chain)) if timed(stage, &policy.every_stage) => {
+                let what = match chain {
+                    Chain::DayOne => "start when the concern is raised".to_owned(),
+                    Chain::After(key) => format!("start when {} must conclude", label(key)),
+                };
+                let mut start = row(Event::Start, what, true);
+                start.date = dates.start.map(day);
+                start
+                    .notes
+                    .push("a plan date: the stage has no start of its own".to_owned());
+                deadlines.push(start);
+            }
+            (None, _) => {}
         }
         let conclude = dates.conclude();
         // The stage's own duties, then the policy-wide ones, which apply to
-        // every stage.
+        // every stage, then the panel's: the order of `StageDates::duties`.
+        let panel = stage.panel.iter().flat_map(|p| p.duties.iter());
         let timed: Vec<(&Duty, Option<NaiveDate>)> = stage
             .duties
             .iter()
             .chain(&policy.every_stage)
+            .chain(panel)
             .zip(dates.duties.iter().copied())
             .collect();
         for (duty, date) in timed {
             let Some(limit) = &duty.within else { continue };
-            let mut item = row(Event::Duty, duty_words(duty, limit), limit.hard);
+            let mut item = row(Event::Duty, duty_words(duty, &label), limit.hard);
             match date {
                 Some(date) => {
                     item.date = Some(day(date));
@@ -174,17 +196,16 @@ pub fn build(
                         ));
                     }
                 }
-                None => item.no_date = Some(no_start(stage)),
+                None => item.no_date = Some(why_undated(limit, stage, &label)),
             }
             item.notes.extend(hours_note(limit));
             deadlines.push(item);
         }
         if !stage.conclude.is_empty() {
-            let words: Vec<String> = stage.conclude.iter().map(Limit::describe).collect();
-            let mut what = format!("conclude {}", words.join(" or "));
-            if words.len() > 1 {
-                what.push_str(", whichever is sooner");
-            }
+            let what = format!(
+                "conclude {}",
+                describe_limits(&stage.conclude, stage.conclude_join, &label)
+            );
             let hard = stage.conclude.iter().any(|l| l.hard);
             let mut item = row(Event::Conclude, what, hard);
             match conclude {
@@ -193,23 +214,46 @@ pub fn build(
                     if let Some(limit) = stage.conclude.get(i) {
                         if stage.conclude.len() > 1 {
                             item.notes
-                                .push(format!("`{}` is the sooner", limit.describe()));
+                                .push(format!("`{}` is the sooner", limit.describe_with(&label)));
                         }
                         item.notes.extend(hours_note(limit));
                     }
                 }
-                None => item.no_date = Some(no_start(stage)),
+                None => {
+                    item.no_date = stage
+                        .conclude
+                        .first()
+                        .map(|l| why_undated(l, stage, &label));
+                }
             }
             deadlines.push(item);
         }
         if deadlines.len() == before {
-            let mut item = row(Event::Conclude, "no timescale".to_owned(), false);
+            let mut item = row(Event::Conclude, "no timescale".to_owned(), true);
             item.no_date = Some(format!(
                 "{} has no start, conclusion or timed duty",
                 stage.label
             ));
             deadlines.push(item);
         }
+    }
+    if let Some(limit) = &policy.overall {
+        let mut item = Deadline {
+            stage: "all-stages".to_owned(),
+            stage_label: "All stages".to_owned(),
+            stage_title: "The whole procedure".to_owned(),
+            main_ladder: true,
+            event: Event::Conclude,
+            what: format!("all stages conclude {}", limit.describe_with(&label)),
+            hard: limit.hard,
+            date: plan.overall.map(day),
+            no_date: None,
+            notes: hours_note(limit).into_iter().collect(),
+        };
+        if item.date.is_none() {
+            item.no_date = Some(words_reason(limit).unwrap_or_else(|| "no date".to_owned()));
+        }
+        deadlines.push(item);
     }
     let final_deadline = deadlines
         .iter()
@@ -257,22 +301,67 @@ fn make_day(date: NaiveDate, calendar: Option<&Calendar>) -> Day {
     }
 }
 
-fn no_start(stage: &Stage) -> String {
-    format!(
-        "counted from the start of {}, which has no date",
-        stage.label
-    )
+/// Whether a stage has a conclusion or a timed duty of its own (or from
+/// `every stage`), which its start is needed to date.
+fn timed(stage: &Stage, every: &[Duty]) -> bool {
+    !stage.conclude.is_empty()
+        || stage
+            .duties
+            .iter()
+            .chain(every)
+            .chain(stage.panel.iter().flat_map(|p| &p.duties))
+            .any(|d| d.within.is_some())
+}
+
+/// Why a limit has no date for this concern.
+fn why_undated(limit: &Limit, stage: &Stage, label: &dyn Fn(&StageKey) -> String) -> String {
+    if let Some(reason) = words_reason(limit) {
+        return reason;
+    }
+    match &limit.anchor {
+        Anchor::Stage { to: Some(key), .. } => {
+            format!("counted from {}, which has no date", label(key))
+        }
+        Anchor::Meeting => "counted from the meeting, which has no date".to_owned(),
+        Anchor::PreviousDuty => "counted from the duty before, which has no date".to_owned(),
+        _ => format!(
+            "counted from the start of {}, which has no date",
+            stage.label
+        ),
+    }
+}
+
+/// Why a timescale in words has no date, if it never has one.
+fn words_reason(limit: &Limit) -> Option<String> {
+    match limit.kind {
+        LimitKind::WithoutDelay => {
+            Some("without delay: as soon as it can be done; no fixed date".to_owned())
+        }
+        LimitKind::CaseByCase => Some("decided case by case; no fixed date".to_owned()),
+        _ => None,
+    }
 }
 
 /// What "within N hours" means as a date: the date shown is the day the
 /// hours run out, at the time of day they started.
 fn hours_note(limit: &Limit) -> Option<String> {
+    match limit.kind {
+        LimitKind::Immediately => return Some("immediately: at once, on this day".to_owned()),
+        LimitKind::SameDay => return Some("the same day".to_owned()),
+        LimitKind::BeforeMeetingEnds => {
+            return Some("before the meeting ends, on the day of the meeting".to_owned());
+        }
+        _ => {}
+    }
     if limit.kind != LimitKind::Within || limit.unit != DayUnit::Hours {
         return None;
     }
     Some(match limit.anchor {
         Anchor::ConcernArising => "by the time of day the concern arose".to_owned(),
         Anchor::BeingNotified => "by the time of day of the notification".to_owned(),
+        Anchor::Meeting => "by the time of day of the meeting".to_owned(),
+        Anchor::PreviousDuty => "by the time of day of the duty before".to_owned(),
+        Anchor::Stage { .. } => "by the time of day counted from".to_owned(),
         Anchor::StageStarting | Anchor::Unstated => {
             "by the time of day the stage started".to_owned()
         }
@@ -282,7 +371,7 @@ fn hours_note(limit: &Limit) -> Option<String> {
 /// A timed duty in the words of the language, shortened to its verb and
 /// first words: `recommend "the most appropriate way to proceed" within 5
 /// working days of being notified`.
-fn duty_words(duty: &Duty, limit: &Limit) -> String {
+fn duty_words(duty: &Duty, label: &dyn Fn(&StageKey) -> String) -> String {
     let text = |t: &Option<String>| t.as_ref().map(|t| format!(" \"{t}\""));
     let names = |n: &[String]| {
         if n.is_empty() {
@@ -312,12 +401,17 @@ fn duty_words(duty: &Duty, limit: &Limit) -> String {
         DutyKind::Notify(who) | DutyKind::Involve(who) | DutyKind::Consult(who) => names(who),
     };
     let optional = if duty.optional { "may " } else { "" };
-    let target = if limit.hard { "" } else { "aim to " };
+    let target = if duty.within.as_ref().is_none_or(|l| l.hard) {
+        ""
+    } else {
+        "aim to "
+    };
+    let limits: Vec<Limit> = duty.limits().cloned().collect();
     format!(
         "{target}{optional}{}{} {}",
         duty.kind.verb(),
         object.unwrap_or_default(),
-        limit.describe()
+        describe_limits(&limits, duty.within_join, label)
     )
 }
 
@@ -353,7 +447,7 @@ impl Timeline {
         };
         let _ = writeln!(
             out,
-            "Each date is the last day allowed; durations count from the latest day a stage may start."
+            "Each date is the last day allowed, a plan date: every stage before it is taken to use all its time."
         );
         let _ = writeln!(out);
 

@@ -34,14 +34,14 @@ use super::time::{Pending, Rule, not_compared};
 
 /// Which dates a concern could arise on, and why those.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Window {
-    first: NaiveDate,
-    last: NaiveDate,
-    basis: &'static str,
+pub(super) struct Window {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub basis: &'static str,
 }
 
 /// The dates to try: adoption to review, or today and the next two years.
-fn window(policy: &Policy, today: NaiveDate) -> Window {
+pub(super) fn window(policy: &Policy, today: NaiveDate) -> Window {
     if let (Some(adopted), Some(review)) = (&policy.header.adopted, &policy.header.review)
         && adopted.first <= review.last
     {
@@ -113,16 +113,16 @@ pub(super) fn check(
         let Ok(concern) = Concern::new(raised, counting, Some(&table)) else {
             break;
         };
+        // A deadline that runs out of the calendar's years ends the sweep:
+        // the dates after this one would run out too. The whole chain is
+        // dated, because a stage's dates may count from those before it.
+        let Ok(plan) = concern.plan(policy) else {
+            break 'dates;
+        };
         for &s in &needed {
-            let (Some(stage), Some(slot)) = (stages.get(s), cache.get_mut(s)) else {
-                continue;
-            };
-            // A deadline that runs out of the calendar's years ends the
-            // sweep: the dates after this one would run out too.
-            let Ok(dates) = concern.stage(stage, &policy.every_stage) else {
-                break 'dates;
-            };
-            *slot = Some(dates);
+            if let (Some(slot), Some(dates)) = (cache.get_mut(s), plan.stages.get(s)) {
+                *slot = Some(dates.clone());
+            }
         }
         for (p, item) in pending.iter().enumerate() {
             let (a, b) = item.rule.stages();
@@ -354,7 +354,7 @@ fn report(
             )
             .with_primary_label(format!("due by {}", spoken_date(due)))
             .with_label(end_span, format!("the stage concludes by {}", spoken_date(end)));
-            if limit.anchor != crate::ast::Anchor::ConcernArising
+            if limit.anchor != crate::model::Anchor::ConcernArising
                 && let Some((start, start_span)) = start_of(from, from_dates)
             {
                 diagnostic = diagnostic.with_label(

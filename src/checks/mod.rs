@@ -5,6 +5,7 @@
 //! complete. Checks only return diagnostics: they never print, never stop
 //! at the first problem, and never change the model.
 
+mod chain;
 mod dates;
 mod duties;
 mod lifecycle;
@@ -65,6 +66,7 @@ pub fn run_with(
     structure::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
+    chain::check(policy, holidays, options.today, &mut diagnostics);
     once_per_duty(&mut diagnostics);
     duties::check(policy, &mut diagnostics);
     lifecycle::check(policy, options, &mut diagnostics);

@@ -14,10 +14,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::ast::Anchor;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
+use crate::model::{Anchor, DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
 use crate::span::Span;
 
 /// A latest day and the limit it comes from.
@@ -109,6 +108,25 @@ impl<'p> Context<'_, 'p> {
                 day: limit.amount,
                 span: limit.span,
             })),
+            // Limits counted from another stage, the meeting or the duty
+            // before are dated by `deadline.rs` along the chain; day numbers
+            // do not follow them.
+            _ if matches!(
+                limit.anchor,
+                Anchor::Stage { .. } | Anchor::Meeting | Anchor::PreviousDuty
+            ) =>
+            {
+                None
+            }
+            // At once, or the same day: the day of what it counts from.
+            LimitKind::Immediately | LimitKind::SameDay => match limit.anchor {
+                Anchor::ConcernArising => Some(When::Day(Latest {
+                    day: 1,
+                    span: limit.span,
+                })),
+                _ => from.cloned(),
+            },
+            LimitKind::WithoutDelay | LimitKind::CaseByCase | LimitKind::BeforeMeetingEnds => None,
             LimitKind::Within => {
                 let base = match limit.anchor {
                     // Hours run from the moment the concern arose; days
@@ -191,8 +209,11 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         .all_stages()
         .map(|stage| {
             let start = stage.start.as_ref().and_then(|limit| {
-                // A start limit counted from the stage starting means nothing.
-                if limit.kind == LimitKind::Within && limit.anchor != Anchor::ConcernArising {
+                // A start counted from the stage before is dated along the
+                // chain by `deadline.rs`, not by day number.
+                if !matches!(limit.kind, LimitKind::On | LimitKind::By)
+                    && limit.anchor != Anchor::ConcernArising
+                {
                     return None;
                 }
                 cx.latest(limit, None)
@@ -234,6 +255,12 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         if t.stage.start.is_none()
             && t.stage.conclude.is_empty()
             && !t.stage.duties.iter().any(|d| d.within.is_some())
+            && !t
+                .stage
+                .panel
+                .iter()
+                .flat_map(|p| &p.duties)
+                .any(|d| d.within.is_some())
         {
             cx.out.push(
                 Diagnostic::new(Code::UntimedStage, t.stage.head_span, format!("{} has no timescale", t.stage.label))

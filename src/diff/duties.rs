@@ -230,9 +230,14 @@ pub(super) fn duty(d: &Duty) -> String {
     if !d.by.is_empty() {
         text.push_str(&format!(", by {}", actors_joined(&d.by, d.by_either)));
     }
-    if let Some(within) = &d.within {
+    let limits: Vec<Limit> = d.limits().cloned().collect();
+    if !limits.is_empty() {
         text.push(' ');
-        text.push_str(&within.describe());
+        text.push_str(&describe_limits(
+            &limits,
+            d.within_join,
+            &StageKey::plain_label,
+        ));
     }
     if let Some(trigger) = d.trigger {
         text.push_str(match trigger {

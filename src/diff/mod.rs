@@ -32,11 +32,11 @@ use rules::*;
 use stages::*;
 use windows::*;
 
-use crate::ast::{Anchor, DayOne, Scope, Trigger};
+use crate::ast::{DayOne, Scope, Trigger};
 use crate::model::{
-    Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Named, Outcome, OutcomeWhen,
-    Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey, StartAt,
-    Target,
+    Contact, DayUnit, Duty, DutyKind, Form, Join, Limit, LimitKind, Members, Named, Outcome,
+    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey,
+    StartAt, Target, describe_limits,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists

@@ -84,10 +84,18 @@ pub(super) fn summary(stage: &Stage) -> String {
         ));
     }
     if let Some(start) = &stage.start {
-        parts.push(requirement("start", std::slice::from_ref(start)));
+        parts.push(requirement(
+            "start",
+            std::slice::from_ref(start),
+            Join::Sooner,
+        ));
     }
     if !stage.conclude.is_empty() {
-        parts.push(requirement("conclude", &stage.conclude));
+        parts.push(requirement(
+            "conclude",
+            &stage.conclude,
+            stage.conclude_join,
+        ));
     }
     if !parts.is_empty() {
         text.push_str(&format!(" ({})", parts.join("; ")));
@@ -114,10 +122,20 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
     }
     let old_start: Vec<Limit> = o.start.iter().cloned().collect();
     let new_start: Vec<Limit> = n.start.iter().cloned().collect();
-    if let Some(text) = window(name, "start", &old_start, &new_start) {
+    if let Some(text) = window(
+        name,
+        "start",
+        (&old_start, Join::Sooner),
+        (&new_start, Join::Sooner),
+    ) {
         say(out, text);
     }
-    if let Some(text) = window(name, "conclude", &o.conclude, &n.conclude) {
+    if let Some(text) = window(
+        name,
+        "conclude",
+        (&o.conclude, o.conclude_join),
+        (&n.conclude, n.conclude_join),
+    ) {
         say(out, text);
     }
     if (&o.leads, o.leads_either) != (&n.leads, n.leads_either) {

@@ -3,10 +3,23 @@
 use super::*;
 
 /// A change to a stage's start or conclude limit, or `None`.
-pub(super) fn window(name: &str, verb: &str, old: &[Limit], new: &[Limit]) -> Option<String> {
+pub(super) fn window(
+    name: &str,
+    verb: &str,
+    (old, old_join): (&[Limit], Join),
+    (new, new_join): (&[Limit], Join),
+) -> Option<String> {
     let (old_n, new_n) = (normalised(old), normalised(new));
-    if old_n == new_n {
+    let joined = old_n.len() > 1 || new_n.len() > 1;
+    if old_n == new_n && (old_join == new_join || !joined) {
         return None;
+    }
+    if old_n == new_n {
+        return Some(format!(
+            "{name} now {} (was: {}).",
+            requirement(verb, new, new_join),
+            requirement(verb, old, old_join)
+        ));
     }
     if let ([o], [n]) = (old_n.as_slice(), new_n.as_slice())
         && o.kind == n.kind
@@ -38,8 +51,13 @@ pub(super) fn window(name: &str, verb: &str, old: &[Limit], new: &[Limit]) -> Op
             LimitKind::Within => format!(
                 "{name} {modal} {verb} within {}{} (was {}).",
                 amount(n.amount, n.unit),
-                anchor(n.anchor),
+                n.anchor_words(&StageKey::plain_label),
                 amount(o.amount, o.unit)
+            ),
+            _ => format!(
+                "{name} {modal} {verb} {} (was {}).",
+                n.describe(),
+                o.describe()
             ),
         };
         return Some(text);
@@ -47,19 +65,19 @@ pub(super) fn window(name: &str, verb: &str, old: &[Limit], new: &[Limit]) -> Op
     if new_n.is_empty() {
         return Some(format!(
             "{name} no longer has a time limit to {verb} (was: {}).",
-            requirement(verb, old)
+            requirement(verb, old, old_join)
         ));
     }
     if old_n.is_empty() {
         return Some(format!(
             "{name} now {} (before, there was no time limit to {verb}).",
-            requirement(verb, new)
+            requirement(verb, new, new_join)
         ));
     }
     Some(format!(
         "{name} now {} (was: {}).",
-        requirement(verb, new),
-        requirement(verb, old)
+        requirement(verb, new, new_join),
+        requirement(verb, old, old_join)
     ))
 }
 
@@ -80,24 +98,19 @@ pub(super) fn normalised(limits: &[Limit]) -> Vec<Limit> {
 
 /// "must conclude by day 14", "should aim to start no later than day 3",
 /// "must conclude by day 9 or within 5 working days, whichever is sooner".
-pub(super) fn requirement(verb: &str, limits: &[Limit]) -> String {
+pub(super) fn requirement(verb: &str, limits: &[Limit], join: Join) -> String {
     if limits.is_empty() {
         return format!("has no time limit to {verb}");
     }
     let hard = limits.iter().all(|l| l.hard);
     let modal = if hard { "must" } else { "should aim to" };
-    let parts: Vec<String> = limits
-        .iter()
-        .map(|l| match l.kind {
-            LimitKind::By if verb == "start" => format!("no later than day {}", l.amount),
-            _ => l.describe(),
-        })
-        .collect();
-    let mut text = format!("{modal} {verb} {}", parts.join(" or "));
-    if limits.len() > 1 {
-        text.push_str(", whichever is sooner");
-    }
-    text
+    let words = match limits {
+        [l] if l.kind == LimitKind::By && verb == "start" => {
+            format!("no later than day {}", l.amount)
+        }
+        _ => describe_limits(limits, join, &StageKey::plain_label),
+    };
+    format!("{modal} {verb} {words}")
 }
 
 pub(super) fn amount(amount: u32, unit: DayUnit) -> String {
@@ -110,12 +123,4 @@ pub(super) fn amount(amount: u32, unit: DayUnit) -> String {
         (DayUnit::WorkingDays, _) => "working days",
     };
     format!("{amount} {word}")
-}
-
-pub(super) fn anchor(anchor: Anchor) -> &'static str {
-    match anchor {
-        Anchor::ConcernArising => " of the concern arising",
-        Anchor::BeingNotified => " of being notified",
-        Anchor::StageStarting | Anchor::Unstated => "",
-    }
 }

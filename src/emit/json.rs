@@ -14,16 +14,16 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::ast::{Anchor, DayOne, Scope, Trigger};
+use crate::ast::{DayOne, Scope, Trigger};
 use crate::model::{
-    self, DayUnit, DutyKind, LimitKind, OutcomeWhen, Policy, PolicyDate, Precision, SendTo,
-    StageKey, StartAt, Target,
+    self, Anchor, DayUnit, DutyKind, Join, OutcomeWhen, Policy, PolicyDate, Precision, SendTo,
+    StageEvent, StageKey, StartAt, Target,
 };
 use crate::span::{LineIndex, Span};
 
 /// The version of the format. Raised by one for any change an engine could
 /// notice except adding an optional field (see `docs/json.md`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -38,6 +38,8 @@ pub struct Document {
     pub records: Vec<Named>,
     pub forms: Vec<Form>,
     pub every_stage: Vec<Duty>,
+    /// `all stages conclude ...`: a limit on the whole procedure, or null.
+    pub overall: Option<Limit>,
     pub stages: Vec<Stage>,
     pub procedures: Vec<Procedure>,
     pub rules: Vec<Rule>,
@@ -156,8 +158,12 @@ pub struct Stage {
     pub cites: Vec<String>,
     pub notes: Vec<String>,
     pub start: Option<Limit>,
-    /// No limit, one, or two of which the sooner applies.
+    /// No limit, one, or two (see `conclude_join`).
     pub conclude: Vec<Limit>,
+    /// How two `conclude` limits go together: `sooner` (the sooner of two
+    /// limits applies) or `same_act` (one limit written in two units; the
+    /// earlier date governs).
+    pub conclude_join: &'static str,
     pub leads: Vec<String>,
     /// True for `led by a or b`: any one of them leads; false when they lead
     /// together (`and`) or there is one.
@@ -173,15 +179,28 @@ pub struct Stage {
 
 #[derive(Debug, Serialize)]
 pub struct Limit {
-    /// `on` (day N), `by` (end of day N) or `within` (a duration).
+    /// `on` (day N), `by` (end of day N), `within` (a duration), or a
+    /// timescale in words: `immediately`, `without_delay`, `same_day`,
+    /// `before_meeting_ends`, `case_by_case`.
     pub kind: &'static str,
-    /// The day number for `on` and `by`, the duration for `within`.
+    /// The day number for `on` and `by`, the duration for `within`; 0 for a
+    /// timescale in words.
     pub amount: u32,
     /// `calendar_days`, `working_days` or `hours`.
     pub unit: &'static str,
-    /// What a duration counts from: `concern_arising`, `stage_starting` or
-    /// `being_notified`. Day numbers always count from the concern arising.
+    /// What a duration counts from: `concern_arising`, `stage_starting`,
+    /// `being_notified`, `previous_stage_concluding` (a stage's start that
+    /// says nothing else), `meeting`, `previous_duty` or `stage` (then
+    /// `anchor_stage` and `anchor_event` say which). Day numbers always
+    /// count from the concern arising.
     pub anchor: &'static str,
+    /// For `anchor: "stage"`: the id of the stage counted from.
+    pub anchor_stage: Option<String>,
+    /// For `anchor: "stage"`: `starting`, `concluding` or
+    /// `ending_unresolved`.
+    pub anchor_event: Option<&'static str>,
+    /// For `case_by_case`: the words that say how it is decided.
+    pub words: Option<String>,
     /// False for a target (`aim to`), true for a hard limit.
     pub hard: bool,
     /// The limit in the words of the language.
@@ -241,6 +260,10 @@ pub struct Duty {
     /// True when `by` was written with `or`: any one of them.
     pub by_either: bool,
     pub within: Option<Limit>,
+    /// A second limit, or null; `within_join` says how the two go together.
+    pub within_also: Option<Limit>,
+    /// `sooner` or `same_act`, as for a stage's `conclude_join`.
+    pub within_join: &'static str,
     /// `on_entry`, `when_resolved`, `when_unresolved`, `when_concluded`;
     /// null for "during the stage".
     pub trigger: Option<&'static str>,
@@ -329,6 +352,7 @@ pub fn document(policy: &Policy, text: &str) -> Document {
     let b = Builder {
         text,
         index: LineIndex::new(text),
+        policy,
     };
     b.document(policy)
 }
@@ -358,6 +382,8 @@ pub fn sha256_hex(text: &str) -> String {
 struct Builder<'a> {
     text: &'a str,
     index: LineIndex,
+    /// For naming the stages a limit counts from.
+    policy: &'a Policy,
 }
 
 impl Builder<'_> {
@@ -389,6 +415,7 @@ impl Builder<'_> {
             records: p.records.iter().map(|n| self.named(n)).collect(),
             forms: p.forms.iter().map(|f| self.form(f)).collect(),
             every_stage: self.duties(&p.every_stage),
+            overall: p.overall.as_ref().map(|l| self.limit(l)),
             stages: p.stages.iter().map(|s| self.stage(s)).collect(),
             procedures: p.procedures.iter().map(|pr| self.procedure(pr)).collect(),
             rules: p
@@ -503,8 +530,17 @@ impl Builder<'_> {
             title: s.title.clone(),
             cites: s.cites.clone(),
             notes: s.notes.clone(),
-            start: s.start.as_ref().map(|l| self.limit(l)),
+            start: s.start.as_ref().map(|l| {
+                let mut limit = self.limit(l);
+                // A start counts from the stage before concluding unless it
+                // says otherwise.
+                if limit.anchor == "stage_starting" {
+                    limit.anchor = "previous_stage_concluding";
+                }
+                limit
+            }),
             conclude: s.conclude.iter().map(|l| self.limit(l)).collect(),
+            conclude_join: join(s.conclude_join),
             leads: s.leads.clone(),
             leads_either: s.leads_either,
             counterparts_either: s.counterparts_either,
@@ -524,21 +560,34 @@ impl Builder<'_> {
     }
 
     fn limit(&self, l: &model::Limit) -> Limit {
+        let (anchor_stage, anchor_event) = match &l.anchor {
+            Anchor::Stage { to, event, .. } => (
+                to.as_ref().map(StageKey::slug),
+                Some(match event {
+                    StageEvent::Starting => "starting",
+                    StageEvent::Concluding => "concluding",
+                    StageEvent::EndingUnresolved => "ending_unresolved",
+                }),
+            ),
+            _ => (None, None),
+        };
         Limit {
-            kind: match l.kind {
-                LimitKind::On => "on",
-                LimitKind::By => "by",
-                LimitKind::Within => "within",
-            },
+            kind: l.kind.word(),
             amount: l.amount,
             unit: unit(l.unit),
             anchor: match l.anchor {
                 Anchor::ConcernArising => "concern_arising",
                 Anchor::BeingNotified => "being_notified",
                 Anchor::StageStarting | Anchor::Unstated => "stage_starting",
+                Anchor::Meeting => "meeting",
+                Anchor::PreviousDuty => "previous_duty",
+                Anchor::Stage { .. } => "stage",
             },
+            anchor_stage,
+            anchor_event,
+            words: l.words.clone(),
             hard: l.hard,
-            text: l.describe(),
+            text: self.policy.describe_limit(l),
             at: self.at(l.span),
         }
     }
@@ -580,6 +629,8 @@ impl Builder<'_> {
             by: d.by.clone(),
             by_either: d.by_either,
             within: d.within.as_ref().map(|l| self.limit(l)),
+            within_also: d.within_also.as_ref().map(|l| self.limit(l)),
+            within_join: join(d.within_join),
             trigger: d.trigger.map(|t| match t {
                 Trigger::OnEntry => "on_entry",
                 Trigger::WhenResolved => "when_resolved",
@@ -772,4 +823,12 @@ fn ends(p: &Policy) -> Vec<End> {
         }
     }
     out
+}
+
+/// How two limits on one act go together, as the JSON says it.
+fn join(join: Join) -> &'static str {
+    match join {
+        Join::Sooner => "sooner",
+        Join::SameAct => "same_act",
+    }
 }

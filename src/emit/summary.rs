@@ -3,7 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Policy, Stage, Target,
+    Counterpart, Duty, DutyKind, Join, Limit, Members, OutcomeWhen, Policy, Stage, StageKey,
+    Target, describe_limits,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -66,10 +67,13 @@ pub fn window(stage: &Stage) -> String {
     if let Some(start) = &stage.start {
         parts.push(format!("start {}", limit(start)));
     }
-    match stage.conclude.as_slice() {
-        [] => {}
-        [one] => parts.push(format!("conclude {}", limit(one))),
-        many => parts.push(format!(
+    match (stage.conclude.as_slice(), stage.conclude_join) {
+        ([], _) => {}
+        ([one], _) => parts.push(format!("conclude {}", limit(one))),
+        ([first, second], Join::SameAct) => {
+            parts.push(format!("conclude {} ({})", limit(first), second.duration()));
+        }
+        (many, _) => parts.push(format!(
             "conclude {} (whichever is sooner)",
             many.iter().map(limit).collect::<Vec<_>>().join(" or ")
         )),
@@ -135,8 +139,12 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
             DutyKind::Task(what) => short(what),
             kind => kind.verb().to_owned(),
         };
-        if let Some(within) = &d.within {
-            text.push_str(&format!(" {}", within.describe()));
+        let limits: Vec<Limit> = d.limits().cloned().collect();
+        if !limits.is_empty() {
+            text.push_str(&format!(
+                " {}",
+                describe_limits(&limits, d.within_join, &StageKey::plain_label)
+            ));
         }
         if d.where_possible {
             text.push_str(" (where possible)");

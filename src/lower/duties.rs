@@ -1,6 +1,7 @@
 //! Lowering duties: each duty's actors, records and forms resolved, and
 //! its time limit normalised.
 
+use super::time::On;
 use super::{Kind, Lowerer};
 use crate::ast::{self, Ident};
 use crate::model::*;
@@ -59,7 +60,13 @@ impl Lowerer {
             ast::DutyKind::Task(t) => DutyKind::Task(t.text.clone()),
         };
         let by = actors(self, &d.by);
-        let within = d.within.as_ref().map(|w| self.within(w, true));
+        let mut limits = d.within.iter().map(|b| self.bound(b, true, On::Duty));
+        let within = limits.next();
+        let within_also = limits.next();
+        drop(limits);
+        if within.is_some() {
+            self.place.timed_before = true;
+        }
         Duty {
             optional: d.optional,
             kind,
@@ -67,6 +74,8 @@ impl Lowerer {
             by,
             by_either: d.by_either,
             within,
+            within_also,
+            within_join: d.join,
             trigger: d.trigger.map(|(t, _)| t),
             where_possible: d.where_possible,
             span: d.span,

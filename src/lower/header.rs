@@ -243,5 +243,6 @@ fn item_span(item: &Item) -> Span {
         Item::Rule(r) => r.span,
         Item::Procedure(p) => p.span,
         Item::Note(t) => t.span,
+        Item::Overall(o) => o.span,
     }
 }

@@ -68,6 +68,12 @@ struct Lowerer {
     names: BTreeMap<String, (Kind, Span)>,
     /// Main-ladder stage ids.
     stages: BTreeMap<String, Span>,
+    /// Main-ladder stage ids in file order (each once).
+    stage_order: Vec<String>,
+    /// Step ids in file order, by procedure name.
+    step_order: BTreeMap<String, Vec<String>>,
+    /// Where lowering is, for what time limits count from.
+    place: time::Place,
     /// Step ids by procedure name.
     steps: BTreeMap<String, BTreeMap<String, Span>>,
     usage: Usage,
@@ -135,6 +141,7 @@ impl Lowerer {
                     });
                 }
                 Item::EveryStage(e) => {
+                    self.place = time::Place::default();
                     for duty in &e.duties {
                         let duty = self.duty(duty, None);
                         policy.every_stage.push(duty);
@@ -166,10 +173,35 @@ impl Lowerer {
                     });
                 }
                 Item::Note(t) => policy.notes.push(t.text.clone()),
+                Item::Overall(o) => {
+                    self.place = time::Place::default();
+                    let limit = self.bound(&o.bound, !o.aim, time::On::Overall);
+                    policy.overall = Some(limit);
+                }
                 Item::Header(_) => {}
             }
         }
         policy
+    }
+
+    /// The ids of a ladder's stages in file order: the main ladder's for
+    /// `None`, a procedure's steps for its name.
+    fn order(&self, procedure: Option<&str>) -> &[String] {
+        match procedure {
+            None => &self.stage_order,
+            Some(p) => self.step_order.get(p).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// How people refer to a stage, from its key.
+    fn stage_label(&self, key: &StageKey) -> String {
+        match &key.procedure {
+            None if key.id.chars().all(|c| c.is_ascii_digit()) => {
+                format!("{} {}", self.header.stage_word, key.id)
+            }
+            None => format!("{} `{}`", self.header.stage_word.to_lowercase(), key.id),
+            Some(p) => format!("step {} of `{p}`", key.id),
+        }
     }
 
     fn actor(&mut self, name: &Ident) {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::time::{On, Place};
 use super::{Lowerer, did_you_mean, texts};
 use crate::ast::{self, Ident, Item};
 use crate::code::Code;
@@ -15,19 +16,25 @@ impl Lowerer {
     pub(super) fn stage_tables(&mut self, file: &ast::File) {
         for item in &file.items {
             match item {
-                Item::Stage(stage) => {
-                    Self::register(
+                Item::Stage(stage)
+                    if Self::register(
                         &mut self.diagnostics,
                         &mut self.stages,
                         stage,
                         &self.header.stage_word,
-                    );
+                    ) =>
+                {
+                    self.stage_order.push(stage.id.key());
                 }
                 Item::Procedure(p) => {
                     let mut table = BTreeMap::new();
+                    let mut order = Vec::new();
                     for step in &p.steps {
-                        Self::register(&mut self.diagnostics, &mut table, step, "Step");
+                        if Self::register(&mut self.diagnostics, &mut table, step, "Step") {
+                            order.push(step.id.key());
+                        }
                     }
+                    self.step_order.insert(p.name.text.clone(), order);
                     if self.steps.contains_key(&p.name.text)
                         || self.names.contains_key(&p.name.text)
                     {
@@ -52,7 +59,7 @@ impl Lowerer {
         table: &mut BTreeMap<String, Span>,
         stage: &ast::Stage,
         word: &str,
-    ) {
+    ) -> bool {
         let key = stage.id.key();
         if let Some(first) = table.get(&key) {
             let lower = word.to_lowercase();
@@ -76,8 +83,10 @@ impl Lowerer {
                     .with_label(*first, "first used here")
                     .with_help(help),
             );
+            false
         } else {
             table.insert(key, stage.id.span());
+            true
         }
     }
 
@@ -103,6 +112,7 @@ impl Lowerer {
             notes: Vec::new(),
             start: None,
             conclude: Vec::new(),
+            conclude_join: Join::Sooner,
             leads: Vec::new(),
             leads_either: false,
             counterparts: Vec::new(),
@@ -113,6 +123,20 @@ impl Lowerer {
             span: s.span,
             head_span: s.head_span,
         };
+        let index = self
+            .order(procedure)
+            .iter()
+            .position(|id| *id == stage.key.id)
+            .unwrap_or(usize::MAX);
+        self.place = Place {
+            stage: Some((stage.key.clone(), index)),
+            has_meeting: s.items.iter().any(|item| match item {
+                ast::StageItem::Panel(_) => true,
+                ast::StageItem::Duty(d) => matches!(d.kind, ast::DutyKind::Meet(_)),
+                _ => false,
+            }),
+            timed_before: false,
+        };
         let mut start_span: Option<Span> = None;
         let mut conclude_span: Option<Span> = None;
         for item in &s.items {
@@ -121,12 +145,17 @@ impl Lowerer {
                 ast::StageItem::Note(t) => stage.notes.push(t.text.clone()),
                 ast::StageItem::Start(start) => {
                     if self.once(&mut start_span, start.span, "start") {
-                        stage.start = Some(self.bound(&start.bound, !start.aim));
+                        stage.start = Some(self.bound(&start.bound, !start.aim, On::Start));
                     }
                 }
                 ast::StageItem::Conclude(c) => {
                     if self.once(&mut conclude_span, c.span, "conclude") {
-                        stage.conclude = c.bounds.iter().map(|b| self.bound(b, !c.aim)).collect();
+                        stage.conclude = c
+                            .bounds
+                            .iter()
+                            .map(|b| self.bound(b, !c.aim, On::Conclude))
+                            .collect();
+                        stage.conclude_join = c.join;
                     }
                 }
                 ast::StageItem::Lead(lead) => {
@@ -198,7 +227,14 @@ impl Lowerer {
             binding: p.binding.map(|(b, _)| b),
             cites: texts(&p.cites),
             notes: texts(&p.notes),
-            duties: p.duties.iter().map(|d| self.duty(d, procedure)).collect(),
+            duties: {
+                // A panel is a block of its own: `a further` counts from a
+                // duty of the panel.
+                let before = std::mem::replace(&mut self.place.timed_before, false);
+                let duties = p.duties.iter().map(|d| self.duty(d, procedure)).collect();
+                self.place.timed_before = before;
+                duties
+            },
             span: p.span,
         }
     }
@@ -316,6 +352,7 @@ impl Lowerer {
     }
 
     pub(super) fn rule(&mut self, r: &ast::ExceptionRule) -> Rule {
+        self.place = Place::default();
         let mut rule = Rule {
             condition: r.condition.text.clone(),
             cites: Vec::new(),

@@ -514,7 +514,7 @@ pub(super) fn partial_keyword(
         None => format!("expected {expected}, found `{written}`"),
     };
     let help = if is_anchor {
-        "A time limit can end with `of the concern arising` (counting from day 1), `of being notified` or `of the stage starting` (both counting from the stage starting), or with nothing (counting from the stage starting). Choose the nearest to what the source document says; a `note \"...\"` in the stage can keep the document's exact words.".to_owned()
+        "A time limit can end with `of the concern arising` (counting from day 1), `of being notified` or `of the stage starting` (both counting from the stage starting), `of the meeting`, `of stage 2 concluding` (or `starting`, or `ending unresolved`; `the previous stage` works too), or with nothing (counting from the stage starting); `within a further 2 working days` counts from the duty before. Choose the nearest to what the source document says; a `note \"...\"` in the stage can keep the document's exact words.".to_owned()
     } else {
         format!("Write one of {expected} here.")
     };
@@ -542,6 +542,7 @@ pub(super) fn keyword_phrases(positives: &[Rule]) -> Vec<String> {
                 Rule::kw_of_the_concern_arising,
                 Rule::kw_of_being_notified,
                 Rule::kw_of_the_stage_starting,
+                Rule::kw_of_the_meeting,
             ],
             Rule::trigger => &[
                 Rule::kw_on_entry,

@@ -177,11 +177,22 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
     .min(text.len());
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let found = found_word(text, offset);
-    let span = Span::new(offset, offset + found.len());
-    let positives: Vec<Rule> = match &error.variant {
+    let mut positives: Vec<Rule> = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
+    // `within 10 days of referral`: pest read `of` as the start of `of
+    // stage 2 concluding` and fails after it; the mistake is the whole
+    // anchor, so report it at `of` with every anchor the language has.
+    let (offset, found) = match strip_word_suffix(text[..offset].trim_end(), "of") {
+        Some(before) if positives.contains(&Rule::kw_the_previous_stage) => {
+            positives = vec![Rule::anchor];
+            let at = before.len();
+            (at, found_word(text, at))
+        }
+        _ => (offset, found),
+    };
+    let span = Span::new(offset, offset + found.len());
     let context = block_context(text, offset);
 
     let at_end = text[offset..].trim().is_empty();
@@ -604,6 +615,18 @@ fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<
     None
 }
 
+/// `text` without `suffix` at its end, ignoring ASCII case, when the suffix
+/// is a whole word there.
+fn strip_word_suffix<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
+    let cut = text.len().checked_sub(suffix.len())?;
+    let (before, tail) = (text.get(..cut)?, text.get(cut..)?);
+    let whole_word = before
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
+    (tail.eq_ignore_ascii_case(suffix) && whole_word).then_some(before)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,7 +770,7 @@ mod tests {
             the_error("stage 3 \"A\" {\n  conclude within 10 working days of referral\n}\n");
         assert_eq!(
             message,
-            "expected `of the concern arising`, `of being notified` or `of the stage starting` after `within 10 working days`, found `of referral`"
+            "expected `of the concern arising`, `of being notified`, `of the stage starting` or `of the meeting` after `within 10 working days`, found `of referral`"
         );
         assert_eq!(at, "of referral");
         assert!(help.contains("or with nothing"), "{help}");

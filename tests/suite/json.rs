@@ -56,7 +56,7 @@ fn every_output_reads_into_the_mirror_structs() {
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let doc: mirror::Document = serde_json::from_str(&json_of(&path)).unwrap();
-        assert_eq!(doc.format_version, 2);
+        assert_eq!(doc.format_version, 3);
         assert_eq!(doc.compiler.name, "ladder");
         assert_eq!(doc.compiler.version, env!("CARGO_PKG_VERSION"));
         // Every transition to a stage names a stage in the document, every
@@ -250,6 +250,7 @@ mod mirror {
         pub records: Vec<Named>,
         pub forms: Vec<Form>,
         pub every_stage: Vec<Duty>,
+        pub overall: Option<Limit>,
         pub stages: Vec<Stage>,
         pub procedures: Vec<Procedure>,
         pub rules: Vec<Rule>,
@@ -372,6 +373,7 @@ mod mirror {
         pub notes: Vec<String>,
         pub start: Option<Limit>,
         pub conclude: Vec<Limit>,
+        pub conclude_join: String,
         pub leads: Vec<String>,
         pub leads_either: bool,
         pub counterparts: Vec<Counterpart>,
@@ -389,6 +391,9 @@ mod mirror {
         pub amount: u32,
         pub unit: String,
         pub anchor: String,
+        pub anchor_stage: Option<String>,
+        pub anchor_event: Option<String>,
+        pub words: Option<String>,
         pub hard: bool,
         pub text: String,
         pub at: At,
@@ -443,6 +448,8 @@ mod mirror {
         pub by: Vec<String>,
         pub by_either: bool,
         pub within: Option<Limit>,
+        pub within_also: Option<Limit>,
+        pub within_join: String,
         pub trigger: Option<String>,
         pub where_possible: bool,
         pub at: At,

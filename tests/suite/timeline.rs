@@ -131,7 +131,7 @@ fn cheshire_east_at_christmas_2026() {
     assert_eq!(t["raised"]["weekday"], "Thursday");
     assert_eq!(t["day_one"]["date"], "2026-12-24");
     assert_eq!(t["holidays"], "england-and-wales");
-    assert_eq!(t["format_version"], 2);
+    assert_eq!(t["format_version"], 3);
     // The bank holidays a calendar-day deadline lands on are named.
     assert_eq!(t["deadlines"][1]["date"]["bank_holiday"], "Christmas Day");
     assert_eq!(t["deadlines"][4]["date"]["bank_holiday"], "New Year’s Day");
@@ -504,9 +504,10 @@ fn every_policy_has_a_timeline_for_every_day_of_2026() {
 }
 
 /// When a stage of the main ladder has a limit with no date (here stage 2
-/// concludes within 10 working days of being notified but has no start),
-/// the final deadline says the procedure may run later, and the JSON lists
-/// the stage.
+/// concludes within 10 working days of being notified, but has no start of
+/// its own and stage 1, which escalates to it, has no conclusion to chain
+/// from), the final deadline says the procedure may run later, and the JSON
+/// lists the stage.
 #[test]
 fn a_final_deadline_with_an_undated_stage_says_so() {
     let path = policy_file(
@@ -517,7 +518,7 @@ fn a_final_deadline_with_an_undated_stage_says_so() {
          actor practitioner \"Worker\"\nactor manager \"Manager\"\n\
          record notes \"Notes\"\n\
          every stage {\n  record \"it\" in notes\n  share outcome with practitioner\n}\n\
-         stage 1 \"One\" {\n  start on day 1\n  conclude by day 5\n  led by practitioner\n  \
+         stage 1 \"One\" {\n  start on day 1\n  task \"reply\" within 4 days\n  led by practitioner\n  \
          resolved: end \"Done\"\n  unresolved: escalate to stage 2\n}\n\
          stage 2 \"Two\" {\n  conclude within 10 working days of being notified\n  \
          led by manager\n  resolved: end \"Done\"\n}\n",
@@ -525,10 +526,10 @@ fn a_final_deadline_with_an_undated_stage_says_so() {
     let path = path.to_string_lossy().into_owned();
     let out = ladder(&["timeline", &path, "--raised", "2026-12-24"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // Day 5 of a concern raised on Thursday 24 December 2026 is Monday 28.
+    // Four days from Thursday 24 December 2026 is Monday 28.
     assert!(
         stdout(&out).contains(
-            "Final deadline: 2026-12-28 Monday (Stage 1: conclude by day 5), but Stage 2 has a limit with no date, so the procedure may run later"
+            "Final deadline: 2026-12-28 Monday (Stage 1: task \"reply\" within 4 calendar days), but Stage 2 has a limit with no date, so the procedure may run later"
         ),
         "{}",
         stdout(&out)
@@ -577,5 +578,103 @@ fn hours_count_from_the_concern_even_when_day_1_is_the_day_after() {
         checked.clean_policy().is_some(),
         "{:#?}",
         checked.diagnostics
+    );
+}
+
+/// Each level of a working-days procedure has its own window and no start
+/// of its own: the timeline chains them, so that every level has a latest
+/// start and conclusion, and counts the anchors written in the policy
+/// (`of the previous stage ending unresolved`, `a further`, `of stage 2
+/// concluding`, `before the meeting ends`, `immediately`). A concern raised
+/// on Friday 18 December 2026 runs over Christmas and New Year.
+#[test]
+fn chained_windows_and_anchors_are_dated() {
+    let path = root().join("tests/policies/chained-working-days.ladder");
+    let t = timeline(&path, "2026-12-18", &[]);
+    assert_eq!(
+        rows(&t),
+        vec![
+            row(
+                "Stage 1",
+                "start when the concern is raised",
+                "2026-12-18 Friday"
+            ),
+            row("Stage 1", "notify manager immediately", "2026-12-18 Friday"),
+            // Two working days: Monday 21 and Tuesday 22.
+            row(
+                "Stage 1",
+                "conclude within 2 working days",
+                "2026-12-22 Tuesday"
+            ),
+            row(
+                "Stage 2",
+                "start within 1 working day of the previous stage ending unresolved",
+                "2026-12-23 Wednesday"
+            ),
+            row(
+                "Stage 2",
+                "meet \"both managers\" within 1 working day",
+                "2026-12-24 Thursday"
+            ),
+            // Two working days after Thursday 24: Christmas Day, the
+            // weekend and the Boxing Day holiday (Monday 28) are skipped.
+            row(
+                "Stage 2",
+                "task \"send a written summary\" within a further 2 working days",
+                "2026-12-30 Wednesday"
+            ),
+            row(
+                "Stage 2",
+                "task \"agree the actions\" before the meeting ends",
+                "2026-12-24 Thursday"
+            ),
+            // 48 hours from Wednesday 23 is Friday 25; two working days
+            // would be Tuesday 29: the earlier governs.
+            row(
+                "Stage 2",
+                "conclude within 48 hours (2 working days)",
+                "2026-12-25 Friday"
+            ),
+            row(
+                "Stage 3",
+                "start when Stage 2 must conclude",
+                "2026-12-25 Friday"
+            ),
+            row(
+                "Stage 3",
+                "task \"review the case file\" within 3 working days of Stage 2 concluding",
+                "2026-12-31 Thursday"
+            ),
+            row(
+                "Stage 3",
+                "notify practitioner within 24 hours or within 1 working day, whichever is sooner",
+                "2026-12-26 Saturday"
+            ),
+            row("Stage 3", "report \"the outcome\" without delay", "no date"),
+            row(
+                "Stage 3",
+                "conclude within 10 working days",
+                "2027-01-12 Tuesday"
+            ),
+            row(
+                "All stages",
+                "all stages conclude within 15 working days of the concern arising",
+                "2027-01-13 Wednesday"
+            ),
+        ]
+    );
+    let deadlines = t["deadlines"].as_array().unwrap();
+    let without_delay = &deadlines[11];
+    assert_eq!(
+        without_delay["no_date"],
+        "without delay: as soon as it can be done; no fixed date"
+    );
+    // The chained starts say they are plan dates.
+    assert!(
+        deadlines[8]["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "a plan date: the stage has no start of its own")
     );
 }
