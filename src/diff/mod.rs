@@ -92,6 +92,7 @@ pub fn diff(old: &Policy, new: &Policy) -> Vec<Change> {
     let mut out = Out::default();
     header(&mut out, old, new);
     notes(&mut out, &old.notes, &new.notes);
+    overall(&mut out, old, new);
     contacts(&mut out, &old.header.contacts, &new.header.contacts);
     named(&mut out, Section::Roles, "role", &old.actors, &new.actors);
     named(

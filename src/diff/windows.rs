@@ -124,3 +124,17 @@ pub(super) fn amount(amount: u32, unit: DayUnit) -> String {
     };
     format!("{amount} {word}")
 }
+
+/// A change to the limit on the whole procedure.
+pub(super) fn overall(out: &mut Out, old: &Policy, new: &Policy) {
+    let old_limits: Vec<Limit> = old.overall.iter().cloned().collect();
+    let new_limits: Vec<Limit> = new.overall.iter().cloned().collect();
+    if let Some(text) = window(
+        "The whole procedure",
+        "conclude",
+        (&old_limits, Join::Sooner),
+        (&new_limits, Join::Sooner),
+    ) {
+        out.push(Section::Policy, None, text);
+    }
+}

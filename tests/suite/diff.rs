@@ -450,3 +450,36 @@ fn escalating_via_several_actors() {
         ],
     );
 }
+
+/// Timescales in words, anchors, two units and the whole-procedure limit are
+/// each a change in meaning, reported in the policy's own words.
+#[test]
+fn timescales_in_words_anchors_and_the_overall_limit_are_diffed() {
+    let old =
+        std::fs::read_to_string(root().join("tests/policies/chained-working-days.ladder")).unwrap();
+    let new = old
+        .replace(
+            "all stages conclude within 15 working days",
+            "all stages conclude within 12 working days",
+        )
+        .replace("notify manager immediately", "notify manager the same day")
+        .replace(
+            "conclude within 48 hours (2 working days)",
+            "conclude within 2 working days",
+        )
+        .replace("of stage 2 concluding", "of stage 2 starting")
+        .replace(
+            "within 24 hours or within 1 working day, whichever is sooner",
+            "within 24 hours (1 working day)",
+        );
+    assert_eq!(
+        sentences(&old, &new),
+        [
+            "The whole procedure must now conclude within 12 working days of the concern arising (was 15 working days).",
+            "A duty at Stage 1 has changed: it was to notify `manager` immediately; it is now to notify `manager` the same day.",
+            "Stage 2 now must conclude within 2 working days (was: must conclude within 48 hours (2 working days)).",
+            "A duty at Stage 3 has changed: it was to \"review the case file\" within 3 working days of stage 2 concluding; it is now to \"review the case file\" within 3 working days of stage 2 starting.",
+            "A duty at Stage 3 has changed: it was to notify `practitioner` within 24 hours or within 1 working day, whichever is sooner; it is now to notify `practitioner` within 24 hours (1 working day).",
+        ]
+    );
+}

@@ -150,6 +150,9 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");
     }
+    if extras.first().is_some_and(|e| e % 3 == 1) {
+        text.push_str("all stages conclude within 40 working days\n");
+    }
     if extras.first().is_some_and(|e| e % 2 == 0) {
         text.push_str("every stage {\n  record \"the outcome\" in case_record\n  share outcome with worker\n}\n");
     }
@@ -162,12 +165,35 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         text.push_str(&format!(
             "stage {number} \"Stage {number}\" {{\n  start no later than day {start}\n"
         ));
-        match extra % 4 {
+        match extra % 5 {
             0 => text.push_str(&format!("  conclude by day {conclude}\n")),
             1 => text.push_str("  conclude within 5 working days\n"),
             2 => text.push_str(&format!(
                 "  aim to conclude by day {conclude} or within 24 hours whichever is sooner\n"
             )),
+            3 => text.push_str("  conclude within 48 hours (2 working days)\n"),
+            _ => {}
+        }
+        // The timescales and anchors of "Language 2".
+        match extra % 7 {
+            2 => text.push_str(
+                "  task \"reply\" immediately\n  notify worker within 48 hours (2 working days)\n",
+            ),
+            3 => text.push_str(
+                "  task \"write\" within 24 hours or within 1 working day, whichever is sooner\n  \
+                 task \"send\" within a further 2 working days\n",
+            ),
+            4 if number > 1 => text.push_str(&format!(
+                "  task \"review\" within 3 working days of stage {} concluding\n",
+                number - 1
+            )),
+            5 => text.push_str(
+                "  meet \"both managers\" within 2 working days\n  task \"agree\" before the meeting ends\n",
+            ),
+            6 => text.push_str(
+                "  report \"progress\" to manager without delay\n  \
+                 task \"check\" case by case \"as the risk requires\"\n",
+            ),
             _ => {}
         }
         text.push_str("  led by manager with equivalent manager\n");

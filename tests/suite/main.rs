@@ -18,4 +18,5 @@ mod policies;
 mod report;
 mod robustness;
 mod timeline;
+mod timescales;
 mod ui;
