@@ -23,7 +23,7 @@ use crate::deadline::{Concern, Counting, DayTable, DeadlineError, weekday_name};
 use crate::model::{DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage};
 
 /// The version of the JSON written by `ladder timeline --format json`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Every deadline of one concern.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -34,12 +34,15 @@ pub struct Timeline {
     pub board_short: Option<String>,
     /// The date the concern arose.
     pub raised: Day,
-    /// The date of day 1.
-    pub day_one: Day,
-    /// `calendar days` or `working days`.
-    pub days: &'static str,
-    /// Whether day 1 is the day the concern arose or the day after.
-    pub day_one_is: &'static str,
+    /// The date of day 1; `None` when the policy does not say which day is
+    /// day 1 (nothing in it then counts from day 1).
+    pub day_one: Option<Day>,
+    /// `calendar days` or `working days`, as the policy's `days are` line
+    /// says; `None` when it says neither.
+    pub days: Option<&'static str>,
+    /// Whether day 1 is the day the concern arose or the day after, as the
+    /// policy's `day 1 is` line says; `None` when it does not say.
+    pub day_one_is: Option<&'static str>,
     /// The bank-holiday calendar working days skip, by its name in policy
     /// files (`england-and-wales`), if there is one.
     pub holidays: Option<&'static str>,
@@ -140,7 +143,10 @@ pub fn build(
                 limit.hard,
             );
             match dates.start {
-                Some(date) => start.date = Some(day(date)),
+                Some(date) => {
+                    start.date = Some(day(date));
+                    start.notes.extend(before_day_one(date, concern.day_one()));
+                }
                 None => {
                     start.no_date =
                         Some("a start counted from the stage starting has no date".to_owned());
@@ -177,6 +183,10 @@ pub fn build(
                 None => item.no_date = Some(no_start(stage)),
             }
             item.notes.extend(hours_note(limit));
+            if let Some(day) = &item.date {
+                item.notes
+                    .extend(before_day_one(day.value, concern.day_one()));
+            }
             deadlines.push(item);
         }
         if !stage.conclude.is_empty() {
@@ -197,13 +207,15 @@ pub fn build(
                         }
                         item.notes.extend(hours_note(limit));
                     }
+                    item.notes.extend(before_day_one(date, concern.day_one()));
                 }
                 None => item.no_date = Some(no_start(stage)),
             }
             deadlines.push(item);
         }
         if deadlines.len() == before {
-            let mut item = row(Event::Conclude, "no timescale".to_owned(), false);
+            // Not a target: there is no limit at all.
+            let mut item = row(Event::Conclude, "no timescale".to_owned(), true);
             item.no_date = Some(format!(
                 "{} has no start, conclusion or timed duty",
                 stage.label
@@ -233,12 +245,15 @@ pub fn build(
         board: policy.header.board.clone(),
         board_short: policy.header.board_short.clone(),
         raised: day(raised),
-        day_one: day(concern.day_one()),
-        days: counting.unit.as_str(),
-        day_one_is: match counting.day_one {
+        // Only what the policy states: `Counting` fills the gaps so that
+        // nothing panics, but a policy that leaves them open uses nothing
+        // that depends on them (L012), so they are not shown as its rule.
+        day_one: policy.header.day_one.map(|_| day(concern.day_one())),
+        days: policy.header.day_kind.map(|_| counting.unit.as_str()),
+        day_one_is: policy.header.day_one.map(|d| match d {
             DayOne::DayConcernArose => "the day the concern arose",
             DayOne::DayAfter => "the day after the concern arose",
-        },
+        }),
         holidays: calendar.map(|c| c.division().name()),
         deadlines,
         final_deadline,
@@ -255,6 +270,21 @@ fn make_day(date: NaiveDate, calendar: Option<&Calendar>) -> Day {
             .map(str::to_owned),
         value: date,
     }
+}
+
+/// Hours run by the clock from the moment the concern arose, so a short
+/// limit in hours can end before day 1 when day 1 is a later day (a
+/// working-day policy and a concern raised at the weekend, or `day 1 is the
+/// day after the concern arose`). The date stands; the note says why it
+/// comes first.
+fn before_day_one(date: NaiveDate, day_one: NaiveDate) -> Option<String> {
+    (date < day_one).then(|| {
+        format!(
+            "before day 1, which is {} {}: hours run by the clock from the moment the concern arose",
+            day_one.format("%Y-%m-%d"),
+            weekday_name(day_one)
+        )
+    })
 }
 
 fn no_start(stage: &Stage) -> String {
@@ -333,24 +363,7 @@ impl Timeline {
             Some(short) => writeln!(out, "Timeline: {title} ({short})"),
             None => writeln!(out, "Timeline: {title}"),
         };
-        let _ = writeln!(
-            out,
-            "Concern raised on {} {}. Day 1 is {} {} ({}).",
-            self.raised.weekday,
-            self.raised.date,
-            self.day_one.weekday,
-            self.day_one.date,
-            self.day_one_is
-        );
-        let _ = match self.holidays.and_then(Division::from_name) {
-            Some(division) => writeln!(
-                out,
-                "Days are {}. Working days skip weekends and the bank holidays of {}.",
-                self.days,
-                division.describe()
-            ),
-            None => writeln!(out, "Days are {}.", self.days),
-        };
+        out.push_str(&self.counting_lines());
         let _ = writeln!(
             out,
             "Each date is the last day allowed; durations count from the latest day a stage may start."
@@ -383,11 +396,12 @@ impl Timeline {
         let _ = match &self.final_deadline {
             Some(last) if !self.undated_stages.is_empty() => writeln!(
                 out,
-                "Final deadline: {} ({}: {}), but {} {} a limit with no date, so the \
+                "Final deadline: {} ({}: {}{}), but {} {} a limit with no date, so the \
                  procedure may run later",
                 date_cell(last).trim_end(),
                 last.stage_label,
                 last.what,
+                target_mark(last),
                 self.undated_stages.join(", "),
                 if self.undated_stages.len() == 1 {
                     "has"
@@ -397,10 +411,11 @@ impl Timeline {
             ),
             Some(last) => writeln!(
                 out,
-                "Final deadline: {} ({}: {})",
+                "Final deadline: {} ({}: {}{})",
                 date_cell(last).trim_end(),
                 last.stage_label,
-                last.what
+                last.what,
+                target_mark(last)
             ),
             None => writeln!(
                 out,
@@ -417,6 +432,61 @@ impl Timeline {
         text.push('\n');
         text
     }
+}
+
+impl Timeline {
+    /// The header's lines on how days are counted, saying only what the
+    /// policy states: "Day 1 is ..." and "Days are ..." when it says so,
+    /// "the policy does not say ..." when it does not.
+    fn counting_lines(&self) -> String {
+        let raised = format!(
+            "Concern raised on {} {}.",
+            self.raised.weekday, self.raised.date
+        );
+        let first = match (&self.day_one, self.day_one_is) {
+            (Some(day), Some(rule)) => {
+                // In working days day 1 may be later than the rule's day:
+                // the first working day on or after it.
+                let after = rule == "the day after the concern arose";
+                let base = if after {
+                    self.raised.value.succ_opt()
+                } else {
+                    Some(self.raised.value)
+                };
+                if base == Some(day.value) {
+                    format!("{raised} Day 1 is {} {} ({rule}).", day.weekday, day.date)
+                } else {
+                    format!(
+                        "{raised} Day 1 is {} {}, the first working day on or after {rule}.",
+                        day.weekday, day.date
+                    )
+                }
+            }
+            _ if self.days.is_none() => raised,
+            _ => format!("{raised} The policy does not say which day is day 1."),
+        };
+        let days = match (self.days, &self.day_one) {
+            (Some(days), _) => format!("Days are {days}."),
+            (None, Some(_)) => "The policy does not say how days are counted.".to_owned(),
+            (None, None) => {
+                "The policy does not say how days are counted or which day is day 1.".to_owned()
+            }
+        };
+        let days = match self.holidays.and_then(Division::from_name) {
+            Some(division) => format!(
+                "{days} Working days skip weekends and the bank holidays of {}.",
+                division.describe()
+            ),
+            None => days,
+        };
+        format!("{first}\n{days}\n")
+    }
+}
+
+/// `, a target` after the final deadline's words when it is an `aim to`
+/// target, as its row in the table says.
+fn target_mark(d: &Deadline) -> &'static str {
+    if d.hard { "" } else { ", a target" }
 }
 
 fn date_cell(d: &Deadline) -> String {
