@@ -740,7 +740,7 @@ impl Lowerer {
     fn bound(&mut self, b: &ast::Bound, hard: bool) -> Limit {
         match &b.kind {
             ast::BoundKind::On(day) | ast::BoundKind::By(day) => {
-                let unit = self.policy_day_unit(day.span, "day numbers");
+                let unit = self.policy_day_unit(day.span, "day numbers are");
                 Limit {
                     kind: if matches!(b.kind, ast::BoundKind::On(_)) {
                         LimitKind::On
@@ -763,13 +763,13 @@ impl Lowerer {
             ast::Unit::Hours => DayUnit::Hours,
             ast::Unit::CalendarDays => DayUnit::CalendarDays,
             ast::Unit::WorkingDays => DayUnit::WorkingDays,
-            ast::Unit::Days => self.policy_day_unit(w.span, "a number of days"),
+            ast::Unit::Days => self.policy_day_unit(w.span, "a number of days is"),
         };
         if unit == DayUnit::WorkingDays {
             self.needs_holidays(w.span);
         }
         if w.anchor == Anchor::ConcernArising {
-            self.policy_day_unit(w.span, "a time counted from the concern arising");
+            self.policy_day_unit(w.span, "a time counted from the concern arising is");
         }
         Limit {
             kind: LimitKind::Within,
@@ -782,7 +782,8 @@ impl Lowerer {
     }
 
     /// The policy's kind of day; reports once when the policy does not say
-    /// how days are counted, and carries on as if calendar days.
+    /// how days are counted, and carries on as if calendar days. `what` is
+    /// what needs it, with its verb: `day numbers are`, `a number of days is`.
     fn policy_day_unit(&mut self, span: Span, what: &str) -> DayUnit {
         let stated = self.header.day_kind;
         if (stated.is_none() || self.header.day_one.is_none()) && !self.day_counting_reported {
@@ -795,7 +796,7 @@ impl Lowerer {
                 _ => "`day 1 is the day the concern arose`",
             };
             self.diagnostics.push(
-                Diagnostic::new(Code::DayCountingUnstated, span, format!("{what} are used but the policy does not say how days are counted"))
+                Diagnostic::new(Code::DayCountingUnstated, span, format!("{what} used but the policy does not say how days are counted"))
                     .with_primary_label("this needs the policy's day counting")
                     .with_help(format!("Add {missing} to the header. ladder does not guess: the same words give different dates under each reading.")),
             );
