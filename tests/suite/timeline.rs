@@ -355,6 +355,61 @@ fn the_governments_list_is_used_when_given() {
 }
 
 #[test]
+fn a_holidays_file_that_drops_days_or_leaves_years_to_the_rules_is_warned_about() {
+    // One made-up holiday for 2026 replaces the whole built-in year: the
+    // run goes ahead, and stderr says which days become working days.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("timeline");
+    std::fs::create_dir_all(&dir).unwrap();
+    let made_up = dir.join("one-holiday-2026.json");
+    std::fs::write(
+        &made_up,
+        r#"{"england-and-wales": {"events": [
+            {"title": "A made-up holiday", "date": "2026-11-30"}
+        ]}}"#,
+    )
+    .unwrap();
+    let made_up = made_up.to_string_lossy().into_owned();
+    let path = policy_file("next-working-day", NEXT_WORKING_DAY);
+    let path = path.to_string_lossy().into_owned();
+    for command in ["timeline", "check"] {
+        let mut args = vec![command, path.as_str(), "--holidays", made_up.as_str()];
+        if command == "timeline" {
+            args.extend(["--raised", "2026-12-24"]);
+        }
+        let out = ladder(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "warning: `{made_up}` lists only 1 bank holiday for England and Wales in 2026, \
+                 where the built-in calendar has 8; its list replaces the whole year, so these \
+                 count as working days in 2026: "
+            )),
+            "{err}"
+        );
+        assert!(err.contains("Christmas Day (25 December)"), "{err}");
+    }
+    // The timeline follows the file: Christmas Day 2026 is now a working day.
+    assert_eq!(
+        next_working_day("2026-12-24", &["--holidays", &made_up]),
+        "2026-12-25 Friday"
+    );
+    // The government's own list warns about nothing.
+    let feed = root().join("tests/data/bank-holidays-2015-2021.json");
+    let feed = feed.to_string_lossy().into_owned();
+    let out = ladder(&[
+        "timeline",
+        &path,
+        "--raised",
+        "2020-05-07",
+        "--holidays",
+        &feed,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
 fn a_bad_holidays_file_stops_the_run() {
     let path = policy_file("next-working-day", NEXT_WORKING_DAY);
     let path = path.to_string_lossy().into_owned();
