@@ -117,6 +117,9 @@ pub fn build(
     let counting = Counting::of(&policy.header);
     let concern = Concern::new(raised, counting, table.as_ref())?;
     let day = |date: NaiveDate| make_day(date, calendar);
+    // Day 1 as the policy states it; a policy that does not say which day
+    // is day 1 has none to come before.
+    let day_one = policy.header.day_one.map(|_| concern.day_one());
 
     let mut deadlines = Vec::new();
     let main: Vec<&Stage> = policy.stages.iter().collect();
@@ -145,7 +148,7 @@ pub fn build(
             match dates.start {
                 Some(date) => {
                     start.date = Some(day(date));
-                    start.notes.extend(before_day_one(date, concern.day_one()));
+                    start.notes.extend(before_day_one(date, day_one));
                 }
                 None => {
                     start.no_date =
@@ -184,8 +187,7 @@ pub fn build(
             }
             item.notes.extend(hours_note(limit));
             if let Some(day) = &item.date {
-                item.notes
-                    .extend(before_day_one(day.value, concern.day_one()));
+                item.notes.extend(before_day_one(day.value, day_one));
             }
             deadlines.push(item);
         }
@@ -207,7 +209,7 @@ pub fn build(
                         }
                         item.notes.extend(hours_note(limit));
                     }
-                    item.notes.extend(before_day_one(date, concern.day_one()));
+                    item.notes.extend(before_day_one(date, day_one));
                 }
                 None => item.no_date = Some(no_start(stage)),
             }
@@ -248,7 +250,7 @@ pub fn build(
         // Only what the policy states: `Counting` fills the gaps so that
         // nothing panics, but a policy that leaves them open uses nothing
         // that depends on them (L012), so they are not shown as its rule.
-        day_one: policy.header.day_one.map(|_| day(concern.day_one())),
+        day_one: day_one.map(day),
         days: policy.header.day_kind.map(|_| counting.unit.as_str()),
         day_one_is: policy.header.day_one.map(|d| match d {
             DayOne::DayConcernArose => "the day the concern arose",
@@ -277,7 +279,8 @@ fn make_day(date: NaiveDate, calendar: Option<&Calendar>) -> Day {
 /// working-day policy and a concern raised at the weekend, or `day 1 is the
 /// day after the concern arose`). The date stands; the note says why it
 /// comes first.
-fn before_day_one(date: NaiveDate, day_one: NaiveDate) -> Option<String> {
+fn before_day_one(date: NaiveDate, day_one: Option<NaiveDate>) -> Option<String> {
+    let day_one = day_one?;
     (date < day_one).then(|| {
         format!(
             "before day 1, which is {} {}: hours run by the clock from the moment the concern arose",
