@@ -184,10 +184,10 @@ fn dead_end_help(policy: &Policy, stage: &Stage) -> String {
         .iter()
         .position(|s| s.key == stage.key)
         .and_then(|i| ladder.get(i + 1));
-    let name = if stage.number.is_some() {
-        stage.label.clone()
-    } else {
-        stage.title.clone()
+    let name = match (&stage.key.procedure, stage.number) {
+        (Some(_), Some(n)) => format!("Step {n}"),
+        (None, Some(_)) => stage.label.clone(),
+        (_, None) => stage.title.clone(),
     };
     let end = format!("`resolved: end \"Resolved at {name}\"`");
     match (next, &stage.key.procedure) {
