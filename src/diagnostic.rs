@@ -97,11 +97,16 @@ impl Diagnostic {
     }
 }
 
-/// Sorts diagnostics into the order they are shown: by position, then code,
-/// then message, so output is the same on every run.
+/// Sorts diagnostics into the order they are shown: a stage number used
+/// twice first, because it explains others (two stages numbered 2 leave
+/// `escalate to stage 3` pointing nowhere, reported earlier in the file);
+/// then by position, then code, then message, so output is the same on
+/// every run.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
+    let first = |d: &Diagnostic| d.code != Code::DuplicateStageNumber;
     diagnostics.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code, &a.message).cmp(&(
+        (first(a), a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            first(b),
             b.span.start,
             b.span.end,
             b.code,

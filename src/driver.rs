@@ -17,7 +17,8 @@ use crate::model::Policy;
 pub struct Checked {
     pub tree: Option<ast::File>,
     pub policy: Option<Policy>,
-    /// Sorted by position, then code.
+    /// In the order `diagnostic::sort` gives: a repeated stage number
+    /// first, then by position, then code.
     pub diagnostics: Vec<Diagnostic>,
 }
 

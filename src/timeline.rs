@@ -36,12 +36,15 @@ pub struct Timeline {
     pub board_short: Option<String>,
     /// The date the concern arose.
     pub raised: Day,
-    /// The date of day 1.
-    pub day_one: Day,
-    /// `calendar days` or `working days`.
-    pub days: &'static str,
-    /// Whether day 1 is the day the concern arose or the day after.
-    pub day_one_is: &'static str,
+    /// The date of day 1; `None` when the policy does not say which day is
+    /// day 1 (nothing in it then counts from day 1).
+    pub day_one: Option<Day>,
+    /// `calendar days` or `working days`, as the policy's `days are` line
+    /// says; `None` when it says neither.
+    pub days: Option<&'static str>,
+    /// Whether day 1 is the day the concern arose or the day after, as the
+    /// policy's `day 1 is` line says; `None` when it does not say.
+    pub day_one_is: Option<&'static str>,
     /// The bank-holiday calendar working days skip, by its name in policy
     /// files (`england-and-wales`), if there is one.
     pub holidays: Option<&'static str>,
@@ -116,6 +119,9 @@ pub fn build(
     let counting = Counting::of(&policy.header);
     let concern = Concern::new(raised, counting, table.as_ref())?;
     let day = |date: NaiveDate| make_day(date, calendar);
+    // Day 1 as the policy states it; a policy that does not say which day
+    // is day 1 has none to come before.
+    let day_one = policy.header.day_one.map(|_| concern.day_one());
 
     let plan = concern.plan(policy)?;
     let label = |k: &StageKey| policy.label_of(k);
@@ -147,7 +153,10 @@ pub fn build(
                     limit.hard,
                 );
                 match dates.start {
-                    Some(date) => start.date = Some(day(date)),
+                    Some(date) => {
+                        start.date = Some(day(date));
+                        start.notes.extend(before_day_one(date, day_one));
+                    }
                     None => start.no_date = Some(why_undated(limit, stage, &label)),
                 }
                 deadlines.push(start);
@@ -199,6 +208,9 @@ pub fn build(
                 None => item.no_date = Some(why_undated(limit, stage, &label)),
             }
             item.notes.extend(hours_note(limit));
+            if let Some(day) = &item.date {
+                item.notes.extend(before_day_one(day.value, day_one));
+            }
             deadlines.push(item);
         }
         if !stage.conclude.is_empty() {
@@ -218,6 +230,7 @@ pub fn build(
                         }
                         item.notes.extend(hours_note(limit));
                     }
+                    item.notes.extend(before_day_one(date, day_one));
                 }
                 None => {
                     item.no_date = stage
@@ -229,6 +242,7 @@ pub fn build(
             deadlines.push(item);
         }
         if deadlines.len() == before {
+            // Not a target: there is no limit at all.
             let mut item = row(Event::Conclude, "no timescale".to_owned(), true);
             item.no_date = Some(format!(
                 "{} has no start, conclusion or timed duty",
@@ -277,12 +291,15 @@ pub fn build(
         board: policy.header.board.clone(),
         board_short: policy.header.board_short.clone(),
         raised: day(raised),
-        day_one: day(concern.day_one()),
-        days: counting.unit.as_str(),
-        day_one_is: match counting.day_one {
+        // Only what the policy states: `Counting` fills the gaps so that
+        // nothing panics, but a policy that leaves them open uses nothing
+        // that depends on them (L012), so they are not shown as its rule.
+        day_one: day_one.map(day),
+        days: policy.header.day_kind.map(|_| counting.unit.as_str()),
+        day_one_is: policy.header.day_one.map(|d| match d {
             DayOne::DayConcernArose => "the day the concern arose",
             DayOne::DayAfter => "the day after the concern arose",
-        },
+        }),
         holidays: calendar.map(|c| c.division().name()),
         deadlines,
         final_deadline,
@@ -340,6 +357,22 @@ fn words_reason(limit: &Limit) -> Option<String> {
         LimitKind::CaseByCase => Some("decided case by case; no fixed date".to_owned()),
         _ => None,
     }
+}
+
+/// Hours run by the clock from the moment the concern arose, so a short
+/// limit in hours can end before day 1 when day 1 is a later day (a
+/// working-day policy and a concern raised at the weekend, or `day 1 is the
+/// day after the concern arose`). The date stands; the note says why it
+/// comes first.
+fn before_day_one(date: NaiveDate, day_one: Option<NaiveDate>) -> Option<String> {
+    let day_one = day_one?;
+    (date < day_one).then(|| {
+        format!(
+            "before day 1, which is {} {}: hours run by the clock from the moment the concern arose",
+            day_one.format("%Y-%m-%d"),
+            weekday_name(day_one)
+        )
+    })
 }
 
 /// What "within N hours" means as a date: the date shown is the day the
@@ -427,24 +460,7 @@ impl Timeline {
             Some(short) => writeln!(out, "Timeline: {title} ({short})"),
             None => writeln!(out, "Timeline: {title}"),
         };
-        let _ = writeln!(
-            out,
-            "Concern raised on {} {}. Day 1 is {} {} ({}).",
-            self.raised.weekday,
-            self.raised.date,
-            self.day_one.weekday,
-            self.day_one.date,
-            self.day_one_is
-        );
-        let _ = match self.holidays.and_then(Division::from_name) {
-            Some(division) => writeln!(
-                out,
-                "Days are {}. Working days skip weekends and the bank holidays of {}.",
-                self.days,
-                division.describe()
-            ),
-            None => writeln!(out, "Days are {}.", self.days),
-        };
+        out.push_str(&self.counting_lines());
         let _ = writeln!(
             out,
             "Each date is the last day allowed, a plan date: every stage before it is taken to use all its time."
@@ -477,11 +493,12 @@ impl Timeline {
         let _ = match &self.final_deadline {
             Some(last) if !self.undated_stages.is_empty() => writeln!(
                 out,
-                "Final deadline: {} ({}: {}), but {} {} a limit with no date, so the \
+                "Final deadline: {} ({}: {}{}), but {} {} a limit with no date, so the \
                  procedure may run later",
                 date_cell(last).trim_end(),
                 last.stage_label,
                 last.what,
+                target_mark(last),
                 self.undated_stages.join(", "),
                 if self.undated_stages.len() == 1 {
                     "has"
@@ -491,10 +508,11 @@ impl Timeline {
             ),
             Some(last) => writeln!(
                 out,
-                "Final deadline: {} ({}: {})",
+                "Final deadline: {} ({}: {}{})",
                 date_cell(last).trim_end(),
                 last.stage_label,
-                last.what
+                last.what,
+                target_mark(last)
             ),
             None => writeln!(
                 out,
@@ -511,6 +529,61 @@ impl Timeline {
         text.push('\n');
         text
     }
+}
+
+impl Timeline {
+    /// The header's lines on how days are counted, saying only what the
+    /// policy states: "Day 1 is ..." and "Days are ..." when it says so,
+    /// "the policy does not say ..." when it does not.
+    fn counting_lines(&self) -> String {
+        let raised = format!(
+            "Concern raised on {} {}.",
+            self.raised.weekday, self.raised.date
+        );
+        let first = match (&self.day_one, self.day_one_is) {
+            (Some(day), Some(rule)) => {
+                // In working days day 1 may be later than the rule's day:
+                // the first working day on or after it.
+                let after = rule == "the day after the concern arose";
+                let base = if after {
+                    self.raised.value.succ_opt()
+                } else {
+                    Some(self.raised.value)
+                };
+                if base == Some(day.value) {
+                    format!("{raised} Day 1 is {} {} ({rule}).", day.weekday, day.date)
+                } else {
+                    format!(
+                        "{raised} Day 1 is {} {}, the first working day on or after {rule}.",
+                        day.weekday, day.date
+                    )
+                }
+            }
+            _ if self.days.is_none() => raised,
+            _ => format!("{raised} The policy does not say which day is day 1."),
+        };
+        let days = match (self.days, &self.day_one) {
+            (Some(days), _) => format!("Days are {days}."),
+            (None, Some(_)) => "The policy does not say how days are counted.".to_owned(),
+            (None, None) => {
+                "The policy does not say how days are counted or which day is day 1.".to_owned()
+            }
+        };
+        let days = match self.holidays.and_then(Division::from_name) {
+            Some(division) => format!(
+                "{days} Working days skip weekends and the bank holidays of {}.",
+                division.describe()
+            ),
+            None => days,
+        };
+        format!("{first}\n{days}\n")
+    }
+}
+
+/// `, a target` after the final deadline's words when it is an `aim to`
+/// target, as its row in the table says.
+fn target_mark(d: &Deadline) -> &'static str {
+    if d.hard { "" } else { ", a target" }
 }
 
 fn date_cell(d: &Deadline) -> String {

@@ -22,6 +22,7 @@ mod any_uk;
 mod division;
 mod error;
 mod feed;
+mod feed_warnings;
 mod one_off;
 mod rules;
 mod working_days;
@@ -33,6 +34,7 @@ use chrono::{Datelike, NaiveDate};
 pub use division::Division;
 pub use error::{CalendarError, MONTH_NAMES, long_date};
 pub use feed::{Feed, FeedError, parse_feed};
+pub use feed_warnings::{FeedWarning, feed_warnings};
 
 /// The first year the built-in calendar knows.
 pub const BUILTIN_FIRST_YEAR: i32 = 2010;

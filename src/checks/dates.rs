@@ -174,9 +174,25 @@ pub(super) fn check(
         count: tried,
         first,
         last: tried_last,
-        basis: wanted.basis,
+        wanted,
         calendar: &calendar,
     };
+    // Where the sweep stopped short of the dates it was meant to try, the
+    // comparisons that found nothing say so (L045) rather than pass in
+    // silence; those that found a conflict say it in their help.
+    if let Some(untried) = tried.untried() {
+        let mut seen = BTreeSet::new();
+        for (p, item) in pending.iter().enumerate() {
+            if findings.iter().any(|f| f.pending == p) {
+                continue;
+            }
+            for (limit, stage) in &item.uncounted {
+                if seen.insert((limit.span.start, limit.span.end)) {
+                    out.push(partly_compared(limit, stage, unit, &tried, &untried));
+                }
+            }
+        }
+    }
     for finding in &findings {
         if let Some(item) = pending.get(finding.pending) {
             out.push(report(
@@ -252,26 +268,30 @@ fn broken(rule: Rule, from: &StageDates, to: &StageDates) -> Vec<Code> {
     codes
 }
 
-/// The dates that were tried.
+/// The dates that were tried, and those that were meant to be.
 struct Tried<'c> {
     count: usize,
     first: NaiveDate,
     last: NaiveDate,
-    basis: &'static str,
+    wanted: Window,
     calendar: &'c Calendar,
 }
 
 impl Tried<'_> {
-    /// How often a rule is broken, as the first sentence of the help.
+    /// How often a rule is broken, as the first sentence of the help, and,
+    /// when the sweep stopped short, where and why.
     fn how_often(&self, finding: &Finding) -> String {
+        let basis = match self.untried() {
+            Some(_) => String::new(),
+            None => format!(" ({})", self.wanted.basis),
+        };
         let range = format!(
-            "from {} to {} ({}) on which a concern could arise, counting working days with the bank holidays of {}",
+            "from {} to {}{basis} on which a concern could arise, counting working days with the bank holidays of {}",
             long_date(self.first),
             long_date(self.last),
-            self.basis,
             self.calendar.division().describe(),
         );
-        if finding.count >= self.count {
+        let often = if finding.count >= self.count {
             format!("This happens on all {} dates {range}.", self.count)
         } else {
             format!(
@@ -280,8 +300,75 @@ impl Tried<'_> {
                 self.count,
                 long_date(finding.raised)
             )
+        };
+        match self.untried() {
+            Some(untried) => format!("{often} {untried}"),
+            None => often,
         }
     }
+
+    /// The dates not tried, because their deadlines fall in years the
+    /// calendar does not know, in a sentence; `None` when every date meant
+    /// to be tried was.
+    fn untried(&self) -> Option<String> {
+        let (before, after) = (self.first > self.wanted.first, self.last < self.wanted.last);
+        let skipped = match (before, after) {
+            (false, false) => return None,
+            (true, false) => format!("the dates before {} were not tried", long_date(self.first)),
+            (false, true) => format!("the dates after {} were not tried", long_date(self.last)),
+            (true, true) => format!(
+                "the dates before {} and after {} were not tried",
+                long_date(self.first),
+                long_date(self.last)
+            ),
+        };
+        Some(format!(
+            "The dates to try ({}) run from {} to {}, but the bank-holiday calendar for {} only knows the years {} to {}, so {skipped}: their deadlines fall outside those years.",
+            self.wanted.basis,
+            long_date(self.wanted.first),
+            long_date(self.wanted.last),
+            self.calendar.division().describe(),
+            self.calendar.years().start(),
+            self.calendar.years().end(),
+        ))
+    }
+
+    /// The concerns left out, for a message: `raised after 20 December 2030`.
+    fn untried_dates(&self) -> String {
+        let before =
+            (self.first > self.wanted.first).then(|| format!("before {}", long_date(self.first)));
+        let after =
+            (self.last < self.wanted.last).then(|| format!("after {}", long_date(self.last)));
+        match (before, after) {
+            (Some(b), Some(a)) => format!("raised {b} or {a}"),
+            (Some(x), None) | (None, Some(x)) => format!("raised {x}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// The L045 note for a comparison that held on every date tried, when some
+/// of the dates meant to be tried could not be.
+fn partly_compared(
+    limit: &crate::model::Limit,
+    stage: &Stage,
+    unit: DayUnit,
+    tried: &Tried<'_>,
+    untried: &str,
+) -> Diagnostic {
+    let mut diagnostic = not_compared(limit, stage, unit, None);
+    diagnostic.message = format!(
+        "`{}` was not compared with the other limits of {} for concerns {}",
+        limit.describe(),
+        stage.label,
+        tried.untried_dates()
+    );
+    diagnostic.with_help(format!(
+        "ladder tried the {} dates from {} to {} and found no conflict. {untried} Load a newer list of bank holidays with `--holidays FILE` (the government's bank-holidays.json) to try them, or check this limit against the others by hand for those dates.",
+        tried.count,
+        long_date(tried.first),
+        long_date(tried.last),
+    ))
 }
 
 /// The diagnostic for a broken rule, with the first date as its evidence.

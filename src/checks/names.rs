@@ -16,14 +16,33 @@ pub(super) fn check(policy: &Policy, usage: &Usage, out: &mut Vec<Diagnostic>) {
     unused(policy, usage, out);
 }
 
-/// Numbered stages must run 1, 2, 3 ... in file order. Repeated numbers are
-/// reported when lowering, so they are skipped here.
+/// Numbered stages must run 1, 2, 3 ... in file order, from 1 (there is no
+/// stage 0). Repeated numbers are reported when lowering, so they are
+/// skipped here.
 fn numbering(stages: &[Stage], word: &str, out: &mut Vec<Diagnostic>) {
     let mut expected = 1;
     let mut previous: Option<&Stage> = None;
     for stage in stages {
         let Some(number) = stage.number else { continue };
         if previous.is_some_and(|p| p.number == Some(number)) {
+            continue;
+        }
+        if number == 0 {
+            // `stage 0` is not out of order: there is no such number, as
+            // there is no `day 0`.
+            let lower = word.to_lowercase();
+            out.push(
+                Diagnostic::new(
+                    Code::StageNumbering,
+                    stage.head_span,
+                    format!("there is no {lower} 0"),
+                )
+                .with_help(format!(
+                    "{word}s are numbered from 1: number them 1, 2, 3 ... in the order they appear in the file."
+                )),
+            );
+            expected = 1;
+            previous = Some(stage);
             continue;
         }
         if number != expected {

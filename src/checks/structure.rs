@@ -94,9 +94,13 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         }
         if stage.outcomes.is_empty() {
             out.push(
-                Diagnostic::new(Code::DeadEnd, stage.head_span, format!("{} has no outcome", stage.label))
-                    .with_primary_label("no `resolved:` or `unresolved:` line")
-                    .with_help("Say where the escalation goes from here, for example `resolved: end \"Resolved between managers\"` and `unresolved: escalate to stage 3`."),
+                Diagnostic::new(
+                    Code::DeadEnd,
+                    stage.head_span,
+                    format!("{} has no outcome", stage.label),
+                )
+                .with_primary_label("no `resolved:` or `unresolved:` line")
+                .with_help(dead_end_help(policy, stage)),
             );
         } else if !can_end.contains(&node) {
             out.push(
@@ -161,6 +165,52 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                     .with_help("Say what the rule changes: `start at any stage`, `start at stage 3`, `follow \"...\"` or a duty such as `notify safeguarding_lead`."),
             );
         }
+    }
+}
+
+/// The fix for a stage with no outcome, pointing at the stage after it on
+/// its own ladder, never at itself: the last stage of the main ladder can
+/// only end; the last step of a procedure ends or joins the main ladder.
+fn dead_end_help(policy: &Policy, stage: &Stage) -> String {
+    let ladder: &[Stage] = match &stage.key.procedure {
+        None => &policy.stages,
+        Some(name) => policy
+            .procedures
+            .iter()
+            .find(|p| &p.name == name)
+            .map_or(&[], |p| p.steps.as_slice()),
+    };
+    let next = ladder
+        .iter()
+        .position(|s| s.key == stage.key)
+        .and_then(|i| ladder.get(i + 1));
+    let name = match (&stage.key.procedure, stage.number) {
+        (Some(_), Some(n)) => format!("Step {n}"),
+        (None, Some(_)) => stage.label.clone(),
+        (_, None) => stage.title.clone(),
+    };
+    let end = format!("`resolved: end \"Resolved at {name}\"`");
+    match (next, &stage.key.procedure) {
+        (Some(next), None) => format!(
+            "Say where the escalation goes from here, for example {end} and `unresolved: escalate to {}`.",
+            reference(next)
+        ),
+        (Some(next), Some(_)) => format!(
+            "Say where the escalation goes from here, for example {end} and `unresolved: go to {}`.",
+            reference(next)
+        ),
+        (None, None) => {
+            format!("This is the last stage: say how the escalation ends here, for example {end}.")
+        }
+        (None, Some(_)) => match policy.stages.first() {
+            Some(first) => format!(
+                "This is the procedure's last step: say how it ends, for example {end}, or where it joins the main ladder, for example `unresolved: escalate to {}`.",
+                reference(first)
+            ),
+            None => {
+                format!("This is the procedure's last step: say how it ends, for example {end}.")
+            }
+        },
     }
 }
 

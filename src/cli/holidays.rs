@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::calendar::{Division, parse_feed};
+use crate::calendar::{Division, feed_warnings, parse_feed};
 use crate::deadline::HolidaySource;
 
 use super::files;
@@ -35,7 +35,9 @@ fn parse_division(text: &str) -> Result<Division, String> {
 
 impl HolidayArgs {
     /// Reads `--holidays FILE`, if given. The message says what is wrong
-    /// with the file, in words, when it cannot be used.
+    /// with the file, in words, when it cannot be used; when it can, what it
+    /// changes unexpectedly (a year with fewer bank holidays than the
+    /// built-in one, years left to the rules) is printed as a warning.
     pub fn load(&self) -> Result<HolidaySource, String> {
         let feed = match &self.holidays {
             None => None,
@@ -43,6 +45,11 @@ impl HolidayArgs {
                 let text = files::read(path).map_err(|files::Trouble(message)| message)?;
                 let feed = parse_feed(&text)
                     .map_err(|e| format!("cannot use `{}`: {e}", files::display(path)))?;
+                // The file is used as it is; what it changes that a reader
+                // may not expect is said on stderr.
+                for warning in feed_warnings(&feed) {
+                    eprintln!("warning: `{}` {warning}", files::display(path));
+                }
                 Some(feed)
             }
         };

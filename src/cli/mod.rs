@@ -277,9 +277,27 @@ pub enum Deny {
     Code(crate::code::Code),
 }
 
+/// A date option (`--raised`, `--today`): exactly YYYY-MM-DD. chrono alone
+/// reads `26-01-05` as the year 26, which then runs off the bank-holiday
+/// calendar with a confusing message, so the shape is checked first.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shaped = matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && m.len() == 2 && d.len() == 2
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())));
+    if !shaped {
+        let hint = match parts.as_slice() {
+            [y, _, _] if y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()) => {
+                format!(" (write the year in full: 20{text})")
+            }
+            _ => String::new(),
+        };
+        return Err(format!(
+            "`{text}` is not a date in the form YYYY-MM-DD, such as 2026-11-22{hint}"
+        ));
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date in the form YYYY-MM-DD, such as 2026-11-22"))
+        .map_err(|_| format!("`{text}` is written YYYY-MM-DD but there is no such day"))
 }
 
 fn parse_deny(text: &str) -> Result<Deny, String> {

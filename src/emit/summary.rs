@@ -61,7 +61,9 @@ pub fn name(stage: &Stage) -> String {
     }
 }
 
-/// `Start by day 3; conclude by day 9`, or `No timescale`.
+/// `Start by day 3; conclude by day 9`; for a stage timed only by its
+/// duties (which `check` counts as timed, L044), `No start or conclusion
+/// limit; timed duties below`; otherwise `No timescale`.
 pub fn window(stage: &Stage) -> String {
     let mut parts = Vec::new();
     if let Some(start) = &stage.start {
@@ -80,7 +82,14 @@ pub fn window(stage: &Stage) -> String {
     }
     let text = parts.join("; ");
     let mut chars = text.chars();
+    let panel_duties = stage.panel.iter().flat_map(|p| &p.duties);
+    let timed_duty = stage
+        .duties
+        .iter()
+        .chain(panel_duties)
+        .any(|d| d.within.is_some());
     match chars.next() {
+        None if timed_duty => "No start or conclusion limit; timed duties below".to_owned(),
         None => "No timescale".to_owned(),
         Some(c) => c.to_uppercase().chain(chars).collect(),
     }

@@ -263,22 +263,21 @@ impl Lowerer {
         let no_day_one = with_day_one && self.header.day_one.is_none();
         if (stated.is_none() || no_day_one) && !self.day_counting_reported {
             self.day_counting_reported = true;
-            let (missing, why) = match (stated.is_none(), no_day_one) {
+            let (fix, why) = match (stated.is_none(), no_day_one) {
                 (true, true) => (
-                    "`days are calendar days` (or `working days`) and `day 1 is the day the concern arose`",
+                    "Add `days are calendar days` (or `working days`) and `day 1 is the day the concern arose` to the header.",
                     "which days count and which day is day 1",
                 ),
                 (true, false) if with_day_one => (
-                    "`days are calendar days` (or `days are working days`)",
+                    "Add `days are calendar days` (or `days are working days`) to the header.",
                     "which days count",
                 ),
                 (true, false) => (
-                    "`days are calendar days` (or `days are working days`), or write the unit here: \
-                     `calendar days` or `working days`",
+                    "Say which is meant: write the unit here (`calendar days` or `working days`), or add `days are calendar days` (or `days are working days`) to the header.",
                     "whether these are calendar days or working days",
                 ),
                 _ => (
-                    "`day 1 is the day the concern arose` (or `the day after the concern arose`)",
+                    "Add `day 1 is the day the concern arose` (or `day 1 is the day after the concern arose`) to the header.",
                     "which day is day 1",
                 ),
             };
@@ -290,7 +289,7 @@ impl Lowerer {
                 )
                 .with_primary_label("this needs the policy's day counting")
                 .with_help(format!(
-                    "Add {missing} to the header. ladder does not guess: the same words give different dates under each reading."
+                    "{fix} ladder does not guess: the same words give different dates under each reading."
                 )),
             );
         }

@@ -525,6 +525,22 @@ pub(super) fn partial_keyword(
     )
 }
 
+/// Whether `found` could be `keyword` mistyped: the similarity score that
+/// finds misspelt names also pairs `or` with `form`, so a keyword is only
+/// suggested for a word of three letters or more, at most one edit away
+/// (two for a word of six letters or more), a swap of two letters counting
+/// as one.
+pub(super) fn could_be_misspelt(found: &str, keyword: &str) -> bool {
+    let found = found.to_lowercase();
+    let keyword = keyword.trim_end_matches(':').to_lowercase();
+    let allowed = match found.chars().count() {
+        0..=2 => return false,
+        3..=5 => 1,
+        _ => 2,
+    };
+    strsim::damerau_levenshtein(&found, &keyword) <= allowed
+}
+
 /// Whether `word` is one of the language's own words, which cannot be names.
 pub(super) fn is_reserved(word: &str) -> bool {
     <parser::LadderParser as pest::Parser<Rule>>::parse(Rule::reserved, word)

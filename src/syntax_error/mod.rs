@@ -376,7 +376,7 @@ fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String> {
     }
     let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
     let best = crate::lower::did_you_mean(found, first_words.iter().copied())?;
-    if best.trim_end_matches(':').eq_ignore_ascii_case(found) {
+    if best.trim_end_matches(':').eq_ignore_ascii_case(found) || !could_be_misspelt(found, best) {
         return None;
     }
     phrases

@@ -4,7 +4,9 @@
 //! where it does not.
 
 use chrono::{Datelike, NaiveDate};
-use ladder::calendar::{Calendar, CalendarError, Division, FeedError, Holiday, parse_feed};
+use ladder::calendar::{
+    Calendar, CalendarError, Division, FeedError, FeedWarning, Holiday, feed_warnings, parse_feed,
+};
 use serde_json::Value;
 
 const EW: Division = Division::EnglandAndWales;
@@ -231,6 +233,116 @@ fn a_feed_beyond_a_gap_fills_the_gap_from_the_rules() {
         Some("St Andrew’s Day")
     );
     assert_eq!(calendar.holidays_in(2040).unwrap().len(), 1);
+}
+
+#[test]
+fn the_governments_own_list_changes_nothing_unexpected() {
+    // Its years are whole, and a day moved (2020's early May bank holiday
+    // on VE Day, Friday 8 May) is not a day dropped.
+    let feed = parse_feed(&government_file()).unwrap();
+    assert_eq!(feed_warnings(&feed), vec![]);
+}
+
+#[test]
+fn a_year_with_fewer_holidays_than_the_builtin_one_is_a_warning() {
+    // One holiday for 2026: the list replaces the whole year, so Christmas
+    // Day (Friday 25 December 2026) and the substitute Boxing Day (Monday
+    // 28 December) become working days.
+    let feed = parse_feed(
+        r#"{ "england-and-wales": { "events": [
+              { "title": "A made-up holiday", "date": "2026-11-30" } ] } }"#,
+    )
+    .unwrap();
+    let warnings = feed_warnings(&feed);
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let FeedWarning::FewerHolidays {
+        division,
+        year,
+        listed,
+        builtin,
+        missing,
+        ..
+    } = &warnings[0]
+    else {
+        panic!("{warnings:#?}");
+    };
+    assert_eq!((*division, *year, *listed, *builtin), (EW, 2026, 1, 8));
+    assert!(missing.contains(&Holiday {
+        date: d(2026, 12, 25),
+        title: "Christmas Day".to_owned()
+    }));
+    assert!(missing.contains(&Holiday {
+        date: d(2026, 12, 28),
+        title: "Boxing Day".to_owned()
+    }));
+    let text = warnings[0].to_string();
+    assert!(
+        text.starts_with(
+            "lists only 1 bank holiday for England and Wales in 2026, where the built-in \
+             calendar has 8; its list replaces the whole year, so these count as working days \
+             in 2026: New Year’s Day (1 January), Good Friday (3 April), "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Christmas Day (25 December), Boxing Day (28 December)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn years_left_to_the_rules_between_a_list_and_the_builtin_calendar_are_a_warning() {
+    // The 2040 list of `a_feed_beyond_a_gap_fills_the_gap_from_the_rules`:
+    // 2031 to 2039 are computed from the rules. (It also lists only one
+    // holiday for 2040, where the rules give nine.)
+    let feed = parse_feed(
+        r#"{ "scotland": { "events": [ { "title": "St Andrew’s Day", "date": "2040-11-30" } ] } }"#,
+    )
+    .unwrap();
+    let warnings = feed_warnings(&feed);
+    assert_eq!(
+        warnings[1],
+        FeedWarning::RuleYears {
+            division: SC,
+            listed: 2040..=2040,
+            computed: 2031..=2039
+        }
+    );
+    assert_eq!(
+        warnings[1].to_string(),
+        "lists Scotland for 2040 only, and the built-in calendar ends in 2030, so the years \
+         2031 to 2039 in between are computed from the standing rules: a bank holiday \
+         proclaimed for them is not known"
+    );
+    assert!(
+        warnings[0].to_string().starts_with(
+            "lists only 1 bank holiday for Scotland in 2040, where the standing rules give 9;"
+        ),
+        "{}",
+        warnings[0]
+    );
+    // Before the built-in years: a list for 2005 leaves 2006 to 2009.
+    let feed = parse_feed(
+        r#"{ "northern-ireland": { "events": [ { "title": "Christmas Day", "date": "2005-12-25" } ] } }"#,
+    )
+    .unwrap();
+    let warnings = feed_warnings(&feed);
+    assert_eq!(
+        warnings.last().unwrap().to_string(),
+        "lists Northern Ireland for 2005 only, and the built-in calendar starts in 2010, so \
+         the years 2006 to 2009 in between are computed from the standing rules: a bank \
+         holiday proclaimed for them is not known"
+    );
+    // A list that runs on from 2031 leaves no gap.
+    let feed = parse_feed(
+        r#"{ "england-and-wales": { "events": [ { "title": "New Year’s Day", "date": "2031-01-01" } ] } }"#,
+    )
+    .unwrap();
+    assert!(
+        !feed_warnings(&feed)
+            .iter()
+            .any(|w| matches!(w, FeedWarning::RuleYears { .. }))
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -401,3 +401,51 @@ fn a_timed_duty_at_every_stage_is_checked_against_each_stage() {
     );
     assert!(found[0].message.contains("after Stage 1 must conclude"));
 }
+
+#[test]
+fn a_sweep_cut_short_by_the_calendar_says_where_it_stopped_and_why() {
+    // The fixture adopted on 1 December 2026, with its review moved to
+    // November 2032. The built-in calendar knows 2010 to 2030; stage 2
+    // concludes by day 10, which for a concern raised on Monday 23 December
+    // 2030 is 1 January 2031, so the last date that can be tried is Sunday
+    // 22 December 2030 (day 10 is 31 December 2030).
+    let text = fixture().replace("review 30 November 2027", "review November 2032");
+    let checked = check(&text);
+    let untried = "The dates to try (adoption to review) run from 1 December 2026 to \
+                   30 November 2032, but the bank-holiday calendar for England and Wales only \
+                   knows the years 2010 to 2030, so the dates after 22 December 2030 were not \
+                   tried: their deadlines fall outside those years.";
+    // The conflict found says which dates it was found among, without
+    // calling them "adoption to review", and what was left out.
+    let found = with_code(&checked.diagnostics, Code::OverlappingWindows);
+    assert_eq!(found.len(), 1, "{:#?}", checked.diagnostics);
+    let help = found[0].help.as_deref().unwrap();
+    assert!(
+        help.contains(
+            " dates from 1 December 2026 to 22 December 2030 on which a concern could arise"
+        ),
+        "{help}"
+    );
+    assert!(!help.contains("2030 (adoption to review)"), "{help}");
+    assert!(help.contains(untried), "{help}");
+    // Stage 1's own window (start on day 1, conclude within 2 working days)
+    // never conflicts on the dates tried; it is not passed in silence.
+    let notes = with_code(&checked.diagnostics, Code::NotCompared);
+    assert_eq!(notes.len(), 1, "{:#?}", checked.diagnostics);
+    assert_eq!(
+        notes[0].message,
+        "`within 2 working days of the concern arising` was not compared with the other limits \
+         of Stage 1 for concerns raised after 22 December 2030"
+    );
+    let help = notes[0].help.as_deref().unwrap();
+    assert!(
+        help.starts_with(
+            "ladder tried the 1483 dates from 1 December 2026 to 22 December 2030 and found no \
+             conflict."
+        ),
+        "{help}"
+    );
+    // 1 December 2026 to 22 December 2030 is 31 + 365 + 366 + 365 + 356
+    // dates (2028 is a leap year).
+    assert!(help.contains(untried), "{help}");
+}

@@ -217,3 +217,30 @@ fn output_is_byte_identical_across_runs() {
         );
     }
 }
+
+/// A stage whose only limit is on a duty is timed, as `check` counts it
+/// (no L044): the charts must not call it "No timescale". Harrow's
+/// threshold step 2 has only "review the decision within one working day
+/// of being notified"; Harrow's stage 1 has no limit at all.
+#[test]
+fn a_stage_timed_only_by_a_duty_is_not_called_untimed() {
+    let policy = policy_of(&root().join("policies/harrow.ladder"));
+    let dot = dot::to_string(&policy);
+    let mermaid = mermaid::to_string(&policy);
+    for chart in [&dot, &mermaid] {
+        let step_2 = chart
+            .lines()
+            .find(|l| l.contains("Step 2: Review by the Manager"))
+            .unwrap();
+        assert!(
+            step_2.contains("No start or conclusion limit; timed duties below"),
+            "{step_2}"
+        );
+        assert!(!step_2.contains("No timescale"), "{step_2}");
+        let stage_1 = chart
+            .lines()
+            .find(|l| l.contains("Stage 1: Professional to professional"))
+            .unwrap();
+        assert!(stage_1.contains("No timescale"), "{stage_1}");
+    }
+}

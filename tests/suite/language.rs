@@ -435,3 +435,44 @@ fn recording_and_sharing_respect_the_policys_names_and_or() {
     assert_eq!(not_shared.len(), 1, "{:#?}", checked.diagnostics);
     assert!(not_shared[0].message.contains("from Stage 1"));
 }
+
+#[test]
+fn every_number_word_from_one_to_twenty_reads_as_its_value() {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let counting = "days are calendar days\nday 1 is the day the concern arose\n";
+    for (value, word) in (1..).zip(WORDS) {
+        for written in [word.to_owned(), word.to_uppercase()] {
+            let text = policy(counting, &format!("  conclude by day {written}\n"));
+            let stage = clean(&text).stages.remove(0);
+            assert_eq!(
+                stage.conclude[0].describe(),
+                format!("by day {value}"),
+                "`day {written}`"
+            );
+            let text = policy(counting, &format!("  conclude within {written} days\n"));
+            let stage = clean(&text).stages.remove(0);
+            assert_eq!(stage.conclude[0].amount, value, "`within {written} days`");
+        }
+    }
+}

@@ -355,6 +355,61 @@ fn the_governments_list_is_used_when_given() {
 }
 
 #[test]
+fn a_holidays_file_that_drops_days_or_leaves_years_to_the_rules_is_warned_about() {
+    // One made-up holiday for 2026 replaces the whole built-in year: the
+    // run goes ahead, and stderr says which days become working days.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("timeline");
+    std::fs::create_dir_all(&dir).unwrap();
+    let made_up = dir.join("one-holiday-2026.json");
+    std::fs::write(
+        &made_up,
+        r#"{"england-and-wales": {"events": [
+            {"title": "A made-up holiday", "date": "2026-11-30"}
+        ]}}"#,
+    )
+    .unwrap();
+    let made_up = made_up.to_string_lossy().into_owned();
+    let path = policy_file("next-working-day", NEXT_WORKING_DAY);
+    let path = path.to_string_lossy().into_owned();
+    for command in ["timeline", "check"] {
+        let mut args = vec![command, path.as_str(), "--holidays", made_up.as_str()];
+        if command == "timeline" {
+            args.extend(["--raised", "2026-12-24"]);
+        }
+        let out = ladder(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!(
+                "warning: `{made_up}` lists only 1 bank holiday for England and Wales in 2026, \
+                 where the built-in calendar has 8; its list replaces the whole year, so these \
+                 count as working days in 2026: "
+            )),
+            "{err}"
+        );
+        assert!(err.contains("Christmas Day (25 December)"), "{err}");
+    }
+    // The timeline follows the file: Christmas Day 2026 is now a working day.
+    assert_eq!(
+        next_working_day("2026-12-24", &["--holidays", &made_up]),
+        "2026-12-25 Friday"
+    );
+    // The government's own list warns about nothing.
+    let feed = root().join("tests/data/bank-holidays-2015-2021.json");
+    let feed = feed.to_string_lossy().into_owned();
+    let out = ladder(&[
+        "timeline",
+        &path,
+        "--raised",
+        "2020-05-07",
+        "--holidays",
+        &feed,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
 fn a_bad_holidays_file_stops_the_run() {
     let path = policy_file("next-working-day", NEXT_WORKING_DAY);
     let path = path.to_string_lossy().into_owned();
@@ -676,5 +731,170 @@ fn chained_windows_and_anchors_are_dated() {
             .unwrap()
             .iter()
             .any(|n| n == "a plan date: the stage has no start of its own")
+    );
+}
+
+/// The timeline for people, from the binary, which must succeed.
+fn table(path: &Path, raised: &str) -> String {
+    let path = path.to_string_lossy().into_owned();
+    let out = ladder(&["timeline", &path, "--raised", raised]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// The two lines under the title: the concern, day 1 and how days count.
+fn header(table: &str) -> Vec<&str> {
+    table.lines().skip(1).take(2).collect()
+}
+
+#[test]
+fn the_header_says_only_what_the_policy_states_about_days() {
+    // Somerset gives no timescale and says nothing about days: nothing is
+    // invented for it.
+    let somerset = root().join("policies/somerset.ladder");
+    assert_eq!(
+        header(&table(&somerset, "2026-12-24")),
+        [
+            "Concern raised on Thursday 2026-12-24.",
+            "The policy does not say how days are counted or which day is day 1.",
+        ]
+    );
+    let t = timeline(&somerset, "2026-12-24", &[]);
+    assert_eq!(t["format_version"], 3);
+    assert_eq!(t["day_one"], Value::Null);
+    assert_eq!(t["days"], Value::Null);
+    assert_eq!(t["day_one_is"], Value::Null);
+    // Harrow counts only working days from being notified, with the bank
+    // holidays of England and Wales.
+    assert_eq!(
+        header(&table(&root().join("policies/harrow.ladder"), "2026-12-24")),
+        [
+            "Concern raised on Thursday 2026-12-24.",
+            "The policy does not say how days are counted or which day is day 1. \
+             Working days skip weekends and the bank holidays of England and Wales.",
+        ]
+    );
+    // A policy that says its days are working days but not which is day 1.
+    let path = policy_file(
+        "days-without-day-one",
+        &WORKING_DAYS
+            .replace("day 1 is the day the concern arose\n", "")
+            .replace("  start on day 1\n  conclude by day 3\n", "")
+            .replace("  start no later than day 3\n", ""),
+    );
+    assert_eq!(
+        header(&table(&path, "2026-04-02")),
+        [
+            "Concern raised on Thursday 2026-04-02. The policy does not say which day is day 1.",
+            "Days are working days. Working days skip weekends and the bank holidays of \
+             England and Wales.",
+        ]
+    );
+    let t = timeline(&path, "2026-04-02", &[]);
+    assert_eq!(t["day_one"], Value::Null);
+    assert_eq!(t["days"], "working days");
+    assert_eq!(t["day_one_is"], Value::Null);
+}
+
+#[test]
+fn day_1_after_a_weekend_is_called_the_first_working_day() {
+    let path = policy_file("easter-header", WORKING_DAYS);
+    // Thursday 2 April 2026 is a working day: it is day 1 itself.
+    assert_eq!(
+        header(&table(&path, "2026-04-02"))[0],
+        "Concern raised on Thursday 2026-04-02. Day 1 is Thursday 2026-04-02 (the day the \
+         concern arose)."
+    );
+    // Easter Saturday, 4 April 2026: day 1 is Tuesday 7 April, after the
+    // weekend and Easter Monday, which is not the day the concern arose.
+    assert_eq!(
+        header(&table(&path, "2026-04-04"))[0],
+        "Concern raised on Saturday 2026-04-04. Day 1 is Tuesday 2026-04-07, the first \
+         working day on or after the day the concern arose."
+    );
+}
+
+#[test]
+fn a_stage_with_no_timescale_is_not_a_target() {
+    let somerset = root().join("policies/somerset.ladder");
+    let text = table(&somerset, "2026-12-24");
+    assert!(
+        text.contains(
+            "no date               stage `practitioners`         no timescale (stage \
+             `practitioners` has no start, conclusion or timed duty)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("target"), "{text}");
+    let t = timeline(&somerset, "2026-12-24", &[]);
+    assert!(
+        t["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["hard"] == true)
+    );
+}
+
+#[test]
+fn a_target_as_final_deadline_keeps_its_mark() {
+    // Stage 2 aims to conclude within 5 working days of starting by day 3:
+    // for a concern raised on Thursday 2 April 2026 that is Wednesday
+    // 15 April, the latest date, and a target.
+    let path = policy_file(
+        "target-last",
+        &WORKING_DAYS.replace(
+            "  conclude within 5 working days\n",
+            "  aim to conclude within 5 working days\n",
+        ),
+    );
+    let text = table(&path, "2026-04-02");
+    assert!(
+        text.contains("2026-04-15 Wednesday  Stage 2  conclude within 5 working days (a target)\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "Final deadline: 2026-04-15 Wednesday (Stage 2: conclude within 5 working days, \
+             a target)\n"
+        ),
+        "{text}"
+    );
+    let t = timeline(&path, "2026-04-02", &[]);
+    assert_eq!(t["final_deadline"]["hard"], false);
+}
+
+#[test]
+fn hours_that_end_before_day_1_say_why() {
+    // A working-day policy and a concern raised on Easter Saturday,
+    // 4 April 2026, at some time of day: 24 hours later is Sunday 5 April,
+    // but day 1 is Tuesday 7 April (Easter Monday is a bank holiday).
+    // Hours are hours: the date stands, and the row says why it comes
+    // before day 1.
+    let path = policy_file(
+        "hours-before-day-one",
+        &WORKING_DAYS.replace(
+            "  conclude by day 3\n",
+            "  conclude by day 3\n  task \"act on it\" within 24 hours of the concern arising\n",
+        ),
+    );
+    let text = table(&path, "2026-04-04");
+    assert!(
+        text.contains(
+            "2026-04-05 Sunday     Stage 1  task \"act on it\" within 24 hours of the concern \
+             arising (by the time of day the concern arose; before day 1, which is 2026-04-07 \
+             Tuesday: hours run by the clock from the moment the concern arose)\n"
+        ),
+        "{text}"
+    );
+    // Raised on Thursday 2 April, a working day, the 24 hours end on day 2
+    // (Friday 3 April is Good Friday, but hours run on): no such note.
+    let text = table(&path, "2026-04-02");
+    assert!(
+        text.contains(
+            "2026-04-03 Friday     Stage 1  task \"act on it\" within 24 hours of the concern \
+             arising (bank holiday: Good Friday; by the time of day the concern arose)\n"
+        ),
+        "{text}"
     );
 }
