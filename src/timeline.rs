@@ -565,8 +565,11 @@ impl Timeline {
         let days = match (self.days, &self.day_one) {
             (Some(days), _) => format!("Days are {days}."),
             (None, Some(_)) => "The policy does not say how days are counted.".to_owned(),
+            // Nothing in such a policy needs it (`check` asks for day
+            // counting wherever a day number or a bare "days" is used): its
+            // limits give their own units.
             (None, None) => {
-                "The policy does not say how days are counted or which day is day 1.".to_owned()
+                "The policy uses no day numbers, so it states no day counting.".to_owned()
             }
         };
         let days = match self.holidays.and_then(Division::from_name) {

@@ -756,7 +756,7 @@ fn the_header_says_only_what_the_policy_states_about_days() {
         header(&table(&somerset, "2026-12-24")),
         [
             "Concern raised on Thursday 2026-12-24.",
-            "The policy does not say how days are counted or which day is day 1.",
+            "The policy uses no day numbers, so it states no day counting.",
         ]
     );
     let t = timeline(&somerset, "2026-12-24", &[]);
@@ -770,7 +770,7 @@ fn the_header_says_only_what_the_policy_states_about_days() {
         header(&table(&root().join("policies/harrow.ladder"), "2026-12-24")),
         [
             "Concern raised on Thursday 2026-12-24.",
-            "The policy does not say how days are counted or which day is day 1. \
+            "The policy uses no day numbers, so it states no day counting. \
              Working days skip weekends and the bank holidays of England and Wales.",
         ]
     );
