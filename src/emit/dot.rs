@@ -43,6 +43,9 @@ pub fn to_string(policy: &Policy) -> String {
         };
         let _ = write!(heading, "<BR/>{}", dot_html(&board));
     }
+    if let Some(overall) = summary::overall(policy) {
+        let _ = write!(heading, "<BR/>{}", lines(&overall, 70));
+    }
     out.push_str("digraph ladder {\n");
     let _ = writeln!(
         out,

@@ -29,7 +29,9 @@ pub fn to_string(policy: &Policy) -> String {
         .title
         .as_deref()
         .unwrap_or("Escalation procedure");
-    let _ = writeln!(out, "  title[\"{}\"]:::title", esc(title));
+    let mut heading = vec![title.to_owned()];
+    heading.extend(summary::overall(policy));
+    let _ = writeln!(out, "  title[\"{}\"]:::title", label(&heading));
     out.push_str("  start([\"Concern raised\"]):::start\n");
     if let Some(first) = policy.stages.first() {
         let _ = writeln!(out, "  start --> {}", ids.stage(&first.key));

@@ -61,6 +61,15 @@ pub fn name(stage: &Stage) -> String {
     }
 }
 
+/// The limit on the whole procedure, for the chart's heading: `All stages
+/// conclude within 10 working days of the concern arising`.
+pub fn overall(policy: &Policy) -> Option<String> {
+    policy
+        .overall
+        .as_ref()
+        .map(|l| format!("All stages conclude {}", limit(l)))
+}
+
 /// `Start by day 3; conclude by day 9`; for a stage timed only by its
 /// duties (which `check` counts as timed, L044), `No start or conclusion
 /// limit; timed duties below`; otherwise `No timescale`.

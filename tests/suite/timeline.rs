@@ -503,12 +503,27 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn untimed_stages_are_listed_without_dates() {
-    // Somerset gives no timescale at all.
+    // Somerset gives no timescale to any stage, only one for the whole
+    // procedure, decided case by case: nothing has a date.
     let t = timeline(&root().join("policies/somerset.ladder"), "2026-12-24", &[]);
+    let all = rows(&t);
+    let (last, stages) = all.split_last().unwrap();
     assert!(
-        rows(&t)
+        stages
             .iter()
             .all(|(_, what, date)| what == "no timescale" && date == "no date")
+    );
+    assert_eq!(
+        last,
+        &row(
+            "All stages",
+            "all stages conclude case by case (\"within a time frame which clearly protects the adult/s involved\")",
+            "no date"
+        )
+    );
+    assert_eq!(
+        t["deadlines"][all.len() - 1]["no_date"],
+        "decided case by case; no fixed date"
     );
     assert_eq!(t["final_deadline"], Value::Null);
     // Harrow's review "within one working day of being notified" counts
