@@ -69,7 +69,22 @@ fn every_code_is_declared_by_the_file_that_reports_it() {
 
 #[test]
 fn every_example_in_the_language_reference_parses() {
-    let docs = std::fs::read_to_string(root().join("docs/language.md")).unwrap();
+    let blocks = examples_parse("docs/language.md");
+    assert!(
+        blocks > 20,
+        "the language reference should show every construct"
+    );
+}
+
+#[test]
+fn every_example_in_the_patterns_page_parses() {
+    assert!(examples_parse("docs/patterns.md") > 15);
+}
+
+/// Checks that every ```ladder example in `doc` parses, as a whole file or
+/// as lines from inside a stage, and returns how many there are.
+fn examples_parse(doc: &str) -> usize {
+    let docs = std::fs::read_to_string(root().join(doc)).unwrap();
     let mut blocks = 0;
     for (i, block) in docs.split("```ladder\n").skip(1).enumerate() {
         let example = block.split("```").next().unwrap();
@@ -89,15 +104,12 @@ fn every_example_in_the_language_reference_parses() {
         }
         assert!(
             syntax.is_empty(),
-            "example {} in docs/language.md does not parse: {syntax:#?}\n{example}",
+            "example {} in {doc} does not parse: {syntax:#?}\n{example}",
             i + 1
         );
         blocks += 1;
     }
-    assert!(
-        blocks > 20,
-        "the language reference should show every construct"
-    );
+    blocks
 }
 
 #[test]
