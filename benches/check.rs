@@ -34,6 +34,34 @@ fn generated(n: u32) -> String {
     text
 }
 
+/// A policy of `n` working-day levels chained one after another (no level
+/// has a start of its own), each with a meeting and a duty "a further" day
+/// after it, and a limit on the whole procedure: every date from adoption
+/// to review is dated along the whole chain by the chain checks.
+fn chained(n: u32) -> String {
+    let mut text = format!(
+        "policy \"Chained\"\nboard \"Benchmark Board\" (BB)\ncovers adults\nadopted April 2026\n\
+         review April 2027\nholidays england-and-wales\nconcern raised by worker\n\
+         all stages conclude within {} working days\n\
+         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n\
+         every stage {{\n  record \"the discussion\" in case_record\n  share outcome with worker\n}}\n",
+        n * 2
+    );
+    for i in 1..=n {
+        text.push_str(&format!(
+            "stage {i} \"Level {i}\" {{\n  conclude within 2 working days\n  led by manager with equivalent manager\n  \
+             meet \"both managers\" within 1 working day\n  task \"write to both agencies\" within a further 1 working day\n  \
+             resolved: end \"Resolved at level {i}\"\n"
+        ));
+        if i < n {
+            text.push_str(&format!("  unresolved: escalate to stage {}\n}}\n", i + 1));
+        } else {
+            text.push_str("}\n");
+        }
+    }
+    text
+}
+
 fn bench(c: &mut Criterion) {
     let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default());
     let root = env!("CARGO_MANIFEST_DIR");
@@ -59,9 +87,21 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// The chain checks grow with the number of levels times the dates tried.
+fn bench_chained(c: &mut Criterion) {
+    let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default());
+    for n in [50, 500] {
+        let text = chained(n);
+        assert!(!check_source(&text, &options).has_errors());
+        c.bench_function(&format!("check chained {n} working-day levels"), |b| {
+            b.iter(|| check_source(black_box(&text), &options));
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = bench
+    targets = bench, bench_chained
 }
 criterion_main!(benches);

@@ -72,6 +72,9 @@ struct Lowerer {
     stage_order: Vec<String>,
     /// Step ids in file order, by procedure name.
     step_order: BTreeMap<String, Vec<String>>,
+    /// Each stage's and step's position in its ladder's order, so that
+    /// anchors are checked in constant time however long the ladder.
+    positions: BTreeMap<StageKey, usize>,
     /// Where lowering is, for what time limits count from.
     place: time::Place,
     /// Step ids by procedure name.
@@ -191,6 +194,11 @@ impl Lowerer {
             None => &self.stage_order,
             Some(p) => self.step_order.get(p).map_or(&[], Vec::as_slice),
         }
+    }
+
+    /// A stage's position in its ladder, if it is one.
+    fn position(&self, key: &StageKey) -> Option<usize> {
+        self.positions.get(key).copied()
     }
 
     /// How people refer to a stage, from its key.

@@ -24,6 +24,11 @@ impl Lowerer {
                         &self.header.stage_word,
                     ) =>
                 {
+                    let key = StageKey {
+                        procedure: None,
+                        id: stage.id.key(),
+                    };
+                    self.positions.insert(key, self.stage_order.len());
                     self.stage_order.push(stage.id.key());
                 }
                 Item::Procedure(p) => {
@@ -31,6 +36,11 @@ impl Lowerer {
                     let mut order = Vec::new();
                     for step in &p.steps {
                         if Self::register(&mut self.diagnostics, &mut table, step, "Step") {
+                            let key = StageKey {
+                                procedure: Some(p.name.text.clone()),
+                                id: step.id.key(),
+                            };
+                            self.positions.insert(key, order.len());
                             order.push(step.id.key());
                         }
                     }
@@ -123,11 +133,7 @@ impl Lowerer {
             span: s.span,
             head_span: s.head_span,
         };
-        let index = self
-            .order(procedure)
-            .iter()
-            .position(|id| *id == stage.key.id)
-            .unwrap_or(usize::MAX);
+        let index = self.position(&stage.key).unwrap_or(usize::MAX);
         self.place = Place {
             stage: Some((stage.key.clone(), index)),
             has_meeting: s.items.iter().any(|item| match item {

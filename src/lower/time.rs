@@ -197,10 +197,7 @@ impl Lowerer {
         };
         if let (Some(to), Some((key, index))) = (&to, &here)
             && to.procedure == key.procedure
-            && let Some(position) = self
-                .order(to.procedure.as_deref())
-                .iter()
-                .position(|id| id == &to.id)
+            && let Some(position) = self.position(to)
         {
             // A duty may count from its own stage concluding (a letter
             // after the meeting); a stage's own window may count only from
