@@ -787,17 +787,34 @@ impl Lowerer {
         let stated = self.header.day_kind;
         if (stated.is_none() || self.header.day_one.is_none()) && !self.day_counting_reported {
             self.day_counting_reported = true;
-            let missing = match (stated.is_none(), self.header.day_one.is_none()) {
-                (true, true) => {
-                    "`days are calendar days` (or `working days`) and `day 1 is the day the concern arose`"
-                }
-                (true, false) => "`days are calendar days` (or `days are working days`)",
+            // Say which half of the day counting is missing, and quote the
+            // half that is there, so the fix is not a line already written.
+            let kind = match stated {
+                Some(DayUnit::WorkingDays) => "`days are working days`",
+                _ => "`days are calendar days`",
+            };
+            let day_one = match self.header.day_one {
+                Some(ast::DayOne::DayAfter) => "`day 1 is the day after the concern arose`",
                 _ => "`day 1 is the day the concern arose`",
             };
+            let (unstated, help) = match (stated.is_none(), self.header.day_one.is_none()) {
+                (true, true) => (
+                    "how days are counted",
+                    "Add `days are calendar days` (or `days are working days`) and `day 1 is the day the concern arose` (or `day 1 is the day after the concern arose`) to the header.".to_owned(),
+                ),
+                (true, false) => (
+                    "whether days are calendar days or working days",
+                    format!("The header says {day_one} but not which days are counted. Add `days are calendar days` or `days are working days`."),
+                ),
+                _ => (
+                    "which day is day 1",
+                    format!("The header says {kind} but not which day is day 1. Add `day 1 is the day the concern arose` or `day 1 is the day after the concern arose`."),
+                ),
+            };
             self.diagnostics.push(
-                Diagnostic::new(Code::DayCountingUnstated, span, format!("{what} are used but the policy does not say how days are counted"))
+                Diagnostic::new(Code::DayCountingUnstated, span, format!("{what} are used but the policy does not say {unstated}"))
                     .with_primary_label("this needs the policy's day counting")
-                    .with_help(format!("Add {missing} to the header. ladder does not guess: the same words give different dates under each reading.")),
+                    .with_help(format!("{help} ladder does not guess: the same words give different dates under each reading.")),
             );
         }
         match stated {

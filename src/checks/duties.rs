@@ -49,7 +49,15 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                         .with_help(format!("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\"{record_in}`.")),
                 );
             }
-            let Some(raiser) = &policy.header.raised_by else {
+            // A raiser that is not a declared actor was reported once when
+            // lowering (L020); one warning per end about that name would
+            // only repeat it.
+            let Some(raiser) = policy
+                .header
+                .raised_by
+                .as_ref()
+                .filter(|r| policy.actors.iter().any(|a| &a.name == *r))
+            else {
                 continue;
             };
             // Whoever raised the concern and leads the stage reached the

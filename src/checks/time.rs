@@ -243,19 +243,24 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         }
     }
 
-    // An index by key keeps this linear in the number of stages.
-    let index: std::collections::HashMap<_, usize> = timings
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&t.stage.key, i))
-        .collect();
+    // An index by key keeps this linear in the number of stages. A key
+    // given to two stages (L021, L022) is left out: an escalation to it
+    // could mean either, and measuring it against one of them would report
+    // gaps and overlaps with the wrong stage.
+    let mut index: std::collections::HashMap<_, Option<usize>> = std::collections::HashMap::new();
+    for (i, t) in timings.iter().enumerate() {
+        index
+            .entry(&t.stage.key)
+            .and_modify(|slot| *slot = None)
+            .or_insert(Some(i));
+    }
     let mut seen = BTreeSet::new();
     for (i, from) in timings.iter().enumerate() {
         for outcome in &from.stage.outcomes {
             let Target::Stage { to: Some(key), .. } = &outcome.target else {
                 continue;
             };
-            let Some(&j) = index.get(key) else {
+            let Some(&Some(j)) = index.get(key) else {
                 continue;
             };
             // An escalation back down its own ladder is a cycle (L033);
