@@ -58,6 +58,7 @@ codes! {
     DayCountingUnstated = "L012", "day-counting-unstated", Error, "Day numbers are used but the policy does not say how days are counted";
     HolidaysUnstated = "L013", "holidays-unstated", Error, "Working days are used but no bank-holiday calendar is named";
     RaiserUnstated = "L014", "raiser-unstated", Warning, "The policy does not say who raises a concern";
+    HolidaysElsewhere = "L015", "holidays-elsewhere", Advice, "The bank holidays counted are not those of the part of the UK the board seems to be in";
     UnknownName = "L020", "unknown-name", Error, "A name that is not defined";
     DuplicateDefinition = "L021", "duplicate-definition", Error, "A name defined twice";
     DuplicateStageNumber = "L022", "duplicate-stage-number", Error, "Two stages with the same number";
@@ -68,6 +69,10 @@ codes! {
     DeadEnd = "L032", "dead-end", Error, "A stage with no outcome";
     EscalationCycle = "L033", "escalation-cycle", Error, "Escalation that can go round in a circle";
     EmptyRule = "L034", "rule-without-effect", Warning, "An exception rule that changes nothing";
+    ExceptionOnly = "L035", "reached-only-by-exception", Warning, "A stage the ordinary escalation never reaches, only an exception rule";
+    NoResolvedOutcome = "L036", "no-resolved-outcome", Warning, "A stage whose every outcome escalates, with no `resolved:` line";
+    SmallPanel = "L037", "small-panel", Warning, "A panel that may be a single agency";
+    NoStepUp = "L038", "no-step-up", Advice, "An escalation to a stage led by the same roles";
     InvertedWindow = "L040", "inverted-window", Error, "A stage that must conclude before it may start";
     OverlappingWindows = "L041", "overlapping-windows", Error, "A stage that must start before the previous one may conclude";
     DeadlinesNotIncreasing = "L042", "deadlines-not-increasing", Error, "A stage whose deadline is earlier than the previous stage's";

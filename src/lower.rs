@@ -128,6 +128,7 @@ impl Lowerer {
                 HeaderKind::Board { name, short } => {
                     header.board = Some(name.text.clone());
                     header.board_short = short.as_ref().map(|s| s.text.clone());
+                    header.board_span = Some(h.span);
                 }
                 HeaderKind::Covers(scopes) => {
                     let mut scopes = scopes.clone();
@@ -149,6 +150,7 @@ impl Lowerer {
                 HeaderKind::Holidays(name) => {
                     self.holidays_stated = true;
                     header.holidays = self.division(name);
+                    header.holidays_span = Some(h.span);
                 }
                 HeaderKind::Contact { address, purpose } => header.contacts.push(Contact {
                     address: address.text.clone(),
@@ -531,6 +533,7 @@ impl Lowerer {
                 count: m.count,
                 independent: m.independent,
                 where_possible: m.where_possible,
+                span: m.span,
             }),
             binding: p.binding.map(|(b, _)| b),
             cites: texts(&p.cites),

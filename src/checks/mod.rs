@@ -9,6 +9,9 @@ mod dates;
 mod duties;
 mod lifecycle;
 mod names;
+mod people;
+mod region;
+mod route;
 mod structure;
 pub mod time;
 
@@ -62,7 +65,10 @@ pub fn run_with(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     names::check(policy, usage, &mut diagnostics);
+    region::check(policy, &mut diagnostics);
     structure::check(policy, &mut diagnostics);
+    route::check(policy, &mut diagnostics);
+    people::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
     once_per_duty(&mut diagnostics);

@@ -164,7 +164,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn reference(stage: &Stage) -> String {
+pub(super) fn reference(stage: &Stage) -> String {
     if stage.key.procedure.is_some() {
         format!("step {}", stage.key.id)
     } else {
