@@ -80,6 +80,7 @@ codes! {
     UntimedStage = "L044", "untimed-stage", Warning, "A stage with no timescale";
     NotCompared = "L045", "not-compared", Advice, "Two time limits in different units that were not compared";
     DutyAfterStage = "L046", "duty-after-stage", Warning, "A timed duty that falls due after its stage must conclude";
+    DutyBeforeStage = "L047", "duty-before-stage", Warning, "A timed duty that falls due before its stage may start";
     NoRecording = "L050", "no-recording-duty", Warning, "A stage where nothing must be recorded";
     EndNotRecorded = "L051", "end-not-recorded", Warning, "An end whose outcome is never recorded";
     EndNotShared = "L052", "end-not-shared", Warning, "An end whose outcome is never shared with the person who raised the concern";

@@ -405,10 +405,7 @@ impl<'t> Concern<'t> {
             .iter()
             .map(|limit| self.limit(limit, start))
             .collect::<Result<Vec<_>, _>>()?;
-        let duties = stage
-            .duties
-            .iter()
-            .chain(every)
+        let duties = stage_duties(stage, every)
             .map(|duty| match &duty.within {
                 Some(limit) => self.limit(limit, start),
                 None => Ok(None),
@@ -442,6 +439,18 @@ impl<'t> Concern<'t> {
     }
 }
 
+/// The duties a stage's deadlines are counted for, in the order of
+/// `StageDates::duties`: the stage's own duties, then its panel's, then
+/// `every`, the policy's `every stage` duties, which are timed at each
+/// stage. The checks and the timeline index duties by this order.
+pub fn stage_duties<'a>(stage: &'a Stage, every: &'a [Duty]) -> impl Iterator<Item = &'a Duty> {
+    stage
+        .duties
+        .iter()
+        .chain(stage.panel.iter().flat_map(|p| p.duties.iter()))
+        .chain(every)
+}
+
 /// The dates of one stage for one concern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageDates {
@@ -449,9 +458,9 @@ pub struct StageDates {
     pub start: Option<NaiveDate>,
     /// Each conclusion limit's date, in the order of `Stage::conclude`.
     pub concludes: Vec<Option<NaiveDate>>,
-    /// Each duty's due date, in the order of `Stage::duties` followed by the
-    /// policy's `every stage` duties; `None` for a duty with no time limit or
-    /// one counted from a start with no date.
+    /// Each duty's due date, in the order of `stage_duties`: the stage's
+    /// own, its panel's, then the policy's `every stage` duties; `None` for
+    /// a duty with no time limit or one counted from a start with no date.
     pub duties: Vec<Option<NaiveDate>>,
 }
 

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::ast::{Anchor, DayOne};
 use crate::calendar::{Calendar, Division};
-use crate::deadline::{Concern, Counting, DayTable, DeadlineError, weekday_name};
+use crate::deadline::{Concern, Counting, DayTable, DeadlineError, stage_duties, weekday_name};
 use crate::model::{DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage};
 
 /// The version of the JSON written by `ladder timeline --format json`.
@@ -149,12 +149,9 @@ pub fn build(
             deadlines.push(start);
         }
         let conclude = dates.conclude();
-        // The stage's own duties, then the policy-wide ones, which apply to
-        // every stage.
-        let timed: Vec<(&Duty, Option<NaiveDate>)> = stage
-            .duties
-            .iter()
-            .chain(&policy.every_stage)
+        // The stage's own duties, its panel's, then the policy-wide ones,
+        // which apply to every stage.
+        let timed: Vec<(&Duty, Option<NaiveDate>)> = stage_duties(stage, &policy.every_stage)
             .zip(dates.duties.iter().copied())
             .collect();
         for (duty, date) in timed {
@@ -163,6 +160,18 @@ pub fn build(
             match date {
                 Some(date) => {
                     item.date = Some(day(date));
+                    // Listed after the start, but due before it: say so
+                    // rather than leave the row silently out of order.
+                    if let Some(start) = dates.start
+                        && date < start
+                    {
+                        item.notes.push(format!(
+                            "falls before {} need start, {} {}",
+                            stage.label,
+                            start.format("%Y-%m-%d"),
+                            weekday_name(start)
+                        ));
+                    }
                     if let Some((end, _)) = conclude
                         && date > end
                     {

@@ -1,5 +1,5 @@
-//! Codes: L040 L041 L042 L043 L046. Time limits checked date by date, where
-//! calendar days, working days and hours meet.
+//! Codes: L040 L041 L042 L043 L046 L047. Time limits checked date by date,
+//! where calendar days, working days and hours meet.
 //!
 //! `time.rs` settles every comparison it can by day number and hands back
 //! the rest (`Pending`): those where a limit is counted in another unit than
@@ -10,7 +10,8 @@
 //! `deadline.rs`, and reports the first date on which a rule is broken as a
 //! concrete counterexample that a person can check on a calendar.
 //!
-//! It reports with the codes the day-number checks use (L040 to L043, L046),
+//! It reports with the codes the day-number checks use (L040 to L043, L046,
+//! L047),
 //! because the rule and its fix are the same; only the evidence differs: a
 //! date instead of a day number, and how many of the dates tried break it.
 //! A comparison that no calendar can settle (the policy names no `holidays`,
@@ -26,11 +27,13 @@ use chrono::{Months, NaiveDate};
 
 use crate::calendar::{Calendar, long_date};
 use crate::code::Code;
-use crate::deadline::{Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date};
+use crate::deadline::{
+    Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date, stage_duties,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::{DayUnit, Duty, Policy, Stage};
 
-use super::time::{Pending, Rule, not_compared};
+use super::time::{Pending, Rule, before_help, not_compared};
 
 /// Which dates a concern could arise on, and why those.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,7 +209,9 @@ impl Rule {
     /// The stages a rule compares: (the stage, itself) or (from, to).
     fn stages(self) -> (usize, usize) {
         match self {
-            Rule::Window { stage } | Rule::Duty { stage, .. } => (stage, stage),
+            Rule::Window { stage } | Rule::Duty { stage, .. } | Rule::DutyStart { stage, .. } => {
+                (stage, stage)
+            }
             Rule::Start { from, to } | Rule::Conclude { from, to } => (from, to),
         }
     }
@@ -228,6 +233,13 @@ fn broken(rule: Rule, from: &StageDates, to: &StageDates) -> Vec<Code> {
                 && *due > end
             {
                 codes.push(Code::DutyAfterStage);
+            }
+        }
+        Rule::DutyStart { duty, .. } => {
+            if let (Some(Some(due)), Some(start)) = (from.duties.get(duty), from.start)
+                && *due < start
+            {
+                codes.push(Code::DutyBeforeStage);
             }
         }
         Rule::Start { .. } => {
@@ -332,8 +344,8 @@ fn report(
         }
         (Code::DutyAfterStage, Rule::Duty { duty, .. }) => {
             let due = from_dates.duties.get(duty).copied().flatten();
-            // Duty indices run on from the stage's own into `every stage`.
-            let duty = from.and_then(|s| s.duties.iter().chain(every).nth(duty));
+            // Duty indices follow `stage_duties`.
+            let duty = from.and_then(|s| stage_duties(s, every).nth(duty));
             let (Some(due), Some(duty), Some(limit), Some((end, end_span))) = (
                 due,
                 duty,
@@ -368,6 +380,32 @@ fn report(
             diagnostic.with_help(format!(
                 "{often} Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."
             ))
+        }
+        (Code::DutyBeforeStage, Rule::DutyStart { duty, .. }) => {
+            let due = from_dates.duties.get(duty).copied().flatten();
+            let duty = from.and_then(|s| stage_duties(s, every).nth(duty));
+            let (Some(due), Some(duty), Some(limit), Some((start, start_span)), Some(stage)) = (
+                due,
+                duty,
+                duty.and_then(|d| d.within.as_ref()),
+                start_of(from, from_dates),
+                from,
+            ) else {
+                return fallback(finding, from, &raised);
+            };
+            Diagnostic::new(
+                Code::DutyBeforeStage,
+                limit.span,
+                format!(
+                    "for a concern raised on {raised}, this `{}` falls due on {}, but {from_label} may start as late as {}",
+                    duty.kind.verb(),
+                    spoken_date(due),
+                    spoken_date(start)
+                ),
+            )
+            .with_primary_label(format!("due by {}", spoken_date(due)))
+            .with_label(start_span, format!("the stage starts by {}", spoken_date(start)))
+            .with_help(format!("{often} {}", before_help(stage)))
         }
         (Code::OverlappingWindows | Code::OwnershipGap, _) => {
             let (Some((end, end_span)), Some((start, start_span))) =

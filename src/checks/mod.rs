@@ -77,12 +77,15 @@ pub fn run_with(
     diagnostics
 }
 
-/// An `every stage` duty is compared with each stage's conclusion, so it
-/// could be reported late at several stages, all at the same line. Keep the
-/// first report (the earliest stage), which is enough to act on.
+/// An `every stage` duty is compared with each stage's start and
+/// conclusion, so it could be reported early or late at several stages,
+/// all at the same line. Keep the first report of each (the earliest
+/// stage), which is enough to act on.
 fn once_per_duty(diagnostics: &mut Vec<Diagnostic>) {
+    use crate::code::Code;
     let mut seen = std::collections::BTreeSet::new();
     diagnostics.retain(|d| {
-        d.code != crate::code::Code::DutyAfterStage || seen.insert((d.span.start, d.span.end))
+        !matches!(d.code, Code::DutyAfterStage | Code::DutyBeforeStage)
+            || seen.insert((d.code, d.span.start, d.span.end))
     });
 }

@@ -1,5 +1,5 @@
-//! Codes: L040 L041 L042 L043 L044 L045 L046. Time limits, checked by day
-//! number.
+//! Codes: L040 L041 L042 L043 L044 L045 L046 L047. Time limits, checked by
+//! day number.
 //!
 //! Every limit is turned into "the latest day it allows" in the policy's own
 //! kind of day: `by day 9` is day 9; `within 24 hours` of a stage that may
@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 
 use crate::ast::Anchor;
 use crate::code::Code;
+use crate::deadline::stage_duties;
 use crate::diagnostic::Diagnostic;
 use crate::model::{DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
 use crate::span::Span;
@@ -65,8 +66,11 @@ impl<'p> When<'p> {
 pub enum Rule {
     /// The stage must not conclude before it may start (L040).
     Window { stage: usize },
-    /// The stage's duty must not fall due after it concludes (L046).
+    /// The stage's duty must not fall due after it concludes (L046). Duty
+    /// indices follow `deadline::stage_duties`.
     Duty { stage: usize, duty: usize },
+    /// The stage's duty must not fall due before it may start (L047).
+    DutyStart { stage: usize, duty: usize },
     /// The stage escalated to must not have to start before the stage it
     /// comes from may conclude (L041), nor leave days between the two that
     /// nobody owns (L043).
@@ -233,7 +237,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         duties(i, t, &policy.every_stage, &mut cx);
         if t.stage.start.is_none()
             && t.stage.conclude.is_empty()
-            && !t.stage.duties.iter().any(|d| d.within.is_some())
+            && !stage_duties(t.stage, &[]).any(|d| d.within.is_some())
         {
             cx.out.push(
                 Diagnostic::new(Code::UntimedStage, t.stage.head_span, format!("{} has no timescale", t.stage.label))
@@ -304,42 +308,110 @@ fn window<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
     }
 }
 
-/// A timed duty that falls due after the stage must conclude: the stage's
-/// own duties, then the policy's `every stage` duties timed at this stage
-/// (their indices run on from the stage's own).
+/// A timed duty that falls due after the stage must conclude (L046) or
+/// before it may start (L047): the stage's own duties, its panel's, then the
+/// policy's `every stage` duties timed at this stage, indexed as
+/// `deadline::stage_duties` orders them.
 fn duties<'p>(i: usize, t: &Timing<'p>, every: &'p [Duty], cx: &mut Context<'_, 'p>) {
-    let Some(conclude) = &t.conclude else { return };
-    for (d, duty) in t.stage.duties.iter().chain(every).enumerate() {
+    for (d, duty) in stage_duties(t.stage, every).enumerate() {
         let Some(limit) = &duty.within else { continue };
         let Some(due) = cx.latest(limit, t.start.as_ref()) else {
             continue;
         };
-        let (When::Day(due), When::Day(conclude)) = (&due, conclude) else {
-            cx.defer(
-                Rule::Duty { stage: i, duty: d },
-                &[(&due, t.stage), (conclude, t.stage)],
-            );
+        if let Some(conclude) = &t.conclude {
+            match (&due, conclude) {
+                (When::Day(due), When::Day(conclude)) => {
+                    due_after(duty, limit, due.day, t.stage, *conclude, cx.out);
+                }
+                _ => cx.defer(
+                    Rule::Duty { stage: i, duty: d },
+                    &[(&due, t.stage), (conclude, t.stage)],
+                ),
+            }
+        }
+        // Only a limit counted from the concern arising can fall before
+        // the stage starts; one counted from the stage starting cannot.
+        if limit.anchor != Anchor::ConcernArising {
             continue;
-        };
-        let due = due.day;
-        if due > conclude.day {
-            cx.out.push(
-                Diagnostic::new(
-                    Code::DutyAfterStage,
-                    limit.span,
-                    format!(
-                        "this `{}` may fall due on day {due}, after {} must conclude on day {}",
-                        duty.kind.verb(),
-                        t.stage.label,
-                        conclude.day
-                    ),
-                )
-                .with_primary_label(format!("due by day {due}"))
-                .with_label(conclude.span, format!("the stage concludes by day {}", conclude.day))
-                .with_help("Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."),
-            );
+        }
+        if let Some(start) = &t.start {
+            match (&due, start) {
+                (When::Day(due), When::Day(start)) => {
+                    due_before(duty, limit, due.day, t.stage, *start, cx.out);
+                }
+                _ => cx.defer(
+                    Rule::DutyStart { stage: i, duty: d },
+                    &[(&due, t.stage), (start, t.stage)],
+                ),
+            }
         }
     }
+}
+
+/// L046 by day number.
+fn due_after(
+    duty: &Duty,
+    limit: &Limit,
+    due: u32,
+    stage: &Stage,
+    conclude: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if due <= conclude.day {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::DutyAfterStage,
+            limit.span,
+            format!(
+                "this `{}` may fall due on day {due}, after {} must conclude on day {}",
+                duty.kind.verb(),
+                stage.label,
+                conclude.day
+            ),
+        )
+        .with_primary_label(format!("due by day {due}"))
+        .with_label(conclude.span, format!("the stage concludes by day {}", conclude.day))
+        .with_help("Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."),
+    );
+}
+
+/// L047 by day number.
+fn due_before(
+    duty: &Duty,
+    limit: &Limit,
+    due: u32,
+    stage: &Stage,
+    start: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if due >= start.day {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::DutyBeforeStage,
+            limit.span,
+            format!(
+                "this `{}` falls due on day {due}, but {} may start as late as day {}",
+                duty.kind.verb(),
+                stage.label,
+                start.day
+            ),
+        )
+        .with_primary_label(format!("due by day {due}"))
+        .with_label(start.span, format!("the stage starts by day {}", start.day))
+        .with_help(before_help(stage)),
+    );
+}
+
+/// The help of L047, by day number or by date.
+pub(super) fn before_help(stage: &Stage) -> String {
+    format!(
+        "A duty of {0} counted from the concern arising can be overdue before {0} begins. If it is done once {0} has started, count it from then (drop `of the concern arising`); if it belongs to an earlier stage, move it there; otherwise check both limits against the source document.",
+        stage.label
+    )
 }
 
 /// Compares a stage with the stage its escalation goes to.
