@@ -21,7 +21,7 @@
 //! The working days of the calendar are looked up in a precomputed table,
 //! so the whole sweep costs a few microseconds per date.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 
@@ -31,7 +31,7 @@ use crate::deadline::{
     Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date, stage_duties,
 };
 use crate::diagnostic::Diagnostic;
-use crate::model::{DayUnit, Duty, Policy, Stage};
+use crate::model::{DayUnit, Duty, Policy, Stage, StageKey, Target};
 
 use super::time::{Pending, Rule, before_help, not_compared};
 
@@ -180,12 +180,24 @@ pub(super) fn check(
         basis: wanted.basis,
         calendar: &calendar,
     };
+    // Which stages escalate to each stage, for the help of a gap.
+    let mut into: Into<'_> = BTreeMap::new();
+    for stage in &stages {
+        for outcome in &stage.outcomes {
+            if let Target::Stage { to: Some(key), .. } = &outcome.target {
+                let sources = into.entry(key).or_default();
+                if !sources.iter().any(|s| s.key == stage.key) {
+                    sources.push(stage);
+                }
+            }
+        }
+    }
     for finding in &findings {
         if let Some(item) = pending.get(finding.pending) {
             out.push(report(
                 finding,
                 item.rule,
-                &stages,
+                (&stages, &into),
                 &policy.every_stage,
                 &tried,
             ));
@@ -300,7 +312,7 @@ impl Tried<'_> {
 fn report(
     finding: &Finding,
     rule: Rule,
-    stages: &[&Stage],
+    (stages, into): (&[&Stage], &Into<'_>),
     every: &[Duty],
     tried: &Tried<'_>,
 ) -> Diagnostic {
@@ -441,7 +453,8 @@ fn report(
                 .with_primary_label(format!("{to_label} need only start by {}", spoken_date(start)))
                 .with_label(end_span, format!("{from_label} concludes by {}", spoken_date(end)))
                 .with_help(format!(
-                    "{often} If the source document allows this gap, this warning records it. Otherwise let {to_label} start sooner."
+                    "{often} If the source document allows this gap, this warning records it. Otherwise let {to_label} start sooner{}.",
+                    no_sooner_than(into, from, to)
                 ))
             }
         }
@@ -466,6 +479,37 @@ fn report(
                 "{often} Each stage of escalation must be allowed to conclude later than the one before it. Check the limits against the source document."
             ))
         }
+    }
+}
+
+/// The stages that escalate to each stage, by its key.
+type Into<'p> = BTreeMap<&'p StageKey, Vec<&'p Stage>>;
+
+/// Where other stages escalate to `to` as well, starting it sooner must not
+/// make it start before they may conclude (L041): the limit to the fix of
+/// a gap, as words to end its sentence, or nothing.
+fn no_sooner_than(into: &Into<'_>, from: Option<&Stage>, to: Option<&Stage>) -> String {
+    let (Some(from), Some(to)) = (from, to) else {
+        return String::new();
+    };
+    let others: Vec<&str> = into
+        .get(&to.key)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter(|s| s.key != from.key)
+        .map(|s| s.label.as_str())
+        .collect();
+    match others.as_slice() {
+        [] => String::new(),
+        [one] => format!(
+            ", but no sooner than {one} may conclude, because it escalates to {} too",
+            to.label
+        ),
+        [rest @ .., last] => format!(
+            ", but no sooner than {} and {last} may conclude, because they escalate to {} too",
+            rest.join(", "),
+            to.label
+        ),
     }
 }
 

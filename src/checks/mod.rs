@@ -7,6 +7,7 @@
 
 mod dates;
 mod duties;
+mod gap_fix;
 mod lifecycle;
 mod names;
 mod people;
@@ -14,6 +15,7 @@ mod region;
 mod route;
 mod structure;
 pub mod time;
+mod uncounted;
 
 use chrono::NaiveDate;
 

@@ -21,6 +21,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
 use crate::span::Span;
 
+use super::gap_fix;
+
 /// A latest day and the limit it comes from.
 #[derive(Clone, Copy)]
 pub struct Latest {
@@ -259,6 +261,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
             .or_insert(Some(i));
     }
     let mut seen = BTreeSet::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, from) in timings.iter().enumerate() {
         for outcome in &from.stage.outcomes {
             let Target::Stage { to: Some(key), .. } = &outcome.target else {
@@ -273,8 +276,20 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
             if i == j || backward || !seen.insert((i, j)) {
                 continue;
             }
-            between((i, from), (j, &timings[j]), &mut cx);
+            pairs.push((i, j));
         }
+    }
+    let mut ladder = Ladder {
+        timings: &timings,
+        into: vec![Vec::new(); timings.len()],
+        out_of: vec![Vec::new(); timings.len()],
+    };
+    for &(i, j) in &pairs {
+        ladder.into[j].push(i);
+        ladder.out_of[i].push(j);
+    }
+    for &(i, j) in &pairs {
+        between((i, &timings[i]), (j, &timings[j]), &ladder, &mut cx);
     }
     cx.pending
 }
@@ -414,10 +429,58 @@ pub(super) fn before_help(stage: &Stage) -> String {
     )
 }
 
+/// Every escalation compared, by the indices of `timings`: what the help
+/// of a gap (L043) needs to check its fix against.
+struct Ladder<'a, 'p> {
+    timings: &'a [Timing<'p>],
+    /// The stages escalating to each stage.
+    into: Vec<Vec<usize>>,
+    /// The stages each stage escalates to.
+    out_of: Vec<Vec<usize>>,
+}
+
+impl Ladder<'_, '_> {
+    /// The stages around the escalation from `i` to `j`, with the days a
+    /// fix of a gap between them must respect.
+    fn around(&self, i: usize, j: usize) -> gap_fix::Around<'_> {
+        // The stage's conclusion, or its start.
+        let other = |k: usize, conclusion: bool| {
+            let t = self.timings.get(k)?;
+            let when = if conclusion { &t.conclude } else { &t.start };
+            let day = match when.as_ref()? {
+                When::Day(latest) => Some(latest.day),
+                When::Dated(_) => None,
+            };
+            Some(gap_fix::Other {
+                label: t.stage.label.as_str(),
+                day,
+            })
+        };
+        let list = |ks: Option<&Vec<usize>>| ks.map_or(&[][..], Vec::as_slice).to_vec();
+        gap_fix::Around {
+            also_into: list(self.into.get(j))
+                .into_iter()
+                .filter(|&k| k != i)
+                .filter_map(|k| other(k, true))
+                .collect(),
+            starts_after: list(self.out_of.get(i))
+                .into_iter()
+                .filter(|&k| k != j)
+                .filter_map(|k| other(k, false))
+                .collect(),
+            concludes_after: list(self.out_of.get(i))
+                .into_iter()
+                .filter_map(|k| other(k, true))
+                .collect(),
+        }
+    }
+}
+
 /// Compares a stage with the stage its escalation goes to.
 fn between<'p>(
     (i, from): (usize, &Timing<'p>),
     (j, to): (usize, &Timing<'p>),
+    ladder: &Ladder<'_, 'p>,
     cx: &mut Context<'_, 'p>,
 ) {
     let Some(prev_end_when) = &from.conclude else {
@@ -426,7 +489,8 @@ fn between<'p>(
     if let Some(next_start) = &to.start {
         match (prev_end_when, next_start) {
             (When::Day(prev_end), When::Day(next_start)) => {
-                starts_after(from, to, *prev_end, *next_start, cx.out);
+                let around = ladder.around(i, j);
+                starts_after(from, to, *prev_end, *next_start, &around, cx.out);
             }
             _ => cx.defer(
                 Rule::Start { from: i, to: j },
@@ -454,6 +518,7 @@ fn starts_after(
     to: &Timing<'_>,
     prev_end: Latest,
     next_start: Latest,
+    around: &gap_fix::Around<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     if next_start.day < prev_end.day {
@@ -484,21 +549,30 @@ fn starts_after(
             format!("days {first} to {}", next_start.day)
         };
         out.push(
-                Diagnostic::new(
-                    Code::OwnershipGap,
-                    next_start.span,
-                    format!(
-                        "nobody owns the escalation on {days}, between {} and {}",
-                        from.stage.label, to.stage.label
-                    ),
-                )
-                .with_primary_label(format!("{} need only start by day {}", to.stage.label, next_start.day))
-                .with_label(prev_end.span, format!("{} concludes by day {}", from.stage.label, prev_end.day))
-                .with_help(format!(
-                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}, the last day of {}.",
-                    to.stage.label, prev_end.day, from.stage.label
-                )),
-            );
+            Diagnostic::new(
+                Code::OwnershipGap,
+                next_start.span,
+                format!(
+                    "nobody owns the escalation on {days}, between {} and {}",
+                    from.stage.label, to.stage.label
+                ),
+            )
+            .with_primary_label(format!(
+                "{} need only start by day {}",
+                to.stage.label, next_start.day
+            ))
+            .with_label(
+                prev_end.span,
+                format!("{} concludes by day {}", from.stage.label, prev_end.day),
+            )
+            .with_help(gap_fix::help(
+                &from.stage.label,
+                &to.stage.label,
+                prev_end.day,
+                next_start.day,
+                around,
+            )),
+        );
     }
 }
 
