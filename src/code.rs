@@ -59,6 +59,7 @@ codes! {
     HolidaysUnstated = "L013", "holidays-unstated", Error, "Working days are used but no bank-holiday calendar is named";
     RaiserUnstated = "L014", "raiser-unstated", Warning, "The policy does not say who raises a concern";
     BadAnchor = "L015", "bad-anchor", Error, "A time limit counted from something that is not there or does not come before it";
+    HolidaysElsewhere = "L016", "holidays-elsewhere", Advice, "The bank holidays counted are not those of the part of the UK the board seems to be in";
     UnknownName = "L020", "unknown-name", Error, "A name that is not defined";
     DuplicateDefinition = "L021", "duplicate-definition", Error, "A name defined twice";
     DuplicateStageNumber = "L022", "duplicate-stage-number", Error, "Two stages with the same number";
@@ -69,6 +70,10 @@ codes! {
     DeadEnd = "L032", "dead-end", Error, "A stage with no outcome";
     EscalationCycle = "L033", "escalation-cycle", Error, "Escalation that can go round in a circle";
     EmptyRule = "L034", "rule-without-effect", Warning, "An exception rule that changes nothing";
+    ExceptionOnly = "L035", "reached-only-by-exception", Warning, "A stage the ordinary escalation never reaches, only an exception rule";
+    NoResolvedOutcome = "L036", "no-resolved-outcome", Warning, "A stage whose every outcome escalates, with no `resolved:` line";
+    SmallPanel = "L037", "small-panel", Warning, "A panel that may be a single agency";
+    NoStepUp = "L038", "no-step-up", Advice, "An escalation to a stage led by the same roles";
     InvertedWindow = "L040", "inverted-window", Error, "A stage that must conclude before it may start";
     OverlappingWindows = "L041", "overlapping-windows", Error, "A stage that must start before the previous one may conclude";
     DeadlinesNotIncreasing = "L042", "deadlines-not-increasing", Error, "A stage whose deadline is earlier than the previous stage's";
@@ -78,6 +83,7 @@ codes! {
     DutyAfterStage = "L046", "duty-after-stage", Warning, "A timed duty that falls due after its stage must conclude";
     UnitsDisagree = "L047", "units-disagree", Warning, "One limit written in two units that give different dates";
     OverallExceeded = "L048", "overall-limit-exceeded", Warning, "The stages' windows run past the limit for the whole procedure";
+    DutyBeforeStage = "L049", "duty-before-stage", Warning, "A timed duty that falls due before its stage may start";
     NoRecording = "L050", "no-recording-duty", Warning, "A stage where nothing must be recorded";
     EndNotRecorded = "L051", "end-not-recorded", Warning, "An end whose outcome is never recorded";
     EndNotShared = "L052", "end-not-shared", Warning, "An end whose outcome is never shared with the person who raised the concern";

@@ -521,28 +521,33 @@ impl<'t> Concern<'t> {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let mut duties = Vec::new();
-        let mut previous: Option<NaiveDate> = None;
-        let panel = stage.panel.iter().flat_map(|p| p.duties.iter());
-        for duty in stage.duties.iter().chain(every).chain(panel) {
-            let mut due = None;
-            for limit in duty.within.iter().chain(duty.within_also.iter()) {
-                let from = match &limit.anchor {
-                    a @ Anchor::Stage { .. } => stage_event(a),
-                    Anchor::Meeting => meeting,
-                    Anchor::PreviousDuty => previous,
-                    _ if limit.kind == LimitKind::BeforeMeetingEnds => meeting,
-                    _ => start,
-                };
-                // The earlier of two limits governs, whether they are two
-                // limits of which the sooner applies or one in two units.
-                if let Some(date) = self.limit(limit, from)? {
-                    due = Some(due.map_or(date, |d: NaiveDate| d.min(date)));
+        // `a further` counts from the timed duty before in the same block:
+        // the stage's own duties, its panel's and `every stage` are three.
+        let panel: &[Duty] = stage.panel.as_ref().map_or(&[], |p| p.duties.as_slice());
+        let blocks: [&[Duty]; 3] = [&stage.duties, panel, every];
+        for duty_block in blocks {
+            let mut previous: Option<NaiveDate> = None;
+            for duty in duty_block {
+                let mut due = None;
+                for limit in duty.within.iter().chain(duty.within_also.iter()) {
+                    let from = match &limit.anchor {
+                        a @ Anchor::Stage { .. } => stage_event(a),
+                        Anchor::Meeting => meeting,
+                        Anchor::PreviousDuty => previous,
+                        _ if limit.kind == LimitKind::BeforeMeetingEnds => meeting,
+                        _ => start,
+                    };
+                    // The earlier of two limits governs, whether they are two
+                    // limits of which the sooner applies or one in two units.
+                    if let Some(date) = self.limit(limit, from)? {
+                        due = Some(due.map_or(date, |d: NaiveDate| d.min(date)));
+                    }
                 }
+                if due.is_some() {
+                    previous = due;
+                }
+                duties.push(due);
             }
-            if due.is_some() {
-                previous = due;
-            }
-            duties.push(due);
         }
         Ok(StageDates {
             start,
@@ -592,6 +597,18 @@ pub enum Chain {
     After(StageKey),
 }
 
+/// The duties a stage's deadlines are counted for, in the order of
+/// `StageDates::duties`: the stage's own duties, then its panel's, then
+/// `every`, the policy's `every stage` duties, which are timed at each
+/// stage. The checks and the timeline index duties by this order.
+pub fn stage_duties<'a>(stage: &'a Stage, every: &'a [Duty]) -> impl Iterator<Item = &'a Duty> {
+    stage
+        .duties
+        .iter()
+        .chain(stage.panel.iter().flat_map(|p| p.duties.iter()))
+        .chain(every)
+}
+
 /// The dates of one stage for one concern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageDates {
@@ -601,10 +618,10 @@ pub struct StageDates {
     pub start_chain: Option<Chain>,
     /// Each conclusion limit's date, in the order of `Stage::conclude`.
     pub concludes: Vec<Option<NaiveDate>>,
-    /// Each duty's due date, in the order of `Stage::duties`, then the
-    /// policy's `every stage` duties, then the duties of the stage's panel;
-    /// `None` for a duty with no time limit or one counted from something
-    /// with no date. Of two limits on one duty, the earlier date.
+    /// Each duty's due date, in the order of `stage_duties`: the stage's
+    /// own, its panel's, then the policy's `every stage` duties; `None` for
+    /// a duty with no time limit or one counted from something with no
+    /// date. Of two limits on one duty, the earlier date.
     pub duties: Vec<Option<NaiveDate>>,
 }
 

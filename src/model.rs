@@ -46,6 +46,10 @@ pub struct PolicyHeader {
     pub day_kind: Option<DayUnit>,
     pub day_one: Option<DayOne>,
     pub holidays: Option<Division>,
+    /// The `board` line, where it is given.
+    pub board_span: Option<Span>,
+    /// The `holidays` line, where it is given.
+    pub holidays_span: Option<Span>,
     pub contacts: Vec<Contact>,
     pub source: Option<Source>,
     pub raised_by: Option<String>,
@@ -431,6 +435,8 @@ pub struct Members {
     pub count: u32,
     pub independent: bool,
     pub where_possible: bool,
+    /// The `members` line.
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -626,7 +626,17 @@ impl Builder<'_> {
                     for part in children(child) {
                         match part.as_rule() {
                             Rule::at_least => members.at_least = true,
-                            Rule::number => members.count = self.number(part)?,
+                            Rule::number => {
+                                let number_span = span_of(&part);
+                                members.count = self.number(part)?;
+                                if members.count == 0 {
+                                    self.diagnostics.push(
+                                        Diagnostic::new(Code::InvalidValue, number_span, "a panel cannot have 0 agencies")
+                                            .with_primary_label("no agency would sit on the panel")
+                                            .with_help("Write how many agencies sit on the panel, as the source document says, for example `members at least 3 agencies not concerned in the disagreement`."),
+                                    );
+                                }
+                            }
                             Rule::independence => {
                                 members.independent =
                                     has_keyword(&part, Rule::kw_not_concerned_in_the_disagreement);

@@ -19,7 +19,9 @@ use serde::Serialize;
 
 use crate::ast::DayOne;
 use crate::calendar::{Calendar, Division};
-use crate::deadline::{Chain, Concern, Counting, DayTable, DeadlineError, weekday_name};
+use crate::deadline::{
+    Chain, Concern, Counting, DayTable, DeadlineError, stage_duties, weekday_name,
+};
 use crate::model::{
     Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage, StageKey, describe_limits,
 };
@@ -178,14 +180,9 @@ pub fn build(
             (None, _) => {}
         }
         let conclude = dates.conclude();
-        // The stage's own duties, then the policy-wide ones, which apply to
-        // every stage, then the panel's: the order of `StageDates::duties`.
-        let panel = stage.panel.iter().flat_map(|p| p.duties.iter());
-        let timed: Vec<(&Duty, Option<NaiveDate>)> = stage
-            .duties
-            .iter()
-            .chain(&policy.every_stage)
-            .chain(panel)
+        // The stage's own duties, its panel's, then the policy-wide ones,
+        // which apply to every stage.
+        let timed: Vec<(&Duty, Option<NaiveDate>)> = stage_duties(stage, &policy.every_stage)
             .zip(dates.duties.iter().copied())
             .collect();
         for (duty, date) in timed {
@@ -194,6 +191,21 @@ pub fn build(
             match date {
                 Some(date) => {
                     item.date = Some(day(date));
+                    // Listed after the start, but due before it: say so
+                    // rather than leave the row silently out of order
+                    // (unless it is before day 1 itself, which the note of
+                    // `before_day_one` explains).
+                    if let Some(start) = dates.start
+                        && date < start
+                        && day_one.is_none_or(|one| date >= one)
+                    {
+                        item.notes.push(format!(
+                            "falls before {} need start, {} {}",
+                            stage.label,
+                            start.format("%Y-%m-%d"),
+                            weekday_name(start)
+                        ));
+                    }
                     if let Some((end, _)) = conclude
                         && date > end
                     {

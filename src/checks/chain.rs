@@ -20,7 +20,9 @@ use chrono::NaiveDate;
 
 use crate::calendar::long_date;
 use crate::code::Code;
-use crate::deadline::{Concern, Counting, DayTable, HolidaySource, Plan, spoken_date};
+use crate::deadline::{
+    Concern, Counting, DayTable, HolidaySource, Plan, spoken_date, stage_duties,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Anchor, Duty, Join, Limit, LimitKind, Policy, Stage};
 use crate::span::Span;
@@ -91,8 +93,7 @@ pub(super) fn check(
         .any(|d| d.within_join == Join::SameAct);
     let late_possible = stages.iter().any(|s| {
         !s.conclude.is_empty()
-            && s.duties
-                .iter()
+            && stage_duties(s, &policy.every_stage)
                 .filter_map(|d| d.within.as_ref())
                 .any(|l| chained(s, l))
     });
@@ -158,12 +159,7 @@ fn late<'p>(
         let Some((end, _)) = dates.conclude() else {
             continue;
         };
-        for (duty, due) in stage
-            .duties
-            .iter()
-            .chain(&policy.every_stage)
-            .zip(&dates.duties)
-        {
+        for (duty, due) in stage_duties(stage, &policy.every_stage).zip(&dates.duties) {
             let (Some(limit), Some(due)) = (&duty.within, *due) else {
                 continue;
             };
@@ -203,7 +199,7 @@ fn disagree<'p>(
         {
             pairs.push((a, b));
         }
-        for duty in stage.duties.iter().chain(&policy.every_stage) {
+        for duty in stage_duties(stage, &policy.every_stage) {
             if duty.within_join == Join::SameAct
                 && let (Some(a), Some(b)) = (&duty.within, &duty.within_also)
             {

@@ -1,5 +1,5 @@
-//! Codes: L040 L041 L042 L043 L046. Time limits checked date by date, where
-//! calendar days, working days and hours meet.
+//! Codes: L040 L041 L042 L043 L046 L049. Time limits checked date by date,
+//! where calendar days, working days and hours meet.
 //!
 //! `time.rs` settles every comparison it can by day number and hands back
 //! the rest (`Pending`): those where a limit is counted in another unit than
@@ -10,7 +10,8 @@
 //! `deadline.rs`, and reports the first date on which a rule is broken as a
 //! concrete counterexample that a person can check on a calendar.
 //!
-//! It reports with the codes the day-number checks use (L040 to L043, L046),
+//! It reports with the codes the day-number checks use (L040 to L043, L046,
+//! L049),
 //! because the rule and its fix are the same; only the evidence differs: a
 //! date instead of a day number, and how many of the dates tried break it.
 //! A comparison that no calendar can settle (the policy names no `holidays`,
@@ -20,17 +21,19 @@
 //! The working days of the calendar are looked up in a precomputed table,
 //! so the whole sweep costs a few microseconds per date.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 
 use crate::calendar::{Calendar, long_date};
 use crate::code::Code;
-use crate::deadline::{Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date};
+use crate::deadline::{
+    Concern, Counting, DayTable, HolidaySource, StageDates, spoken_date, stage_duties,
+};
 use crate::diagnostic::Diagnostic;
-use crate::model::{DayUnit, Duty, Policy, Stage};
+use crate::model::{DayUnit, Duty, Policy, Stage, StageKey, Target};
 
-use super::time::{Pending, Rule, not_compared};
+use super::time::{Pending, Rule, before_help, not_compared};
 
 /// Which dates a concern could arise on, and why those.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,12 +196,24 @@ pub(super) fn check(
             }
         }
     }
+    // Which stages escalate to each stage, for the help of a gap.
+    let mut into: Into<'_> = BTreeMap::new();
+    for stage in &stages {
+        for outcome in &stage.outcomes {
+            if let Target::Stage { to: Some(key), .. } = &outcome.target {
+                let sources = into.entry(key).or_default();
+                if !sources.iter().any(|s| s.key == stage.key) {
+                    sources.push(stage);
+                }
+            }
+        }
+    }
     for finding in &findings {
         if let Some(item) = pending.get(finding.pending) {
             out.push(report(
                 finding,
                 item.rule,
-                &stages,
+                (&stages, &into),
                 &policy.every_stage,
                 &tried,
             ));
@@ -222,7 +237,9 @@ impl Rule {
     /// The stages a rule compares: (the stage, itself) or (from, to).
     fn stages(self) -> (usize, usize) {
         match self {
-            Rule::Window { stage } | Rule::Duty { stage, .. } => (stage, stage),
+            Rule::Window { stage } | Rule::Duty { stage, .. } | Rule::DutyStart { stage, .. } => {
+                (stage, stage)
+            }
             Rule::Start { from, to } | Rule::Conclude { from, to } => (from, to),
         }
     }
@@ -244,6 +261,13 @@ fn broken(rule: Rule, from: &StageDates, to: &StageDates) -> Vec<Code> {
                 && *due > end
             {
                 codes.push(Code::DutyAfterStage);
+            }
+        }
+        Rule::DutyStart { duty, .. } => {
+            if let (Some(Some(due)), Some(start)) = (from.duties.get(duty), from.start)
+                && *due < start
+            {
+                codes.push(Code::DutyBeforeStage);
             }
         }
         Rule::Start { .. } => {
@@ -375,7 +399,7 @@ fn partly_compared(
 fn report(
     finding: &Finding,
     rule: Rule,
-    stages: &[&Stage],
+    (stages, into): (&[&Stage], &Into<'_>),
     every: &[Duty],
     tried: &Tried<'_>,
 ) -> Diagnostic {
@@ -419,8 +443,8 @@ fn report(
         }
         (Code::DutyAfterStage, Rule::Duty { duty, .. }) => {
             let due = from_dates.duties.get(duty).copied().flatten();
-            // Duty indices run on from the stage's own into `every stage`.
-            let duty = from.and_then(|s| s.duties.iter().chain(every).nth(duty));
+            // Duty indices follow `stage_duties`.
+            let duty = from.and_then(|s| stage_duties(s, every).nth(duty));
             let (Some(due), Some(duty), Some(limit), Some((end, end_span))) = (
                 due,
                 duty,
@@ -456,6 +480,32 @@ fn report(
                 "{often} Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."
             ))
         }
+        (Code::DutyBeforeStage, Rule::DutyStart { duty, .. }) => {
+            let due = from_dates.duties.get(duty).copied().flatten();
+            let duty = from.and_then(|s| stage_duties(s, every).nth(duty));
+            let (Some(due), Some(duty), Some(limit), Some((start, start_span)), Some(stage)) = (
+                due,
+                duty,
+                duty.and_then(|d| d.within.as_ref()),
+                start_of(from, from_dates),
+                from,
+            ) else {
+                return fallback(finding, from, &raised);
+            };
+            Diagnostic::new(
+                Code::DutyBeforeStage,
+                limit.span,
+                format!(
+                    "for a concern raised on {raised}, this `{}` falls due on {}, but {from_label} may start as late as {}",
+                    duty.kind.verb(),
+                    spoken_date(due),
+                    spoken_date(start)
+                ),
+            )
+            .with_primary_label(format!("due by {}", spoken_date(due)))
+            .with_label(start_span, format!("the stage starts by {}", spoken_date(start)))
+            .with_help(format!("{often} {}", before_help(stage)))
+        }
         (Code::OverlappingWindows | Code::OwnershipGap, _) => {
             let (Some((end, end_span)), Some((start, start_span))) =
                 (conclude_of(from, from_dates), start_of(to, to_dates))
@@ -490,7 +540,8 @@ fn report(
                 .with_primary_label(format!("{to_label} need only start by {}", spoken_date(start)))
                 .with_label(end_span, format!("{from_label} concludes by {}", spoken_date(end)))
                 .with_help(format!(
-                    "{often} If the source document allows this gap, this warning records it. Otherwise let {to_label} start sooner."
+                    "{often} If the source document allows this gap, this warning records it. Otherwise let {to_label} start sooner{}.",
+                    no_sooner_than(into, from, to)
                 ))
             }
         }
@@ -515,6 +566,37 @@ fn report(
                 "{often} Each stage of escalation must be allowed to conclude later than the one before it. Check the limits against the source document."
             ))
         }
+    }
+}
+
+/// The stages that escalate to each stage, by its key.
+type Into<'p> = BTreeMap<&'p StageKey, Vec<&'p Stage>>;
+
+/// Where other stages escalate to `to` as well, starting it sooner must not
+/// make it start before they may conclude (L041): the limit to the fix of
+/// a gap, as words to end its sentence, or nothing.
+fn no_sooner_than(into: &Into<'_>, from: Option<&Stage>, to: Option<&Stage>) -> String {
+    let (Some(from), Some(to)) = (from, to) else {
+        return String::new();
+    };
+    let others: Vec<&str> = into
+        .get(&to.key)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter(|s| s.key != from.key)
+        .map(|s| s.label.as_str())
+        .collect();
+    match others.as_slice() {
+        [] => String::new(),
+        [one] => format!(
+            ", but no sooner than {one} may conclude, because it escalates to {} too",
+            to.label
+        ),
+        [rest @ .., last] => format!(
+            ", but no sooner than {} and {last} may conclude, because they escalate to {} too",
+            rest.join(", "),
+            to.label
+        ),
     }
 }
 

@@ -5,11 +5,15 @@
 //! outcome. A duty counts for a stage when the stage states it, or when
 //! `every stage` does, and when it is due at the moment the outcome is
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
+//! Where a line of the right kind is written but does not count, the help
+//! says why (see `uncounted.rs`) instead of asking for it again.
 
 use crate::ast::Trigger;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
+
+use super::uncounted::{self, Wanted};
 
 pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     // The help's example names one of the policy's own records, so that it
@@ -24,11 +28,10 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             .iter()
             .any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional)
         {
-            out.push(
-                Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
-                    .with_primary_label("no `record` duty here or in `every stage`")
-                    .with_help(format!("Say what is recorded and where, for example `record \"the discussion and any points of difference\"{record_in}`. If the source document states no recording duty for this stage, this warning records that.")),
-            );
+            let diagnostic = Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
+                .with_primary_label("no `record` duty here or in `every stage`")
+                .with_help(format!("Say what is recorded and where, for example `record \"the discussion and any points of difference\"{record_in}`. If the source document states no recording duty for this stage, this warning records that."));
+            out.push(explained(policy, stage, Wanted::Record, diagnostic));
         }
         for outcome in &stage.outcomes {
             let Target::End(end) = &outcome.target else {
@@ -43,13 +46,25 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|d| matches!(d.kind, DutyKind::Record { .. }));
             if !recorded {
-                out.push(
-                    Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
-                        .with_primary_label("no `record` duty is due when this end is reached")
-                        .with_help(format!("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\"{record_in}`.")),
-                );
+                let diagnostic = Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
+                    .with_primary_label("no `record` duty is due when this end is reached")
+                    .with_help(format!("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\"{record_in}`."));
+                out.push(explained(
+                    policy,
+                    stage,
+                    Wanted::RecordAt(&outcome.when),
+                    diagnostic,
+                ));
             }
-            let Some(raiser) = &policy.header.raised_by else {
+            // A raiser that is not a declared actor was reported once when
+            // lowering (L020); one warning per end about that name would
+            // only repeat it.
+            let Some(raiser) = policy
+                .header
+                .raised_by
+                .as_ref()
+                .filter(|r| policy.actors.iter().any(|a| &a.name == *r))
+            else {
                 continue;
             };
             // Whoever raised the concern and leads the stage reached the
@@ -63,17 +78,32 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             }
             let shared = due.iter().any(|d| tells(d, raiser));
             if !shared {
-                out.push(
-                    Diagnostic::new(
-                        Code::EndNotShared,
-                        outcome.span,
-                        format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
-                    )
-                    .with_primary_label(format!("`{raiser}` is not told this outcome"))
-                    .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`.")),
-                );
+                let diagnostic = Diagnostic::new(
+                    Code::EndNotShared,
+                    outcome.span,
+                    format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
+                )
+                .with_primary_label(format!("`{raiser}` is not told this outcome"))
+                .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`."));
+                let wanted = Wanted::Tell(raiser, &outcome.when);
+                out.push(explained(policy, stage, wanted, diagnostic));
             }
         }
+    }
+}
+
+/// The diagnostic, pointing at a line of the wanted kind that is written
+/// but does not count, with help that says why, where there is one; as it
+/// is otherwise.
+fn explained(
+    policy: &Policy,
+    stage: &Stage,
+    wanted: Wanted<'_>,
+    diagnostic: Diagnostic,
+) -> Diagnostic {
+    match uncounted::find(policy, stage, wanted) {
+        Some(found) => found.explain(diagnostic),
+        None => diagnostic,
     }
 }
 

@@ -8,10 +8,15 @@
 mod chain;
 mod dates;
 mod duties;
+mod gap_fix;
 mod lifecycle;
 mod names;
+mod people;
+mod region;
+mod route;
 mod structure;
 pub mod time;
+mod uncounted;
 
 use chrono::NaiveDate;
 
@@ -63,7 +68,10 @@ pub fn run_with(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     names::check(policy, usage, &mut diagnostics);
+    region::check(policy, &mut diagnostics);
     structure::check(policy, &mut diagnostics);
+    route::check(policy, &mut diagnostics);
+    people::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
     chain::check(policy, holidays, options.today, &mut diagnostics);
@@ -73,12 +81,15 @@ pub fn run_with(
     diagnostics
 }
 
-/// An `every stage` duty is compared with each stage's conclusion, so it
-/// could be reported late at several stages, all at the same line. Keep the
-/// first report (the earliest stage), which is enough to act on.
+/// An `every stage` duty is compared with each stage's start and
+/// conclusion, so it could be reported early or late at several stages,
+/// all at the same line. Keep the first report of each (the earliest
+/// stage), which is enough to act on.
 fn once_per_duty(diagnostics: &mut Vec<Diagnostic>) {
+    use crate::code::Code;
     let mut seen = std::collections::BTreeSet::new();
     diagnostics.retain(|d| {
-        d.code != crate::code::Code::DutyAfterStage || seen.insert((d.span.start, d.span.end))
+        !matches!(d.code, Code::DutyAfterStage | Code::DutyBeforeStage)
+            || seen.insert((d.code, d.span.start, d.span.end))
     });
 }

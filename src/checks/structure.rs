@@ -214,7 +214,7 @@ fn dead_end_help(policy: &Policy, stage: &Stage) -> String {
     }
 }
 
-fn reference(stage: &Stage) -> String {
+pub(super) fn reference(stage: &Stage) -> String {
     if stage.key.procedure.is_some() {
         format!("step {}", stage.key.id)
     } else {

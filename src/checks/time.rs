@@ -1,5 +1,5 @@
-//! Codes: L040 L041 L042 L043 L044 L045 L046. Time limits, checked by day
-//! number.
+//! Codes: L040 L041 L042 L043 L044 L045 L046 L049. Time limits, checked by
+//! day number.
 //!
 //! Every limit is turned into "the latest day it allows" in the policy's own
 //! kind of day: `by day 9` is day 9; `within 24 hours` of a stage that may
@@ -15,9 +15,12 @@
 use std::collections::BTreeSet;
 
 use crate::code::Code;
+use crate::deadline::stage_duties;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Anchor, DayUnit, Duty, Limit, LimitKind, Policy, Stage, Target};
 use crate::span::Span;
+
+use super::gap_fix;
 
 /// A latest day and the limit it comes from.
 #[derive(Clone, Copy)]
@@ -64,8 +67,11 @@ impl<'p> When<'p> {
 pub enum Rule {
     /// The stage must not conclude before it may start (L040).
     Window { stage: usize },
-    /// The stage's duty must not fall due after it concludes (L046).
+    /// The stage's duty must not fall due after it concludes (L046). Duty
+    /// indices follow `deadline::stage_duties`.
     Duty { stage: usize, duty: usize },
+    /// The stage's duty must not fall due before it may start (L049).
+    DutyStart { stage: usize, duty: usize },
     /// The stage escalated to must not have to start before the stage it
     /// comes from may conclude (L041), nor leave days between the two that
     /// nobody owns (L043).
@@ -254,13 +260,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         duties(i, t, &policy.every_stage, &mut cx);
         if t.stage.start.is_none()
             && t.stage.conclude.is_empty()
-            && !t.stage.duties.iter().any(|d| d.within.is_some())
-            && !t
-                .stage
-                .panel
-                .iter()
-                .flat_map(|p| &p.duties)
-                .any(|d| d.within.is_some())
+            && !stage_duties(t.stage, &[]).any(|d| d.within.is_some())
         {
             cx.out.push(
                 Diagnostic::new(Code::UntimedStage, t.stage.head_span, format!("{} has no timescale", t.stage.label))
@@ -270,19 +270,25 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         }
     }
 
-    // An index by key keeps this linear in the number of stages.
-    let index: std::collections::HashMap<_, usize> = timings
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&t.stage.key, i))
-        .collect();
+    // An index by key keeps this linear in the number of stages. A key
+    // given to two stages (L021, L022) is left out: an escalation to it
+    // could mean either, and measuring it against one of them would report
+    // gaps and overlaps with the wrong stage.
+    let mut index: std::collections::HashMap<_, Option<usize>> = std::collections::HashMap::new();
+    for (i, t) in timings.iter().enumerate() {
+        index
+            .entry(&t.stage.key)
+            .and_modify(|slot| *slot = None)
+            .or_insert(Some(i));
+    }
     let mut seen = BTreeSet::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (i, from) in timings.iter().enumerate() {
         for outcome in &from.stage.outcomes {
             let Target::Stage { to: Some(key), .. } = &outcome.target else {
                 continue;
             };
-            let Some(&j) = index.get(key) else {
+            let Some(&Some(j)) = index.get(key) else {
                 continue;
             };
             // An escalation back down its own ladder is a cycle (L033);
@@ -291,8 +297,20 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
             if i == j || backward || !seen.insert((i, j)) {
                 continue;
             }
-            between((i, from), (j, &timings[j]), &mut cx);
+            pairs.push((i, j));
         }
+    }
+    let mut ladder = Ladder {
+        timings: &timings,
+        into: vec![Vec::new(); timings.len()],
+        out_of: vec![Vec::new(); timings.len()],
+    };
+    for &(i, j) in &pairs {
+        ladder.into[j].push(i);
+        ladder.out_of[i].push(j);
+    }
+    for &(i, j) in &pairs {
+        between((i, &timings[i]), (j, &timings[j]), &ladder, &mut cx);
     }
     cx.pending
 }
@@ -326,40 +344,155 @@ fn window<'p>(i: usize, t: &Timing<'p>, cx: &mut Context<'_, 'p>) {
     }
 }
 
-/// A timed duty that falls due after the stage must conclude: the stage's
-/// own duties, then the policy's `every stage` duties timed at this stage
-/// (their indices run on from the stage's own).
+/// A timed duty that falls due after the stage must conclude (L046) or
+/// before it may start (L049): the stage's own duties, its panel's, then the
+/// policy's `every stage` duties timed at this stage, indexed as
+/// `deadline::stage_duties` orders them.
 fn duties<'p>(i: usize, t: &Timing<'p>, every: &'p [Duty], cx: &mut Context<'_, 'p>) {
-    let Some(conclude) = &t.conclude else { return };
-    for (d, duty) in t.stage.duties.iter().chain(every).enumerate() {
+    for (d, duty) in stage_duties(t.stage, every).enumerate() {
         let Some(limit) = &duty.within else { continue };
         let Some(due) = cx.latest(limit, t.start.as_ref()) else {
             continue;
         };
-        let (When::Day(due), When::Day(conclude)) = (&due, conclude) else {
-            cx.defer(
-                Rule::Duty { stage: i, duty: d },
-                &[(&due, t.stage), (conclude, t.stage)],
-            );
+        if let Some(conclude) = &t.conclude {
+            match (&due, conclude) {
+                (When::Day(due), When::Day(conclude)) => {
+                    due_after(duty, limit, due.day, t.stage, *conclude, cx.out);
+                }
+                _ => cx.defer(
+                    Rule::Duty { stage: i, duty: d },
+                    &[(&due, t.stage), (conclude, t.stage)],
+                ),
+            }
+        }
+        // Only a limit counted from the concern arising can fall before
+        // the stage starts; one counted from the stage starting cannot.
+        if limit.anchor != Anchor::ConcernArising {
             continue;
+        }
+        if let Some(start) = &t.start {
+            match (&due, start) {
+                (When::Day(due), When::Day(start)) => {
+                    due_before(duty, limit, due.day, t.stage, *start, cx.out);
+                }
+                _ => cx.defer(
+                    Rule::DutyStart { stage: i, duty: d },
+                    &[(&due, t.stage), (start, t.stage)],
+                ),
+            }
+        }
+    }
+}
+
+/// L046 by day number.
+fn due_after(
+    duty: &Duty,
+    limit: &Limit,
+    due: u32,
+    stage: &Stage,
+    conclude: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if due <= conclude.day {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::DutyAfterStage,
+            limit.span,
+            format!(
+                "this `{}` may fall due on day {due}, after {} must conclude on day {}",
+                duty.kind.verb(),
+                stage.label,
+                conclude.day
+            ),
+        )
+        .with_primary_label(format!("due by day {due}"))
+        .with_label(conclude.span, format!("the stage concludes by day {}", conclude.day))
+        .with_help("Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."),
+    );
+}
+
+/// L049 by day number.
+fn due_before(
+    duty: &Duty,
+    limit: &Limit,
+    due: u32,
+    stage: &Stage,
+    start: Latest,
+    out: &mut Vec<Diagnostic>,
+) {
+    if due >= start.day {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::DutyBeforeStage,
+            limit.span,
+            format!(
+                "this `{}` falls due on day {due}, but {} may start as late as day {}",
+                duty.kind.verb(),
+                stage.label,
+                start.day
+            ),
+        )
+        .with_primary_label(format!("due by day {due}"))
+        .with_label(start.span, format!("the stage starts by day {}", start.day))
+        .with_help(before_help(stage)),
+    );
+}
+
+/// The help of L049, by day number or by date.
+pub(super) fn before_help(stage: &Stage) -> String {
+    format!(
+        "A duty of {0} counted from the concern arising can be overdue before {0} begins. If it is done once {0} has started, count it from then (drop `of the concern arising`); if it belongs to an earlier stage, move it there; otherwise check both limits against the source document.",
+        stage.label
+    )
+}
+
+/// Every escalation compared, by the indices of `timings`: what the help
+/// of a gap (L043) needs to check its fix against.
+struct Ladder<'a, 'p> {
+    timings: &'a [Timing<'p>],
+    /// The stages escalating to each stage.
+    into: Vec<Vec<usize>>,
+    /// The stages each stage escalates to.
+    out_of: Vec<Vec<usize>>,
+}
+
+impl Ladder<'_, '_> {
+    /// The stages around the escalation from `i` to `j`, with the days a
+    /// fix of a gap between them must respect.
+    fn around(&self, i: usize, j: usize) -> gap_fix::Around<'_> {
+        // The stage's conclusion, or its start.
+        let other = |k: usize, conclusion: bool| {
+            let t = self.timings.get(k)?;
+            let when = if conclusion { &t.conclude } else { &t.start };
+            let day = match when.as_ref()? {
+                When::Day(latest) => Some(latest.day),
+                When::Dated(_) => None,
+            };
+            Some(gap_fix::Other {
+                label: t.stage.label.as_str(),
+                day,
+            })
         };
-        let due = due.day;
-        if due > conclude.day {
-            cx.out.push(
-                Diagnostic::new(
-                    Code::DutyAfterStage,
-                    limit.span,
-                    format!(
-                        "this `{}` may fall due on day {due}, after {} must conclude on day {}",
-                        duty.kind.verb(),
-                        t.stage.label,
-                        conclude.day
-                    ),
-                )
-                .with_primary_label(format!("due by day {due}"))
-                .with_label(conclude.span, format!("the stage concludes by day {}", conclude.day))
-                .with_help("Check both against the source document: either the duty must fall due sooner, or the stage must be allowed to conclude later."),
-            );
+        let list = |ks: Option<&Vec<usize>>| ks.map_or(&[][..], Vec::as_slice).to_vec();
+        gap_fix::Around {
+            also_into: list(self.into.get(j))
+                .into_iter()
+                .filter(|&k| k != i)
+                .filter_map(|k| other(k, true))
+                .collect(),
+            starts_after: list(self.out_of.get(i))
+                .into_iter()
+                .filter(|&k| k != j)
+                .filter_map(|k| other(k, false))
+                .collect(),
+            concludes_after: list(self.out_of.get(i))
+                .into_iter()
+                .filter_map(|k| other(k, true))
+                .collect(),
         }
     }
 }
@@ -368,6 +501,7 @@ fn duties<'p>(i: usize, t: &Timing<'p>, every: &'p [Duty], cx: &mut Context<'_, 
 fn between<'p>(
     (i, from): (usize, &Timing<'p>),
     (j, to): (usize, &Timing<'p>),
+    ladder: &Ladder<'_, 'p>,
     cx: &mut Context<'_, 'p>,
 ) {
     let Some(prev_end_when) = &from.conclude else {
@@ -376,7 +510,8 @@ fn between<'p>(
     if let Some(next_start) = &to.start {
         match (prev_end_when, next_start) {
             (When::Day(prev_end), When::Day(next_start)) => {
-                starts_after(from, to, *prev_end, *next_start, cx.out);
+                let around = ladder.around(i, j);
+                starts_after(from, to, *prev_end, *next_start, &around, cx.out);
             }
             _ => cx.defer(
                 Rule::Start { from: i, to: j },
@@ -404,6 +539,7 @@ fn starts_after(
     to: &Timing<'_>,
     prev_end: Latest,
     next_start: Latest,
+    around: &gap_fix::Around<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     if next_start.day < prev_end.day {
@@ -434,21 +570,30 @@ fn starts_after(
             format!("days {first} to {}", next_start.day)
         };
         out.push(
-                Diagnostic::new(
-                    Code::OwnershipGap,
-                    next_start.span,
-                    format!(
-                        "nobody owns the escalation on {days}, between {} and {}",
-                        from.stage.label, to.stage.label
-                    ),
-                )
-                .with_primary_label(format!("{} need only start by day {}", to.stage.label, next_start.day))
-                .with_label(prev_end.span, format!("{} concludes by day {}", from.stage.label, prev_end.day))
-                .with_help(format!(
-                    "If the source document allows this gap, this warning records it. Otherwise let {} start no later than day {}, the last day of {}.",
-                    to.stage.label, prev_end.day, from.stage.label
-                )),
-            );
+            Diagnostic::new(
+                Code::OwnershipGap,
+                next_start.span,
+                format!(
+                    "nobody owns the escalation on {days}, between {} and {}",
+                    from.stage.label, to.stage.label
+                ),
+            )
+            .with_primary_label(format!(
+                "{} need only start by day {}",
+                to.stage.label, next_start.day
+            ))
+            .with_label(
+                prev_end.span,
+                format!("{} concludes by day {}", from.stage.label, prev_end.day),
+            )
+            .with_help(gap_fix::help(
+                &from.stage.label,
+                &to.stage.label,
+                prev_end.day,
+                next_start.day,
+                around,
+            )),
+        );
     }
 }
 

@@ -99,10 +99,11 @@ pub(super) fn members(m: Option<&Members>) -> String {
         return "no stated membership".to_owned();
     };
     format!(
-        "{}{} {}agencies{}",
+        "{}{} {}{}{}",
         if m.at_least { "at least " } else { "" },
         m.count,
         if m.independent { "independent " } else { "" },
+        if m.count == 1 { "agency" } else { "agencies" },
         if m.where_possible {
             ", where possible"
         } else {

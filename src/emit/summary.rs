@@ -198,9 +198,10 @@ pub fn stage_duties(stage: &Stage) -> Vec<String> {
 /// `panel of at least 3 agencies not concerned in the disagreement`.
 fn members(m: &Members) -> String {
     format!(
-        "panel of {}{} agencies {}{}",
+        "panel of {}{} {} {}{}",
         if m.at_least { "at least " } else { "" },
         m.count,
+        if m.count == 1 { "agency" } else { "agencies" },
         if m.independent {
             "not concerned in the disagreement"
         } else {

@@ -47,6 +47,7 @@ impl Lowerer {
                 HeaderKind::Board { name, short } => {
                     header.board = Some(name.text.clone());
                     header.board_short = short.as_ref().map(|s| s.text.clone());
+                    header.board_span = Some(h.span);
                 }
                 HeaderKind::Covers(scopes) => {
                     let mut scopes = scopes.clone();
@@ -68,6 +69,7 @@ impl Lowerer {
                 HeaderKind::Holidays(name) => {
                     self.holidays_stated = true;
                     header.holidays = self.division(name);
+                    header.holidays_span = Some(h.span);
                 }
                 HeaderKind::Contact { address, purpose } => header.contacts.push(Contact {
                     address: address.text.clone(),

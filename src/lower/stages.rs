@@ -229,6 +229,7 @@ impl Lowerer {
                 count: m.count,
                 independent: m.independent,
                 where_possible: m.where_possible,
+                span: m.span,
             }),
             binding: p.binding.map(|(b, _)| b),
             cites: texts(&p.cites),

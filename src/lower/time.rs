@@ -260,21 +260,31 @@ impl Lowerer {
         let no_day_one = with_day_one && self.header.day_one.is_none();
         if (stated.is_none() || no_day_one) && !self.day_counting_reported {
             self.day_counting_reported = true;
+            // Say which half of the day counting is missing, and quote the
+            // half that is there, so the fix is not a line already written.
+            let kind = match stated {
+                Some(DayUnit::WorkingDays) => "`days are working days`",
+                _ => "`days are calendar days`",
+            };
+            let day_one = match self.header.day_one {
+                Some(ast::DayOne::DayAfter) => "`day 1 is the day after the concern arose`",
+                _ => "`day 1 is the day the concern arose`",
+            };
             let (fix, why) = match (stated.is_none(), no_day_one) {
                 (true, true) => (
-                    "Add `days are calendar days` (or `working days`) and `day 1 is the day the concern arose` to the header.",
+                    "Add `days are calendar days` (or `days are working days`) and `day 1 is the day the concern arose` (or `day 1 is the day after the concern arose`) to the header.".to_owned(),
                     "which days count and which day is day 1",
                 ),
                 (true, false) if with_day_one => (
-                    "Add `days are calendar days` (or `days are working days`) to the header.",
-                    "which days count",
+                    format!("The header says {day_one} but not which days are counted. Add `days are calendar days` or `days are working days`."),
+                    "whether days are calendar days or working days",
                 ),
                 (true, false) => (
-                    "Say which is meant: write the unit here (`calendar days` or `working days`), or add `days are calendar days` (or `days are working days`) to the header.",
+                    "Say which is meant: write the unit here (`calendar days` or `working days`), or add `days are calendar days` (or `days are working days`) to the header.".to_owned(),
                     "whether these are calendar days or working days",
                 ),
                 _ => (
-                    "Add `day 1 is the day the concern arose` (or `day 1 is the day after the concern arose`) to the header.",
+                    format!("The header says {kind} but not which day is day 1. Add `day 1 is the day the concern arose` or `day 1 is the day after the concern arose`."),
                     "which day is day 1",
                 ),
             };

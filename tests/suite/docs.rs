@@ -81,7 +81,7 @@ fn every_example_in_the_patterns_page_parses() {
     assert!(examples_parse("docs/patterns.md") > 15);
 }
 
-/// Checks that every ```ladder example in `doc` parses, as a whole file or
+/// Checks that every `ladder` code block in `doc` parses, as a whole file or
 /// as lines from inside a stage, and returns how many there are.
 fn examples_parse(doc: &str) -> usize {
     let docs = std::fs::read_to_string(root().join(doc)).unwrap();

@@ -50,6 +50,32 @@ fn wording_is_kept_exactly() {
 }
 
 #[test]
+fn one_agency_is_kept_as_written() {
+    // `agency` for one and `agencies` for several: the formatter keeps the
+    // word the author chose, and the meaning is the same either way.
+    let text = "policy \"P\"\nboard \"B\" (B)\nconcern raised by worker\n\
+                actor worker \"Worker\"\nactor chair \"Chair\"\n\
+                stage 1 \"One\" {\n  led by chair\n  panel \"Panel\" {\n    \
+                members   at least   ONE agency not concerned in the disagreement\n  }\n  \
+                resolved: end \"Done\"\n}\n";
+    let formatted = format(text).unwrap();
+    assert!(
+        formatted.contains("\n    members at least ONE agency not concerned in the disagreement\n"),
+        "{formatted}"
+    );
+    assert_eq!(format(&formatted).unwrap(), formatted);
+    let members = meaning(&formatted).stages[0]
+        .panel
+        .as_ref()
+        .unwrap()
+        .members
+        .clone()
+        .unwrap();
+    assert!(members.at_least);
+    assert_eq!(members.count, 1);
+}
+
+#[test]
 fn a_file_with_syntax_errors_is_refused() {
     assert!(format("stage 1 \"A\" {\n  start no later than\n}\n").is_err());
 }
@@ -197,6 +223,18 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
             _ => {}
         }
         text.push_str("  led by manager with equivalent manager\n");
+        // Panels, with `agency` for one as well as `agencies`.
+        match extra % 7 {
+            2 => text.push_str(
+                "  panel \"Resolution Panel\" {\n    convened by manager\n    \
+                 members at least one agency not concerned in the disagreement\n  }\n",
+            ),
+            4 => text.push_str(
+                "  panel \"Resolution Panel\" {\n    \
+                 members 3 agencies including those concerned where possible\n  }\n",
+            ),
+            _ => {}
+        }
         if extra % 3 == 0 {
             text.push_str("  may notify worker when resolved\n");
         }

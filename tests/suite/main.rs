@@ -6,6 +6,7 @@ mod support;
 
 mod build;
 mod calendar;
+mod checks;
 mod cli;
 mod dates;
 mod diff;
