@@ -60,6 +60,8 @@ pub enum HeaderKind {
     Adopted(Date),
     Updated(Date),
     Review(Date),
+    /// `review every 2 years`, `review within 18 months of adoption`.
+    ReviewPeriod(ReviewPeriod),
     Days(DayKind),
     DayOne(DayOne),
     Holidays(Ident),
@@ -94,6 +96,33 @@ pub enum DayOne {
     DayConcernArose,
     /// Day 1 is the day after the concern arose.
     DayAfter,
+}
+
+/// A review period as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPeriod {
+    /// `every`: the review repeats; `within`: it falls due once, counted
+    /// from `anchor`.
+    pub every: bool,
+    pub amount: u32,
+    pub unit: PeriodUnit,
+    /// What a `within` period counts from; `None` for `every`.
+    pub anchor: Option<ReviewAnchor>,
+    pub span: Span,
+}
+
+/// The unit of a review period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodUnit {
+    Months,
+    Years,
+}
+
+/// What a review period counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReviewAnchor {
+    Adoption,
+    LastUpdate,
 }
 
 /// A date as written, at day, month or year precision. Whether it exists

@@ -82,6 +82,7 @@ codes! {
     ReviewBeforeAdoption = "L061", "review-before-adoption", Error, "The review date is before the adoption date";
     NoReviewDate = "L062", "no-review-date", Warning, "The policy has no review date";
     ReviewDueSoon = "L063", "review-due-soon", Warning, "The review date falls due soon";
+    ReviewPeriodUndated = "L066", "review-period-undated", Warning, "A review period with no date to count it from";
 }
 
 impl fmt::Display for Code {

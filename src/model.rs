@@ -9,6 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
+pub use crate::ast::{PeriodUnit, ReviewAnchor};
 use crate::calendar::Division;
 use crate::span::Span;
 
@@ -39,7 +40,11 @@ pub struct PolicyHeader {
     pub version: Option<String>,
     pub adopted: Option<PolicyDate>,
     pub updated: Option<PolicyDate>,
+    /// The review date: as written, or computed from `review_period`.
     pub review: Option<PolicyDate>,
+    /// `review every 2 years` or `review within 18 months of adoption`;
+    /// `review` then holds the due date computed from it.
+    pub review_period: Option<ReviewPeriod>,
     pub day_kind: Option<DayUnit>,
     pub day_one: Option<DayOne>,
     pub holidays: Option<Division>,
@@ -60,6 +65,51 @@ pub struct PolicyDate {
     pub last: NaiveDate,
     pub precision: Precision,
     pub span: Span,
+}
+
+/// A review period, with the date it was counted from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPeriod {
+    /// `every`: the review repeats; `within`: it falls due once.
+    pub every: bool,
+    pub amount: u32,
+    pub unit: PeriodUnit,
+    /// What the period is counted from: for `every`, the last update when
+    /// the policy states one, else adoption; for `within`, as written.
+    pub from: ReviewAnchor,
+    pub span: Span,
+}
+
+impl ReviewPeriod {
+    /// The period in the words of the language: `every 2 years`,
+    /// `within 18 months of adoption`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let unit = match (self.unit, self.amount) {
+            (PeriodUnit::Years, 1) => "year",
+            (PeriodUnit::Years, _) => "years",
+            (PeriodUnit::Months, 1) => "month",
+            (PeriodUnit::Months, _) => "months",
+        };
+        if self.every {
+            format!("every {} {unit}", self.amount)
+        } else {
+            let anchor = match self.from {
+                ReviewAnchor::Adoption => "adoption",
+                ReviewAnchor::LastUpdate => "the last update",
+            };
+            format!("within {} {unit} of {anchor}", self.amount)
+        }
+    }
+
+    /// The period in months.
+    #[must_use]
+    pub fn months(&self) -> u32 {
+        match self.unit {
+            PeriodUnit::Years => self.amount.saturating_mul(12),
+            PeriodUnit::Months => self.amount,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -141,7 +141,12 @@ impl Builder<'_> {
             Rule::version_decl => header(HeaderKind::Version(Self::first_text(pair)?)),
             Rule::adopted_decl => header(HeaderKind::Adopted(Self::first_date(pair)?)),
             Rule::updated_decl => header(HeaderKind::Updated(Self::first_date(pair)?)),
-            Rule::review_decl => header(HeaderKind::Review(Self::first_date(pair)?)),
+            Rule::review_decl => {
+                match children(pair.clone()).find(|p| p.as_rule() == Rule::review_period) {
+                    Some(period) => header(HeaderKind::ReviewPeriod(self.review_period(period)?)),
+                    None => header(HeaderKind::Review(Self::first_date(pair)?)),
+                }
+            }
             Rule::days_decl => {
                 let kind = if pair.as_str().to_lowercase().contains("working") {
                     DayKind::Working
@@ -191,6 +196,40 @@ impl Builder<'_> {
             Rule::note_decl => Some(Item::Note(string(children(pair).next()?))),
             _ => None,
         }
+    }
+
+    /// `every 2 years` or `within 18 months of adoption`.
+    fn review_period(&mut self, pair: Pair<'_, Rule>) -> Option<ReviewPeriod> {
+        let span = span_of(&pair);
+        let inner = children(pair).next()?;
+        let every = inner.as_rule() == Rule::review_every;
+        let mut period = ReviewPeriod {
+            every,
+            amount: 0,
+            unit: PeriodUnit::Years,
+            anchor: None,
+            span,
+        };
+        for part in children(inner) {
+            match part.as_rule() {
+                Rule::number => period.amount = self.number(part)?,
+                Rule::period_unit
+                    if has_keyword(&part, Rule::kw_months)
+                        || has_keyword(&part, Rule::kw_month) =>
+                {
+                    period.unit = PeriodUnit::Months;
+                }
+                Rule::review_anchor => {
+                    period.anchor = Some(if has_keyword(&part, Rule::kw_of_adoption) {
+                        ReviewAnchor::Adoption
+                    } else {
+                        ReviewAnchor::LastUpdate
+                    });
+                }
+                _ => {}
+            }
+        }
+        Some(period)
     }
 
     fn first_text(pair: Pair<'_, Rule>) -> Option<Text> {

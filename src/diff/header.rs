@@ -46,6 +46,7 @@ pub(super) fn header(out: &mut Out, old: &Policy, new: &Policy) {
         n.updated.as_ref(),
     );
     date_field(out, "review date", o.review.as_ref(), n.review.as_ref());
+    review_period(out, o.review_period.as_ref(), n.review_period.as_ref());
     if o.day_kind != n.day_kind {
         out.push(
             s,
@@ -171,6 +172,41 @@ pub(super) fn date_field(
         }
         (None, Some(n)) => format!("The policy now has a {what}: {}.", written(n)),
         (Some(o), None) => format!("The policy no longer has a {what} (was {}).", written(o)),
+        _ => return,
+    };
+    out.push(Section::Policy, None, text);
+}
+
+/// `review every 2 years`: the period added, removed or changed. A due
+/// date that moves with it is reported by `date_field`.
+pub(super) fn review_period(
+    out: &mut Out,
+    old: Option<&crate::model::ReviewPeriod>,
+    new: Option<&crate::model::ReviewPeriod>,
+) {
+    let text = match (old, new) {
+        (Some(o), Some(n)) if o.describe() == n.describe() && o.from != n.from => {
+            let from = |p: &crate::model::ReviewPeriod| match p.from {
+                crate::model::ReviewAnchor::Adoption => "adoption",
+                crate::model::ReviewAnchor::LastUpdate => "the last update",
+            };
+            format!(
+                "The review {} is now counted from {} (was from {}).",
+                n.describe(),
+                from(n),
+                from(o)
+            )
+        }
+        (Some(o), Some(n)) if o != n => format!(
+            "The review period is now {} (was {}).",
+            n.describe(),
+            o.describe()
+        ),
+        (None, Some(n)) => format!("The policy now gives a review period: {}.", n.describe()),
+        (Some(o), None) => format!(
+            "The policy no longer gives a review period (was {}).",
+            o.describe()
+        ),
         _ => return,
     };
     out.push(Section::Policy, None, text);

@@ -143,14 +143,16 @@ fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
     if let Some(v) = &h.version {
         row("Version", v);
     }
-    for (k, d) in [
-        ("Adopted", &h.adopted),
-        ("Updated", &h.updated),
-        ("Review", &h.review),
-    ] {
+    for (k, d) in [("Adopted", &h.adopted), ("Updated", &h.updated)] {
         if let Some(d) = d {
             row(k, &date(d));
         }
+    }
+    match (&h.review, &h.review_period) {
+        (Some(d), Some(p)) => row("Review", &format!("{} ({})", date(d), p.describe())),
+        (None, Some(p)) => row("Review", &format!("{} (date not stated)", p.describe())),
+        (Some(d), None) => row("Review", &date(d)),
+        (None, None) => {}
     }
     if let Some(s) = &h.source {
         row("Source document", &s.title);
@@ -206,7 +208,16 @@ fn strip_prologue(svg: &str) -> &str {
 
 fn review(p: &Policy, today: NaiveDate) -> (&'static str, String) {
     match &p.header.review {
-        None => ("none", "No review date".to_owned()),
+        None => match &p.header.review_period {
+            Some(period) => (
+                "none",
+                format!(
+                    "Review {}, but the date it counts from is not stated",
+                    period.describe()
+                ),
+            ),
+            None => ("none", "No review date".to_owned()),
+        },
         Some(d) if d.last < today => ("overdue", format!("Overdue: review was due {}", date(d))),
         Some(d) => ("due", format!("Review due {}", date(d))),
     }

@@ -16,14 +16,14 @@ use sha2::{Digest, Sha256};
 
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
 use crate::model::{
-    self, DayUnit, DutyKind, LimitKind, OutcomeWhen, Policy, PolicyDate, Precision, SendTo,
-    StageKey, StartAt, Target,
+    self, DayUnit, DutyKind, LimitKind, OutcomeWhen, PeriodUnit, Policy, PolicyDate, Precision,
+    ReviewAnchor, SendTo, StageKey, StartAt, Target,
 };
 use crate::span::{LineIndex, Span};
 
 /// The version of the format. Raised by one for any change an engine could
 /// notice except adding an optional field (see `docs/json.md`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -76,7 +76,9 @@ pub struct Header {
     pub version: Option<String>,
     pub adopted: Option<Date>,
     pub updated: Option<Date>,
+    /// The review date as written, or computed from `review_period`.
     pub review: Option<Date>,
+    pub review_period: Option<ReviewPeriod>,
     pub calendar: Calendar,
     pub contacts: Vec<Contact>,
     pub source_document: Option<SourceDocument>,
@@ -90,6 +92,21 @@ pub struct Date {
     pub first: String,
     pub last: String,
     pub precision: &'static str,
+    pub at: At,
+}
+
+/// `review every 2 years`, `review within 18 months of adoption`.
+#[derive(Debug, Serialize)]
+pub struct ReviewPeriod {
+    /// `every` (the review repeats) or `within` (it falls due once).
+    pub kind: &'static str,
+    pub amount: u32,
+    /// `years` or `months`.
+    pub unit: &'static str,
+    /// `adoption` or `last_update`: the date the due date was counted from.
+    pub counted_from: &'static str,
+    /// The period in the words of the language.
+    pub text: String,
     pub at: At,
 }
 
@@ -419,6 +436,20 @@ impl Builder<'_> {
             adopted: h.adopted.as_ref().map(|d| self.date(d)),
             updated: h.updated.as_ref().map(|d| self.date(d)),
             review: h.review.as_ref().map(|d| self.date(d)),
+            review_period: h.review_period.as_ref().map(|p| ReviewPeriod {
+                kind: if p.every { "every" } else { "within" },
+                amount: p.amount,
+                unit: match p.unit {
+                    PeriodUnit::Years => "years",
+                    PeriodUnit::Months => "months",
+                },
+                counted_from: match p.from {
+                    ReviewAnchor::Adoption => "adoption",
+                    ReviewAnchor::LastUpdate => "last_update",
+                },
+                text: p.describe(),
+                at: self.at(p.span),
+            }),
             calendar: Calendar {
                 day_unit: h.day_kind.map(unit),
                 day_one: h.day_one.map(|d| match d {

@@ -17,6 +17,7 @@ use crate::span::Span;
 impl Lowerer {
     pub(super) fn header(&mut self, file: &ast::File) {
         let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
+        let mut period = None;
         let mut header = PolicyHeader {
             stage_word: "Stage".to_owned(),
             ..PolicyHeader::default()
@@ -58,6 +59,7 @@ impl Lowerer {
                 HeaderKind::Adopted(d) => header.adopted = self.date(d),
                 HeaderKind::Updated(d) => header.updated = self.date(d),
                 HeaderKind::Review(d) => header.review = self.date(d),
+                HeaderKind::ReviewPeriod(p) => period = Some(p),
                 HeaderKind::Days(kind) => {
                     header.day_kind = Some(match kind {
                         DayKind::Calendar => DayUnit::CalendarDays,
@@ -92,6 +94,9 @@ impl Lowerer {
                     );
                 }
             }
+        }
+        if let Some(period) = period {
+            self.review_period(&mut header, period);
         }
         let first_span = file.items.first().map_or(Span::new(0, 0), item_span);
         header.span = first_span;
@@ -208,7 +213,7 @@ fn header_word(kind: &HeaderKind) -> &'static str {
         HeaderKind::Version(_) => "version",
         HeaderKind::Adopted(_) => "adopted",
         HeaderKind::Updated(_) => "updated",
-        HeaderKind::Review(_) => "review",
+        HeaderKind::Review(_) | HeaderKind::ReviewPeriod(_) => "review",
         HeaderKind::Days(_) => "days are",
         HeaderKind::DayOne(_) => "day 1 is",
         HeaderKind::Holidays(_) => "holidays",

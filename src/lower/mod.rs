@@ -7,7 +7,8 @@
 //! that need the whole model (reachability, windows, duties, dates) live in
 //! `checks`, not here.
 //!
-//! The work is split by what is lowered: `header.rs`, `stages.rs` (stages,
+//! The work is split by what is lowered: `header.rs` (with `review.rs`, the
+//! review date computed from a review period), `stages.rs` (stages,
 //! panels, outcomes, rules), `duties.rs` and `time.rs` (limits); this file
 //! holds the lowerer's state, declarations, the policy as a whole and name
 //! resolution.
@@ -22,6 +23,7 @@ use crate::span::Span;
 
 mod duties;
 mod header;
+mod review;
 mod stages;
 mod time;
 

@@ -552,6 +552,11 @@ fn rule_words(rule: Rule) -> String {
         Rule::where_possible => "`where possible` or `wherever possible`".to_owned(),
         Rule::EOI => "the end of the file".to_owned(),
         Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
+        Rule::review_period | Rule::review_every | Rule::review_within => {
+            "a review period such as `every 2 years` or `within 18 months of adoption`".to_owned()
+        }
+        Rule::period_unit => "`years` or `months`".to_owned(),
+        Rule::review_anchor => "`of adoption` or `of the last update`".to_owned(),
         _ => "a statement".to_owned(),
     }
 }

@@ -150,6 +150,16 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");
     }
+    // The review line: a date, or a period counted from adoption or from
+    // the last update.
+    match extras.get(1).map(|e| e % 4) {
+        Some(0) => text.push_str("adopted April 2024\nreview every 2 years\n"),
+        Some(1) => text.push_str(
+            "adopted 1 April 2024\nupdated March 2025\nreview within twelve months of the last update\n",
+        ),
+        Some(2) => text.push_str("adopted 2024\nreview within 18 months of adoption\n"),
+        _ => text.push_str("review April 2027\n"),
+    }
     if extras.first().is_some_and(|e| e % 2 == 0) {
         text.push_str("every stage {\n  record \"the outcome\" in case_record\n  share outcome with worker\n}\n");
     }

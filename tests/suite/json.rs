@@ -39,6 +39,7 @@ fn every_output_is_valid_against_the_committed_schema() {
     let schema = schema();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let value: Value = serde_json::from_str(&json_of(&path)).unwrap();
@@ -53,10 +54,11 @@ fn every_output_is_valid_against_the_committed_schema() {
 #[test]
 fn every_output_reads_into_the_mirror_structs() {
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let doc: mirror::Document = serde_json::from_str(&json_of(&path)).unwrap();
-        assert_eq!(doc.format_version, 2);
+        assert_eq!(doc.format_version, 3);
         assert_eq!(doc.compiler.name, "ladder");
         assert_eq!(doc.compiler.version, env!("CARGO_PKG_VERSION"));
         // Every transition to a stage names a stage in the document, every
@@ -291,6 +293,7 @@ mod mirror {
         pub adopted: Option<Date>,
         pub updated: Option<Date>,
         pub review: Option<Date>,
+        pub review_period: Option<ReviewPeriod>,
         pub calendar: Calendar,
         pub contacts: Vec<Contact>,
         pub source_document: Option<SourceDocument>,
@@ -305,6 +308,17 @@ mod mirror {
         pub first: String,
         pub last: String,
         pub precision: String,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ReviewPeriod {
+        pub kind: String,
+        pub amount: u32,
+        pub unit: String,
+        pub counted_from: String,
+        pub text: String,
         pub at: At,
     }
 

@@ -17,5 +17,6 @@ mod language;
 mod policies;
 mod report;
 mod robustness;
+mod structure;
 mod timeline;
 mod ui;

@@ -1,0 +1,258 @@
+//! The structure of a procedure beyond one ladder of stages: review periods
+//! (`review every 2 years`), phases and stages that repeat, roles that
+//! differ by whom the procedure covers, and sub-procedures with their own
+//! raiser and exception rules. Each has a test policy in `tests/policies/`,
+//! and each is followed from the text to the checks, the JSON, the charts,
+//! `ladder diff` and `ladder fmt`.
+
+use chrono::NaiveDate;
+use ladder::checks::Options;
+use ladder::code::Code;
+use ladder::diff::diff;
+use ladder::driver::{Checked, check_source};
+
+use crate::support::{check, root};
+
+fn test_policy(name: &str) -> String {
+    std::fs::read_to_string(root().join(format!("tests/policies/{name}.ladder"))).unwrap()
+}
+
+fn check_on(text: &str, today: (i32, u32, u32)) -> Checked {
+    let today = NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
+    check_source(text, &Options::new(today))
+}
+
+fn codes(checked: &Checked) -> Vec<&'static str> {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    let checked = check(text);
+    let policy = checked.clean_policy().expect("the policy has errors");
+    serde_json::from_str(&ladder::emit::json::to_string(policy, text)).unwrap()
+}
+
+/// The sentences `ladder diff` reports from `old` to `new`.
+fn sentences(old: &str, new: &str) -> Vec<String> {
+    let (old, new) = (check(old), check(new));
+    diff(old.clean_policy().unwrap(), new.clean_policy().unwrap())
+        .into_iter()
+        .map(|c| c.text)
+        .collect()
+}
+
+/// `text` with `from` (which must occur once) replaced by `to`.
+#[track_caller]
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
+    text.replacen(from, to, 1)
+}
+
+// ---------------------------------------------------------------- reviews
+
+#[test]
+fn a_review_every_two_years_falls_due_two_years_after_the_last_update() {
+    let text = test_policy("review-period");
+    let doc = json(&text);
+    let header = &doc["header"];
+    assert_eq!(header["review"]["first"], "2027-03-01");
+    assert_eq!(header["review"]["last"], "2027-03-31");
+    assert_eq!(header["review"]["precision"], "month");
+    let period = &header["review_period"];
+    assert_eq!(period["kind"], "every");
+    assert_eq!(period["amount"], 2);
+    assert_eq!(period["unit"], "years");
+    assert_eq!(period["counted_from"], "last_update");
+    assert_eq!(period["text"], "every 2 years");
+    assert_eq!(period["at"]["line"], 10);
+
+    // Without `updated`, the period counts from adoption (1 October 2023).
+    let doc = json(&edit(&text, "updated March 2025\n", ""));
+    assert_eq!(doc["header"]["review"]["first"], "2025-10-01");
+    assert_eq!(doc["header"]["review"]["precision"], "day");
+    assert_eq!(doc["header"]["review_period"]["counted_from"], "adoption");
+}
+
+#[test]
+fn the_review_checks_use_the_computed_due_date() {
+    let text = test_policy("review-period");
+    // Due by 31 March 2027: nothing in November 2026, a warning 90 days
+    // ahead, and overdue from 1 April 2027.
+    assert!(!codes(&check_on(&text, (2026, 11, 22))).contains(&"L063"));
+    let soon = check_on(&text, (2027, 1, 5));
+    let warning = soon
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ReviewDueSoon)
+        .expect("L063");
+    assert_eq!(
+        warning.message,
+        "the review date, March 2027 (every 2 years from the last update, March 2025), falls due in 85 days, on 31 March 2027 (today is 5 January 2027)"
+    );
+    assert!(!codes(&check_on(&text, (2027, 3, 31))).contains(&"L060"));
+    let late = check_on(&text, (2027, 4, 1));
+    let overdue = late
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ReviewOverdue)
+        .expect("L060");
+    assert_eq!(
+        overdue.message,
+        "the review date, March 2027 (every 2 years from the last update, March 2025), passed 1 day ago (today is 1 April 2027)"
+    );
+}
+
+#[test]
+fn a_review_within_months_of_adoption_counts_from_adoption_even_after_an_update() {
+    let text = edit(
+        &test_policy("review-period"),
+        "review every 2 years",
+        "review within 18 months of adoption",
+    );
+    // 1 October 2023 and 18 months: 1 April 2025.
+    let checked = check_on(&text, (2025, 4, 2));
+    let overdue = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ReviewOverdue)
+        .expect("L060");
+    assert_eq!(
+        overdue.message,
+        "the review date, 1 April 2025 (within 18 months of adoption, 1 October 2023), passed 1 day ago (today is 2 April 2025)"
+    );
+    assert_eq!(
+        json(&text)["header"]["review_period"]["counted_from"],
+        "adoption"
+    );
+}
+
+#[test]
+fn a_review_period_with_nothing_to_count_from_is_reported_once() {
+    let text = edit(
+        &edit(
+            &test_policy("review-period"),
+            "adopted 1 October 2023\n",
+            "",
+        ),
+        "updated March 2025\n",
+        "",
+    );
+    let checked = check(&text);
+    // L066 and not also "the policy has no review date".
+    assert_eq!(codes(&checked), ["L066"]);
+    let doc = json(&text);
+    assert!(doc["header"]["review"].is_null());
+    assert_eq!(doc["header"]["review_period"]["counted_from"], "adoption");
+}
+
+#[test]
+fn a_review_line_is_a_date_or_a_period_not_both() {
+    let text = edit(
+        &test_policy("review-period"),
+        "review every 2 years\n",
+        "review every 2 years\nreview April 2027\n",
+    );
+    assert!(codes(&check(&text)).contains(&"L011"));
+    let zero = edit(
+        &test_policy("review-period"),
+        "every 2 years",
+        "every 0 years",
+    );
+    let checked = check(&zero);
+    let invalid = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::InvalidValue)
+        .expect("L003");
+    assert_eq!(
+        invalid.message,
+        "a review period must be at least one month"
+    );
+}
+
+#[test]
+fn a_mistyped_review_period_is_explained_in_words() {
+    let message = |line: &str| {
+        let text = edit(&test_policy("review-period"), "review every 2 years", line);
+        let (_, diagnostics) = ladder::syntax_error::parse(&text);
+        diagnostics[0].message.clone()
+    };
+    assert_eq!(
+        message("review every 2 weeks"),
+        "expected `years` or `months` after `2`, found `weeks`"
+    );
+    assert_eq!(
+        message("review within 18 months"),
+        "expected `of adoption` or `of the last update` after `months`, but the line ends there"
+    );
+}
+
+#[test]
+fn diff_reports_a_changed_review_period_and_the_date_it_moves() {
+    let old = test_policy("review-period");
+    let new = edit(&old, "review every 2 years", "review every 3 years");
+    assert_eq!(
+        sentences(&old, &new),
+        [
+            "The review date is now March 2028 (was March 2027).",
+            "The review period is now every 3 years (was every 2 years).",
+        ]
+    );
+    let dated = edit(&old, "review every 2 years", "review March 2027");
+    assert_eq!(
+        sentences(&dated, &old),
+        ["The policy now gives a review period: every 2 years."]
+    );
+    let not_updated = edit(&old, "updated March 2025\n", "");
+    assert_eq!(
+        sentences(&not_updated, &old),
+        [
+            "The policy now has a date last updated: March 2025.",
+            "The review date is now March 2027 (was 1 October 2025).",
+            "The review every 2 years is now counted from the last update (was from adoption).",
+        ]
+    );
+}
+
+#[test]
+fn the_index_page_shows_the_period_beside_the_due_date() {
+    let text = test_policy("review-period");
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let page = ladder::emit::html::index(
+        &[ladder::emit::html::Entry {
+            name: "review-period",
+            policy,
+            svg: None,
+        }],
+        crate::support::today(),
+    );
+    assert!(page.contains("<dt>Review</dt><dd>March 2027 (every 2 years)</dd>"));
+    assert!(page.contains("Review due March 2027"));
+}
+
+// ------------------------------------------------------------ all features
+
+#[test]
+fn the_test_policies_have_no_errors_and_are_formatted() {
+    for path in crate::support::ladder_files("tests/policies") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let checked = check(&text);
+        let errors: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        assert_eq!(
+            ladder::format::format(&text).unwrap(),
+            text,
+            "{} is not formatted",
+            path.display()
+        );
+    }
+}
