@@ -37,8 +37,24 @@ pub enum Item {
     Stage(Stage),
     Rule(ExceptionRule),
     Procedure(Procedure),
+    /// `phase "Informal" covers stages 1 to 3`
+    Phase(Phase),
     /// `note "..."` at the top level: a statement of the whole policy.
     Note(Text),
+}
+
+/// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub title: Text,
+    /// The first stage of the phase.
+    pub from: StageId,
+    /// The last stage of `covers stages 1 to 3`; `None` for `covers stage
+    /// 2` (one stage) and for `from stage 4`.
+    pub to: Option<StageId>,
+    /// `from stage 4`: the phase runs to the end of the ladder.
+    pub onwards: bool,
+    pub span: Span,
 }
 
 /// One header line.
@@ -221,7 +237,18 @@ pub enum StageItem {
     Lead(Lead),
     Panel(Panel),
     Outcome(Outcome),
+    Repeats(Repeats),
     Duty(Duty),
+}
+
+/// `repeats "with more senior managers in turn" up to director`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeats {
+    /// How the stage is taken again, in the source's words.
+    pub how: Text,
+    /// The most senior role it goes up to, when said.
+    pub up_to: Option<Ident>,
+    pub span: Span,
 }
 
 /// `start no later than day 3`

@@ -68,6 +68,7 @@ codes! {
     DeadEnd = "L032", "dead-end", Error, "A stage with no outcome";
     EscalationCycle = "L033", "escalation-cycle", Error, "Escalation that can go round in a circle";
     EmptyRule = "L034", "rule-without-effect", Warning, "An exception rule that changes nothing";
+    PhaseOverlap = "L037", "phase-overlap", Error, "Phases that overlap, or a phase that runs backwards";
     InvertedWindow = "L040", "inverted-window", Error, "A stage that must conclude before it may start";
     OverlappingWindows = "L041", "overlapping-windows", Error, "A stage that must start before the previous one may conclude";
     DeadlinesNotIncreasing = "L042", "deadlines-not-increasing", Error, "A stage whose deadline is earlier than the previous stage's";

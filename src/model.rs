@@ -26,6 +26,8 @@ pub struct Policy {
     pub stages: Vec<Stage>,
     pub rules: Vec<Rule>,
     pub procedures: Vec<Procedure>,
+    /// Named groups of stages of the main ladder, in file order.
+    pub phases: Vec<Phase>,
     /// Top-level notes: statements of the whole policy that belong to no
     /// stage, in file order.
     pub notes: Vec<String>,
@@ -249,8 +251,39 @@ pub struct Stage {
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub outcomes: Vec<Outcome>,
+    /// `repeats "..."`: the stage may be taken again, one level up.
+    pub repeats: Option<Repeats>,
     pub span: Span,
     pub head_span: Span,
+}
+
+/// A stage that may be taken again, with more senior people each time:
+/// "then more senior managers in turn, up to a director".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeats {
+    /// How it repeats, in the source's words.
+    pub how: String,
+    /// The most senior role it goes up to, when said.
+    pub up_to: Option<String>,
+    pub span: Span,
+}
+
+/// A named group of consecutive stages of the main ladder: "informal
+/// (stages 1 to 3) and formal (stage 4 onwards)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub title: String,
+    /// The first stage named; `None` when the name did not resolve.
+    pub from: Option<StageKey>,
+    /// The last stage named: the same as `from` for one stage, `None` for
+    /// `from stage N` or when the name did not resolve.
+    pub to: Option<StageKey>,
+    /// `from stage N`: the phase runs to the end of the ladder.
+    pub onwards: bool,
+    /// The stages in the phase, in ladder order; empty when a name did not
+    /// resolve or the range runs backwards.
+    pub stages: Vec<StageKey>,
+    pub span: Span,
 }
 
 /// How a day or duration is counted.

@@ -193,6 +193,7 @@ impl Builder<'_> {
             Rule::stage => Some(Item::Stage(self.stage(pair)?)),
             Rule::exception_rule => Some(Item::Rule(self.exception_rule(pair)?)),
             Rule::procedure => Some(Item::Procedure(self.procedure(pair)?)),
+            Rule::phase_decl => Some(Item::Phase(self.phase(pair)?)),
             Rule::note_decl => Some(Item::Note(string(children(pair).next()?))),
             _ => None,
         }
@@ -230,6 +231,27 @@ impl Builder<'_> {
             }
         }
         Some(period)
+    }
+
+    /// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+    fn phase(&mut self, pair: Pair<'_, Rule>) -> Option<Phase> {
+        let span = span_of(&pair);
+        let mut inner = children(pair);
+        let title = string(inner.next()?);
+        let range = inner.next()?;
+        let onwards = range.as_rule() == Rule::phase_from;
+        let mut ids = Vec::new();
+        for id in children(range) {
+            ids.extend(self.stage_id(id));
+        }
+        let mut ids = ids.into_iter();
+        Some(Phase {
+            title,
+            from: ids.next()?,
+            to: ids.next(),
+            onwards,
+            span,
+        })
     }
 
     fn first_text(pair: Pair<'_, Rule>) -> Option<Text> {
@@ -370,6 +392,15 @@ impl Builder<'_> {
         let span = span_of(&pair);
         Some(match pair.as_rule() {
             Rule::cites_decl => StageItem::Cites(string(children(pair).next()?)),
+            Rule::repeats_decl => {
+                let mut inner = children(pair);
+                let how = string(inner.next()?);
+                StageItem::Repeats(Repeats {
+                    how,
+                    up_to: inner.next().map(ident),
+                    span,
+                })
+            }
             Rule::note_decl => StageItem::Note(string(children(pair).next()?)),
             Rule::start_decl => {
                 let mut aim = false;

@@ -9,6 +9,7 @@ mod dates;
 mod duties;
 mod lifecycle;
 mod names;
+mod phases;
 mod structure;
 pub mod time;
 
@@ -63,6 +64,7 @@ pub fn run_with(
     let mut diagnostics = Vec::new();
     names::check(policy, usage, &mut diagnostics);
     structure::check(policy, &mut diagnostics);
+    phases::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
     once_per_duty(&mut diagnostics);

@@ -1,7 +1,8 @@
 //! The policy as a Graphviz DOT flowchart, top-down, in the style boards
 //! publish: a box per stage, resolved branches to end nodes at the side,
 //! unresolved branches down to the next stage, exception entries dashed from
-//! the start point, sub-procedures as clusters, and a key.
+//! the start point, sub-procedures as clusters, phases as shaded bands
+//! around their stages, a dashed loop on a stage that repeats, and a key.
 //!
 //! Every label is a Graphviz HTML-like label built from text escaped by
 //! `escape::dot_html`, and every identifier is a quoted string from
@@ -23,6 +24,9 @@ const RESOLVED: &str = "#2e7d32";
 const UNRESOLVED: &str = "#b3261e";
 const OTHER: &str = "#1f5fa8";
 const EXCEPTION: &str = "#a86400";
+const REPEAT: &str = "#6a1b9a";
+const PHASE_FILL: &str = "#f4f4f4";
+const PHASE_LINE: &str = "#9e9e9e";
 const WIDTH: usize = 44;
 
 /// The DOT text of the flowchart, ending with a line break.
@@ -123,7 +127,30 @@ pub fn to_string(policy: &Policy) -> String {
     // clusters are laid out beside it and never around its stages. Its ends
     // are first named here, so they belong to it (see below).
     out.push_str("  subgraph \"cluster_main\" {\n    graph [style=invis, label=\"\"];\n");
-    for stage in &policy.stages {
+    // Each phase is a shaded band around its stages; a node first named in
+    // a subgraph belongs to it.
+    for (i, phase) in policy.phases.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    subgraph {} {{\n      graph [style=\"rounded,filled\", color=\"{PHASE_LINE}\", \
+             fillcolor=\"{PHASE_FILL}\", fontsize=11, labeljust=l, label=<<B>{}</B>>];",
+            dot_quoted(&format!("cluster_phase_{}", i + 1)),
+            lines(&summary::phase(policy, phase), 60)
+        );
+        for stage in policy
+            .stages
+            .iter()
+            .filter(|s| phase.stages.contains(&s.key))
+        {
+            stage_node(&mut out, "      ", stage, STAGE_FILL);
+        }
+        out.push_str("    }\n");
+    }
+    for stage in policy
+        .stages
+        .iter()
+        .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
+    {
         stage_node(&mut out, "    ", stage, STAGE_FILL);
     }
     for stage in &policy.stages {
@@ -206,7 +233,11 @@ pub fn to_string(policy: &Policy) -> String {
     // The notes and the key sit at the foot of the chart, below the last
     // stage, held there by invisible edges.
     let has_notes = notes(&mut out, policy);
-    legend(&mut out);
+    legend(
+        &mut out,
+        !policy.phases.is_empty(),
+        policy.all_stages().any(|s| s.repeats.is_some()),
+    );
     if let Some(last) = policy.stages.last() {
         let last = dot_quoted(&last.key.slug());
         if has_notes {
@@ -239,6 +270,13 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
     );
     if let Some(lead) = summary::lead(stage) {
         let _ = write!(label, "<BR/>{}", lines(&lead, 52));
+    }
+    if let Some(repeats) = summary::repeats(stage) {
+        let _ = write!(
+            label,
+            "<BR/><FONT COLOR=\"{REPEAT}\"><I>{}</I></FONT>",
+            lines(&repeats, 52)
+        );
     }
     let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
@@ -294,6 +332,16 @@ impl Ends {
 
 fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
     let from = stage.key.slug();
+    if let Some(label) = summary::repeat_loop(stage) {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [style=dashed, color=\"{REPEAT}\", fontcolor=\"{REPEAT}\", penwidth=1.2, \
+             label=<{}>];",
+            dot_quoted(&from),
+            dot_quoted(&from),
+            lines(&label, 28)
+        );
+    }
     for outcome in &stage.outcomes {
         let (to, weight) = match &outcome.target {
             Target::End(name) => (ends.id(name, false, &from), 1),
@@ -368,7 +416,7 @@ fn left(text: &str, width: usize) -> String {
     })
 }
 
-fn legend(out: &mut String) {
+fn legend(out: &mut String, phases: bool, repeats: bool) {
     let row = |swatch: String, text: &str| {
         format!("<TR><TD>{swatch}</TD><TD ALIGN=\"LEFT\">{text}</TD></TR>")
     };
@@ -395,6 +443,16 @@ fn legend(out: &mut String) {
         row(arrow(OTHER, false), "Other branch"),
         row(arrow(EXCEPTION, true), "Exception entry"),
     ];
+    let mut rows = rows.to_vec();
+    if phases {
+        rows.insert(1, row(box_(PHASE_FILL), "Phase: a named group of stages"));
+    }
+    if repeats {
+        rows.push(row(
+            arrow(REPEAT, true),
+            "Repeats: the same stage again, more senior each time",
+        ));
+    }
     let _ = writeln!(
         out,
         "  \"legend\" [shape=plain, style=\"\", label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" \

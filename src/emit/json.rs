@@ -39,6 +39,8 @@ pub struct Document {
     pub forms: Vec<Form>,
     pub every_stage: Vec<Duty>,
     pub stages: Vec<Stage>,
+    /// Named groups of consecutive stages of the main ladder.
+    pub phases: Vec<Phase>,
     pub procedures: Vec<Procedure>,
     pub rules: Vec<Rule>,
     pub entries: Vec<Entry>,
@@ -185,6 +187,28 @@ pub struct Stage {
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub transitions: Vec<Transition>,
+    /// `repeats "..."`: the stage may be taken again, one level up.
+    pub repeats: Option<Repeats>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Repeats {
+    /// How the stage is taken again, in the source's words.
+    pub how: String,
+    /// The most senior role it goes up to, or null.
+    pub up_to: Option<String>,
+    pub at: At,
+}
+
+/// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+#[derive(Debug, Serialize)]
+pub struct Phase {
+    pub title: String,
+    /// The ids of its stages, in ladder order.
+    pub stages: Vec<String>,
+    /// True for `from stage N`: the phase runs to the end of the ladder.
+    pub onwards: bool,
     pub at: At,
 }
 
@@ -407,6 +431,16 @@ impl Builder<'_> {
             forms: p.forms.iter().map(|f| self.form(f)).collect(),
             every_stage: self.duties(&p.every_stage),
             stages: p.stages.iter().map(|s| self.stage(s)).collect(),
+            phases: p
+                .phases
+                .iter()
+                .map(|ph| Phase {
+                    title: ph.title.clone(),
+                    stages: ph.stages.iter().map(StageKey::slug).collect(),
+                    onwards: ph.onwards,
+                    at: self.at(ph.span),
+                })
+                .collect(),
             procedures: p.procedures.iter().map(|pr| self.procedure(pr)).collect(),
             rules: p
                 .rules
@@ -550,6 +584,11 @@ impl Builder<'_> {
             panel: s.panel.as_ref().map(|p| self.panel(p)),
             duties: self.duties(&s.duties),
             transitions: s.outcomes.iter().map(|o| self.transition(o)).collect(),
+            repeats: s.repeats.as_ref().map(|r| Repeats {
+                how: r.how.clone(),
+                up_to: r.up_to.clone(),
+                at: self.at(r.span),
+            }),
             at: self.at(s.span),
         }
     }

@@ -1,7 +1,8 @@
 //! The policy as a Mermaid flowchart (`flowchart TD`), which GitHub and many
 //! documentation sites render without Graphviz. It draws the same chart as
 //! `dot`: stages, ends, exception entries (dotted, from the start point),
-//! sub-procedures as subgraphs, and the same notes (duties at every stage,
+//! sub-procedures and phases as subgraphs, a dotted loop on a stage that
+//! repeats, and the same notes (duties at every stage,
 //! exceptions with no entry, the policy's notes). It has no legend: Mermaid
 //! cannot place one apart from the chart.
 //!
@@ -35,7 +36,28 @@ pub fn to_string(policy: &Policy) -> String {
         let _ = writeln!(out, "  start --> {}", ids.stage(&first.key));
         links += 1;
     }
-    for stage in &policy.stages {
+    // Each phase is a subgraph around its stages.
+    for (i, phase) in policy.phases.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  subgraph phase{}[\"{}\"]",
+            i + 1,
+            esc(&summary::phase(policy, phase))
+        );
+        for stage in policy
+            .stages
+            .iter()
+            .filter(|s| phase.stages.contains(&s.key))
+        {
+            stage_node(&mut out, "    ", &ids, stage);
+        }
+        out.push_str("  end\n");
+    }
+    for stage in policy
+        .stages
+        .iter()
+        .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
+    {
         stage_node(&mut out, "  ", &ids, stage);
     }
     for (i, procedure) in policy.procedures.iter().enumerate() {
@@ -65,6 +87,12 @@ pub fn to_string(policy: &Policy) -> String {
 
     let mut ends: Vec<(String, bool)> = Vec::new();
     for stage in policy.all_stages() {
+        if let Some(label) = summary::repeat_loop(stage) {
+            let id = ids.stage(&stage.key);
+            let _ = writeln!(out, "  {id} -.->|\"{}\"| {id}", esc(&label));
+            link_styles.push(format!("  linkStyle {links} stroke:#6a1b9a,color:#6a1b9a"));
+            links += 1;
+        }
         for outcome in &stage.outcomes {
             let to = match &outcome.target {
                 Target::End(name) | Target::Follow(name) => {
@@ -214,6 +242,7 @@ fn label(parts: &[String]) -> String {
 fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
     let mut parts = vec![summary::heading(stage), summary::window(stage)];
     parts.extend(summary::lead(stage));
+    parts.extend(summary::repeats(stage));
     let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
         parts.push(format!("Duties: {}", duties.join("; ")));

@@ -3,7 +3,7 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Policy, Stage, Target,
+    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Phase, Policy, Stage, Target,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -236,4 +236,45 @@ pub fn other_exceptions(policy: &Policy) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// `Repeats with more senior managers in turn, up to director`, for a
+/// stage that may be taken again; `None` for any other.
+pub fn repeats(stage: &Stage) -> Option<String> {
+    let r = stage.repeats.as_ref()?;
+    let mut text = format!("Repeats {}", r.how);
+    if let Some(up_to) = &r.up_to {
+        text.push_str(&format!(", up to {}", actor(up_to)));
+    }
+    Some(text)
+}
+
+/// The label of a repeating stage's loop on the charts: `repeats, up to
+/// director`.
+pub fn repeat_loop(stage: &Stage) -> Option<String> {
+    let r = stage.repeats.as_ref()?;
+    Some(match &r.up_to {
+        Some(up_to) => format!("repeats, up to {}", actor(up_to)),
+        None => "repeats".to_owned(),
+    })
+}
+
+/// `Informal: Stages 1 to 3`, `Formal: Stage 4 onwards`.
+pub fn phase(policy: &Policy, phase: &Phase) -> String {
+    let stages: Vec<&Stage> = phase
+        .stages
+        .iter()
+        .filter_map(|k| policy.stage(k))
+        .collect();
+    let word = &policy.header.stage_word;
+    let range = match stages.as_slice() {
+        [] => return phase.title.clone(),
+        [first, ..] if phase.onwards => format!("{} onwards", name(first)),
+        [only] => name(only),
+        [first, .., last] => match (first.number, last.number) {
+            (Some(a), Some(b)) => format!("{word}s {a} to {b}"),
+            _ => format!("{} to {}", name(first), name(last)),
+        },
+    };
+    format!("{}: {range}", phase.title)
 }

@@ -248,5 +248,6 @@ fn item_span(item: &Item) -> Span {
         Item::Rule(r) => r.span,
         Item::Procedure(p) => p.span,
         Item::Note(t) => t.span,
+        Item::Phase(p) => p.span,
     }
 }

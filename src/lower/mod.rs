@@ -20,9 +20,11 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::span::Span;
+use phases::phase_stages;
 
 mod duties;
 mod header;
+mod phases;
 mod review;
 mod stages;
 mod time;
@@ -167,10 +169,15 @@ impl Lowerer {
                         span: p.span,
                     });
                 }
+                Item::Phase(p) => {
+                    let phase = self.phase(p);
+                    policy.phases.push(phase);
+                }
                 Item::Note(t) => policy.notes.push(t.text.clone()),
                 Item::Header(_) => {}
             }
         }
+        phase_stages(&mut policy);
         policy
     }
 

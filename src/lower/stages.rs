@@ -110,6 +110,7 @@ impl Lowerer {
             panel: None,
             duties: Vec::new(),
             outcomes: Vec::new(),
+            repeats: None,
             span: s.span,
             head_span: s.head_span,
         };
@@ -152,6 +153,24 @@ impl Lowerer {
                 ast::StageItem::Duty(d) => {
                     let duty = self.duty(d, procedure);
                     stage.duties.push(duty);
+                }
+                ast::StageItem::Repeats(r) => {
+                    if let Some(first) = &stage.repeats {
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::RepeatedHeader, r.span, "the stage says `repeats` twice")
+                                .with_label(first.span, "first said here")
+                                .with_help("A stage has one `repeats` line. Say in it how the stage is taken again, and `up to` whom."),
+                        );
+                        continue;
+                    }
+                    if let Some(a) = &r.up_to {
+                        self.actor(a);
+                    }
+                    stage.repeats = Some(Repeats {
+                        how: r.how.text.clone(),
+                        up_to: r.up_to.as_ref().map(|a| a.text.clone()),
+                        span: r.span,
+                    });
                 }
             }
         }

@@ -181,6 +181,11 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
             _ => {}
         }
         text.push_str("  led by manager with equivalent manager\n");
+        if extra % 7 == 2 {
+            text.push_str("  repeats \"with more senior managers in turn\" up to manager\n");
+        } else if extra % 7 == 4 {
+            text.push_str("  repeats \"in turn\"\n");
+        }
         if extra % 3 == 0 {
             text.push_str("  may notify worker when resolved\n");
         }
@@ -202,6 +207,16 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         text.push_str("}\n");
     }
     text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    // Phases: the first half of the ladder, and the rest onwards.
+    if extras.get(2).is_some_and(|e| e % 3 == 0) && n >= 2 {
+        let half = n / 2;
+        if half == 1 {
+            text.push_str("phase \"Early\" covers stage 1\n");
+        } else {
+            text.push_str(&format!("phase \"Early\" covers stages 1 to {half}\n"));
+        }
+        text.push_str(&format!("phase \"Late\" from stage {}\n", half + 1));
+    }
     text
 }
 

@@ -58,6 +58,7 @@ fn dot_and_mermaid_snapshots_of_the_five_policies() {
 #[test]
 fn every_dot_renders_with_graphviz() {
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let policy = policy_of(&path);

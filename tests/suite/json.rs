@@ -86,6 +86,10 @@ fn every_output_reads_into_the_mirror_structs() {
         for entry in &doc.entries {
             assert!(entry.stages.iter().all(|s| ids.contains(&s.as_str())));
         }
+        for phase in &doc.phases {
+            assert!(!phase.stages.is_empty());
+            assert!(phase.stages.iter().all(|s| ids.contains(&s.as_str())));
+        }
         assert_eq!(doc.entries[0].kind, "first_stage");
         assert_eq!(doc.entries[0].stages, [doc.stages[0].id.clone()]);
     }
@@ -253,6 +257,7 @@ mod mirror {
         pub forms: Vec<Form>,
         pub every_stage: Vec<Duty>,
         pub stages: Vec<Stage>,
+        pub phases: Vec<Phase>,
         pub procedures: Vec<Procedure>,
         pub rules: Vec<Rule>,
         pub entries: Vec<Entry>,
@@ -393,6 +398,24 @@ mod mirror {
         pub panel: Option<Panel>,
         pub duties: Vec<Duty>,
         pub transitions: Vec<Transition>,
+        pub repeats: Option<Repeats>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Repeats {
+        pub how: String,
+        pub up_to: Option<String>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Phase {
+        pub title: String,
+        pub stages: Vec<String>,
+        pub onwards: bool,
         pub at: At,
     }
 

@@ -235,6 +235,208 @@ fn the_index_page_shows_the_period_beside_the_due_date() {
     assert!(page.contains("Review due March 2027"));
 }
 
+// ------------------------------------------------- phases and repeating stages
+
+#[test]
+fn phases_cover_their_stages_and_an_open_ended_phase_runs_to_the_end() {
+    let text = test_policy("phases");
+    let doc = json(&text);
+    let phases = doc["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 2);
+    assert_eq!(phases[0]["title"], "Informal");
+    assert_eq!(
+        phases[0]["stages"],
+        serde_json::json!(["stage-1", "stage-2", "stage-3"])
+    );
+    assert_eq!(phases[0]["onwards"], false);
+    assert_eq!(phases[1]["title"], "Formal");
+    assert_eq!(
+        phases[1]["stages"],
+        serde_json::json!(["stage-4", "stage-5"])
+    );
+    assert_eq!(phases[1]["onwards"], true);
+
+    // A stage added at the end joins the open-ended phase.
+    let longer = format!(
+        "{text}\nstage 6 \"Board\" {{\n  conclude within 5 working days\n  led by director\n  resolved: end \"Decided by the board\"\n}}\n"
+    )
+    .replace(
+        "  resolved: end \"Decided by the independent scrutineer\"\n",
+        "  resolved: end \"Decided by the independent scrutineer\"\n  unresolved: escalate to stage 6\n",
+    );
+    let doc = json(&longer);
+    assert_eq!(
+        doc["phases"][1]["stages"],
+        serde_json::json!(["stage-4", "stage-5", "stage-6"])
+    );
+}
+
+#[test]
+fn a_repeating_stage_is_one_stage_with_its_rounds_described() {
+    let text = test_policy("phases");
+    let doc = json(&text);
+    let stage = &doc["stages"][2];
+    assert_eq!(stage["repeats"]["how"], "with more senior managers in turn");
+    assert_eq!(stage["repeats"]["up_to"], "director");
+    assert!(doc["stages"][1]["repeats"].is_null());
+    // `up to` is optional, and names a declared actor.
+    let doc = json(&edit(&text, " up to director", ""));
+    assert!(doc["stages"][2]["repeats"]["up_to"].is_null());
+    let unknown = check(&edit(&text, "up to director", "up to directer"));
+    let d = unknown
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownName)
+        .expect("L020");
+    assert_eq!(d.message, "there is no actor called `directer`");
+    let twice = check(&edit(
+        &text,
+        "  repeats \"with more senior managers in turn\" up to director\n",
+        "  repeats \"with more senior managers in turn\" up to director\n  repeats \"again\"\n",
+    ));
+    assert!(codes(&twice).contains(&"L011"));
+}
+
+#[test]
+fn the_charts_draw_phases_as_bands_and_a_repeating_stage_with_a_loop() {
+    let text = test_policy("phases");
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let dot = ladder::emit::dot::to_string(policy);
+    // Stages 1 to 3 are declared inside the first phase's cluster, 4 and 5
+    // inside the second's.
+    let informal = dot
+        .split("subgraph \"cluster_phase_1\"")
+        .nth(1)
+        .unwrap()
+        .split("    }\n")
+        .next()
+        .unwrap();
+    assert!(informal.contains("label=<<B>Informal: Stages 1 to 3</B>>"));
+    for id in ["stage-1", "stage-2", "stage-3"] {
+        assert!(informal.contains(&format!("\"{id}\" [fillcolor")), "{id}");
+    }
+    assert!(!informal.contains("\"stage-4\" [fillcolor"));
+    let formal = dot.split("subgraph \"cluster_phase_2\"").nth(1).unwrap();
+    assert!(formal.contains("Formal: Stage 4 onwards"));
+    assert!(dot.contains("\"stage-3\" -> \"stage-3\" [style=dashed"));
+    assert!(dot.contains("label=<repeats, up to director>"));
+    assert!(dot.contains("Repeats with more senior managers in turn, up to"));
+    assert!(dot.contains("Phase: a named group of stages"));
+
+    let mermaid = ladder::emit::mermaid::to_string(policy);
+    assert!(mermaid.contains(
+        "  subgraph phase1[\"Informal: Stages 1 to 3\"]\n    s1[\"Stage 1: Practitioner to practitioner"
+    ));
+    assert!(mermaid.contains("  subgraph phase2[\"Formal: Stage 4 onwards\"]\n    s4["));
+    assert!(mermaid.contains("  s3 -.->|\"repeats, up to director\"| s3\n"));
+    // The loop's colour is set on its own index among the links.
+    let links: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.contains("-->") || l.contains("-.->"))
+        .collect();
+    let loop_index = links.iter().position(|l| l.contains("s3 -.->")).unwrap();
+    assert!(mermaid.contains(&format!("  linkStyle {loop_index} stroke:#6a1b9a")));
+
+    // A policy with neither has no phase or repeat in its key.
+    let plain = edit(
+        &edit(
+            &text,
+            "phase \"Informal\" covers stages 1 to 3\nphase \"Formal\" from stage 4\n",
+            "",
+        ),
+        "  repeats \"with more senior managers in turn\" up to director\n",
+        "",
+    );
+    let checked = check(&plain);
+    let dot = ladder::emit::dot::to_string(checked.clean_policy().unwrap());
+    assert!(!dot.contains("cluster_phase"));
+    assert!(!dot.contains("Phase: a named group"));
+    assert!(!dot.contains("Repeats:"));
+}
+
+#[test]
+fn phases_that_overlap_or_run_backwards_are_errors() {
+    let text = test_policy("phases");
+    let overlap = check(&edit(&text, "from stage 4", "from stage 3"));
+    let d = overlap
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::PhaseOverlap)
+        .expect("L037");
+    assert_eq!(
+        d.message,
+        "the phases \"Informal\" and \"Formal\" overlap: Stage 3 is in both"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "A stage belongs to one phase. To end \"Informal\" where \"Formal\" starts, write `covers stages 1 to 2`."
+        )
+    );
+    let backwards = check(&edit(&text, "covers stages 1 to 3", "covers stages 3 to 1"));
+    assert!(codes(&backwards).contains(&"L037"));
+    let unknown = check(&edit(&text, "from stage 4", "from stage 9"));
+    let d = unknown
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownName)
+        .expect("L020");
+    assert_eq!(d.message, "there is no `stage 9`");
+    // One stage.
+    let doc = json(&edit(&text, "covers stages 1 to 3", "covers stage 1"));
+    assert_eq!(doc["phases"][0]["stages"], serde_json::json!(["stage-1"]));
+}
+
+#[test]
+fn diff_reports_phases_and_repeating_stages() {
+    let old = test_policy("phases");
+    let new = edit(
+        &edit(&old, "covers stages 1 to 3", "covers stages 1 to 2"),
+        "from stage 4",
+        "from stage 3",
+    );
+    assert_eq!(
+        sentences(&old, &new),
+        [
+            "The phase \"Informal\" now covers Stage 1 to Stage 2 (was Stage 1 to Stage 3).",
+            "The phase \"Formal\" now covers Stage 3 onwards (was Stage 4 onwards).",
+        ]
+    );
+    let no_phases = edit(&old, "phase \"Formal\" from stage 4\n", "");
+    assert_eq!(
+        sentences(&no_phases, &old),
+        ["New phase \"Formal\": Stage 4 onwards."]
+    );
+    assert_eq!(
+        sentences(&old, &no_phases),
+        ["The phase \"Formal\" has been removed."]
+    );
+    // A stage added at the end joins the open-ended phase: not a change of
+    // phase.
+    let longer = format!(
+        "{old}\nstage 6 \"Board\" {{\n  conclude within 5 working days\n  led by director\n  resolved: end \"Decided by the board\"\n}}\n"
+    )
+    .replace(
+        "  resolved: end \"Decided by the independent scrutineer\"\n",
+        "  resolved: end \"Decided by the independent scrutineer\"\n  unresolved: escalate to stage 6\n",
+    );
+    assert!(!sentences(&old, &longer).iter().any(|s| s.contains("phase")));
+    let once = edit(
+        &old,
+        "  repeats \"with more senior managers in turn\" up to director\n",
+        "",
+    );
+    assert_eq!(
+        sentences(&once, &old),
+        ["Stage 3 now repeats \"with more senior managers in turn\" up to `director`."]
+    );
+    assert_eq!(
+        sentences(&old, &once),
+        ["Stage 3 no longer repeats (was \"with more senior managers in turn\" up to `director`)."]
+    );
+}
+
 // ------------------------------------------------------------ all features
 
 #[test]
