@@ -70,6 +70,8 @@ pub enum HeaderKind {
     Board {
         name: Text,
         short: Option<Text>,
+        /// `for adults`: the board for one group the policy covers.
+        scope: Option<Scope>,
     },
     Covers(Vec<Scope>),
     Version(Text),
@@ -84,6 +86,8 @@ pub enum HeaderKind {
     Contact {
         address: Text,
         purpose: Option<Text>,
+        /// `for children`: the contact serves one group only.
+        scope: Option<Scope>,
     },
     Source {
         title: Text,
@@ -156,6 +160,9 @@ pub struct Date {
 pub struct Decl {
     pub name: Ident,
     pub description: Text,
+    /// `for adults` or `for children` on an actor: the role as it is for
+    /// that group. Always `None` for a record.
+    pub scope: Option<Scope>,
     pub span: Span,
 }
 

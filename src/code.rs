@@ -63,6 +63,8 @@ codes! {
     DuplicateStageNumber = "L022", "duplicate-stage-number", Error, "Two stages with the same number";
     StageNumbering = "L023", "stage-numbering", Error, "Stage numbers out of order or with a gap";
     Unused = "L024", "unused-definition", Warning, "An actor, record or form that nothing uses";
+    ScopeNotCovered = "L027", "scope-not-covered", Error, "A role, board or contact for people the policy does not cover";
+    ScopeIncomplete = "L028", "scope-incomplete", Warning, "A role or board named for some of the people the policy covers but not all";
     Unreachable = "L030", "unreachable-stage", Error, "A stage that no escalation can reach";
     NoWayToEnd = "L031", "no-way-to-end", Error, "A stage from which no end can be reached";
     DeadEnd = "L032", "dead-end", Error, "A stage with no outcome";

@@ -36,8 +36,13 @@ pub struct Policy {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct PolicyHeader {
     pub title: Option<String>,
+    /// The board, when one board publishes the procedure for everyone it
+    /// covers; `None` when the policy names a board for each group only.
     pub board: Option<String>,
     pub board_short: Option<String>,
+    /// `board "..." for adults`: the board for one group the policy covers,
+    /// in file order.
+    pub scoped_boards: Vec<ScopedBoard>,
     pub scope: Vec<Scope>,
     pub version: Option<String>,
     pub adopted: Option<PolicyDate>,
@@ -125,6 +130,17 @@ pub enum Precision {
 pub struct Contact {
     pub address: String,
     pub purpose: Option<String>,
+    /// `for children`: the contact serves one group only.
+    pub scope: Option<Scope>,
+    pub span: Span,
+}
+
+/// `board "..." (SHORT) for adults`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopedBoard {
+    pub scope: Scope,
+    pub name: String,
+    pub short: Option<String>,
     pub span: Span,
 }
 
@@ -189,6 +205,10 @@ pub struct Source {
 pub struct Named {
     pub name: String,
     pub description: String,
+    /// `for adults` or `for children`: an actor as it is for one group the
+    /// policy covers. The same name then appears once for each group. Always
+    /// `None` for a record.
+    pub scope: Option<Scope>,
     pub span: Span,
 }
 
@@ -545,6 +565,7 @@ mod tests {
         Contact {
             address: address.to_owned(),
             purpose: None,
+            scope: None,
             span: Span::new(0, 0),
         }
         .kind()

@@ -118,14 +118,20 @@ impl Builder<'_> {
             Rule::board_decl => {
                 let mut name = None;
                 let mut short = None;
+                let mut scope = None;
                 for child in children(pair) {
                     match child.as_rule() {
                         Rule::string => name = Some(string(child)),
                         Rule::short_name => short = children(child).next().map(plain_text),
+                        Rule::for_scope => scope = for_scope(&child),
                         _ => {}
                     }
                 }
-                header(HeaderKind::Board { name: name?, short })
+                header(HeaderKind::Board {
+                    name: name?,
+                    short,
+                    scope,
+                })
             }
             Rule::covers_decl => header(HeaderKind::Covers(
                 children(pair)
@@ -166,11 +172,17 @@ impl Builder<'_> {
             }
             Rule::holidays_decl => header(HeaderKind::Holidays(ident(children(pair).next()?))),
             Rule::contact_decl => {
-                let mut texts = children(pair).map(string);
+                let scope = children(pair.clone())
+                    .find(|p| p.as_rule() == Rule::for_scope)
+                    .and_then(|p| for_scope(&p));
+                let mut texts = children(pair)
+                    .filter(|p| p.as_rule() == Rule::string)
+                    .map(string);
                 let address = texts.next()?;
                 header(HeaderKind::Contact {
                     address,
                     purpose: texts.next(),
+                    scope,
                 })
             }
             Rule::source_decl => {
@@ -877,10 +889,25 @@ fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
     let mut inner = children(pair);
     let name = ident(inner.next()?);
     let description = string(inner.next()?);
+    let scope = inner.next().and_then(|p| for_scope(&p));
     Some(Decl {
         name,
         description,
+        scope,
         span,
+    })
+}
+
+/// `for adults` or `for children`.
+fn for_scope(pair: &Pair<'_, Rule>) -> Option<Scope> {
+    let scope = pair
+        .clone()
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::scope)?;
+    Some(if has_keyword(&scope, Rule::kw_children) {
+        Scope::Children
+    } else {
+        Scope::Adults
     })
 }
 

@@ -10,6 +10,7 @@ mod duties;
 mod lifecycle;
 mod names;
 mod phases;
+mod scopes;
 mod structure;
 pub mod time;
 
@@ -63,6 +64,7 @@ pub fn run_with(
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     names::check(policy, usage, &mut diagnostics);
+    scopes::check(policy, &mut diagnostics);
     structure::check(policy, &mut diagnostics);
     phases::check(policy, &mut diagnostics);
     let pending = time::check(policy, &mut diagnostics);

@@ -40,12 +40,14 @@ pub fn to_string(policy: &Policy) -> String {
         .as_deref()
         .unwrap_or("Escalation procedure");
     let mut heading = format!("<B>{}</B>", lines(title, 70));
-    if let Some(board) = &policy.header.board {
-        let board = match &policy.header.board_short {
-            Some(short) => format!("{board} ({short})"),
-            None => board.clone(),
+    if let Some(boards) = summary::boards(policy) {
+        // One board on one line, as written; several wrapped.
+        let boards = if policy.header.scoped_boards.is_empty() {
+            dot_html(&boards)
+        } else {
+            lines(&boards, 90)
         };
-        let _ = write!(heading, "<BR/>{}", dot_html(&board));
+        let _ = write!(heading, "<BR/>{boards}");
     }
     out.push_str("digraph ladder {\n");
     let _ = writeln!(
@@ -374,6 +376,14 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
         rows.push(format!(
             "<B>At every stage</B><BR ALIGN=\"LEFT\"/>{}",
             left(&every.join("; "), 60)
+        ));
+    }
+    let roles = summary::scoped_roles(policy);
+    if !roles.is_empty() {
+        let items: Vec<String> = roles.iter().map(|r| left(&format!("- {r}"), 60)).collect();
+        rows.push(format!(
+            "<B>Roles by whom the procedure covers</B><BR ALIGN=\"LEFT\"/>{}",
+            items.join("")
         ));
     }
     let others = summary::other_exceptions(policy);

@@ -34,7 +34,7 @@ pub struct Document {
     pub header: Header,
     /// Top-level notes: statements of the whole policy, in file order.
     pub notes: Vec<String>,
-    pub actors: Vec<Named>,
+    pub actors: Vec<Actor>,
     pub records: Vec<Named>,
     pub forms: Vec<Form>,
     pub every_stage: Vec<Duty>,
@@ -74,6 +74,8 @@ pub struct Header {
     pub title: Option<String>,
     pub board: Option<String>,
     pub board_short: Option<String>,
+    /// `board "..." for adults`: the board for one group covered.
+    pub boards_by_scope: Vec<ScopedBoard>,
     pub scope: Vec<&'static str>,
     pub version: Option<String>,
     pub adopted: Option<Date>,
@@ -128,6 +130,29 @@ pub struct Contact {
     pub address: String,
     pub kind: &'static str,
     pub purpose: Option<String>,
+    /// `adults` or `children` for a contact that serves one group; null
+    /// for everyone.
+    pub scope: Option<&'static str>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScopedBoard {
+    /// `adults` or `children`.
+    pub scope: &'static str,
+    pub name: String,
+    pub short: Option<String>,
+    pub at: At,
+}
+
+/// An actor: a role, described once for everyone, or once for each group
+/// the policy covers (the same `name` then appears once per `scope`).
+#[derive(Debug, Serialize)]
+pub struct Actor {
+    pub name: String,
+    pub description: String,
+    /// `adults` or `children`; null when the role is the same for everyone.
+    pub scope: Option<&'static str>,
     pub at: At,
 }
 
@@ -426,7 +451,16 @@ impl Builder<'_> {
             },
             header: self.header(&p.header),
             notes: p.notes.clone(),
-            actors: p.actors.iter().map(|n| self.named(n)).collect(),
+            actors: p
+                .actors
+                .iter()
+                .map(|n| Actor {
+                    name: n.name.clone(),
+                    description: n.description.clone(),
+                    scope: n.scope.map(scope_word),
+                    at: self.at(n.span),
+                })
+                .collect(),
             records: p.records.iter().map(|n| self.named(n)).collect(),
             forms: p.forms.iter().map(|f| self.form(f)).collect(),
             every_stage: self.duties(&p.every_stage),
@@ -458,14 +492,17 @@ impl Builder<'_> {
             title: h.title.clone(),
             board: h.board.clone(),
             board_short: h.board_short.clone(),
-            scope: h
-                .scope
+            boards_by_scope: h
+                .scoped_boards
                 .iter()
-                .map(|s| match s {
-                    Scope::Adults => "adults",
-                    Scope::Children => "children",
+                .map(|b| ScopedBoard {
+                    scope: scope_word(b.scope),
+                    name: b.name.clone(),
+                    short: b.short.clone(),
+                    at: self.at(b.span),
                 })
                 .collect(),
+            scope: h.scope.iter().copied().map(scope_word).collect(),
             version: h.version.clone(),
             adopted: h.adopted.as_ref().map(|d| self.date(d)),
             updated: h.updated.as_ref().map(|d| self.date(d)),
@@ -499,6 +536,7 @@ impl Builder<'_> {
                     address: c.address.clone(),
                     kind: c.kind().word(),
                     purpose: c.purpose.clone(),
+                    scope: c.scope.map(scope_word),
                     at: self.at(c.span),
                 })
                 .collect(),
@@ -764,6 +802,13 @@ fn named_starts(r: &model::Rule) -> Vec<String> {
             StartAt::Stage(None) | StartAt::AnyStage => None,
         })
         .collect()
+}
+
+fn scope_word(s: Scope) -> &'static str {
+    match s {
+        Scope::Adults => "adults",
+        Scope::Children => "children",
+    }
 }
 
 fn unit(u: DayUnit) -> &'static str {

@@ -199,6 +199,12 @@ pub fn to_string(policy: &Policy) -> String {
             label(&["At every stage".to_owned(), every.join("; ")])
         );
     }
+    let roles = summary::scoped_roles(policy);
+    if !roles.is_empty() {
+        let mut parts = vec!["Roles by whom the procedure covers".to_owned()];
+        parts.extend(roles.iter().map(|r| format!("- {r}")));
+        let _ = writeln!(out, "  roles[\"{}\"]:::note", label(&parts));
+    }
     let others = summary::other_exceptions(policy);
     if !others.is_empty() {
         let mut parts = vec!["Other exceptions".to_owned()];

@@ -278,3 +278,63 @@ pub fn phase(policy: &Policy, phase: &Phase) -> String {
     };
     format!("{}: {range}", phase.title)
 }
+
+/// The board or boards, as a heading shows them: `Halton Safeguarding
+/// Adults Board (HSAB)`, or for a policy that names a board for each group
+/// it covers, `Example Adults Board (EAB) for adults; Example Children's
+/// Partnership (ECP) for children`. `None` when no board is named.
+pub fn boards(policy: &Policy) -> Option<String> {
+    let h = &policy.header;
+    let named = |name: &str, short: Option<&String>| match short {
+        Some(short) => format!("{name} ({short})"),
+        None => name.to_owned(),
+    };
+    let mut parts: Vec<String> = h
+        .board
+        .iter()
+        .map(|b| named(b, h.board_short.as_ref()))
+        .collect();
+    parts.extend(h.scoped_boards.iter().map(|b| {
+        format!(
+            "{} for {}",
+            named(&b.name, b.short.as_ref()),
+            scope_word(b.scope)
+        )
+    }));
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The roles that differ by whom the procedure covers, one line each:
+/// `chair: for adults, Chair of the SAB; for children, Chair of the LSCB`.
+/// The charts list them in their notes, since a stage's box names the role
+/// only.
+pub fn scoped_roles(policy: &Policy) -> Vec<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for a in policy.actors.iter().filter(|a| a.scope.is_some()) {
+        if !names.contains(&a.name.as_str()) {
+            names.push(&a.name);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let parts: Vec<String> = policy
+                .actors
+                .iter()
+                .filter(|a| a.name == name)
+                .map(|a| match a.scope {
+                    Some(scope) => format!("for {}, {}", scope_word(scope), a.description),
+                    None => format!("for everyone, {}", a.description),
+                })
+                .collect();
+            format!("{}: {}", actor(name), parts.join("; "))
+        })
+        .collect()
+}
+
+fn scope_word(scope: crate::ast::Scope) -> &'static str {
+    match scope {
+        crate::ast::Scope::Adults => "adults",
+        crate::ast::Scope::Children => "children",
+    }
+}

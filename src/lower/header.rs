@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Lowerer, did_you_mean};
-use crate::ast::{self, DayKind, HeaderKind, Ident, Item};
+use crate::ast::{self, DayKind, HeaderKind, Ident, Item, Scope};
 use crate::calendar::Division;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -45,10 +45,24 @@ impl Lowerer {
             }
             match &h.kind {
                 HeaderKind::Policy(t) => header.title = Some(t.text.clone()),
-                HeaderKind::Board { name, short } => {
+                HeaderKind::Board {
+                    name,
+                    short,
+                    scope: None,
+                } => {
                     header.board = Some(name.text.clone());
                     header.board_short = short.as_ref().map(|s| s.text.clone());
                 }
+                HeaderKind::Board {
+                    name,
+                    short,
+                    scope: Some(scope),
+                } => header.scoped_boards.push(ScopedBoard {
+                    scope: *scope,
+                    name: name.text.clone(),
+                    short: short.as_ref().map(|s| s.text.clone()),
+                    span: h.span,
+                }),
                 HeaderKind::Covers(scopes) => {
                     let mut scopes = scopes.clone();
                     scopes.sort();
@@ -71,9 +85,14 @@ impl Lowerer {
                     self.holidays_stated = true;
                     header.holidays = self.division(name);
                 }
-                HeaderKind::Contact { address, purpose } => header.contacts.push(Contact {
+                HeaderKind::Contact {
+                    address,
+                    purpose,
+                    scope,
+                } => header.contacts.push(Contact {
                     address: address.text.clone(),
                     purpose: purpose.as_ref().map(|p| p.text.clone()),
+                    scope: *scope,
                     span: h.span,
                 }),
                 HeaderKind::Source { title, url } => {
@@ -104,7 +123,12 @@ impl Lowerer {
             ("policy", "policy \"Professional Challenge and Escalation\""),
             ("board", "board \"Halton Safeguarding Adults Board\" (HSAB)"),
         ] {
-            if !seen.contains_key(word) {
+            // A board named for each group covered is a board.
+            let named = seen.contains_key(word)
+                || (word == "board"
+                    && (seen.contains_key("board for adults")
+                        || seen.contains_key("board for children")));
+            if !named {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Code::MissingHeader,
@@ -208,7 +232,15 @@ impl Lowerer {
 fn header_word(kind: &HeaderKind) -> &'static str {
     match kind {
         HeaderKind::Policy(_) => "policy",
-        HeaderKind::Board { .. } => "board",
+        HeaderKind::Board { scope: None, .. } => "board",
+        HeaderKind::Board {
+            scope: Some(Scope::Adults),
+            ..
+        } => "board for adults",
+        HeaderKind::Board {
+            scope: Some(Scope::Children),
+            ..
+        } => "board for children",
         HeaderKind::Covers(_) => "covers",
         HeaderKind::Version(_) => "version",
         HeaderKind::Adopted(_) => "adopted",

@@ -26,6 +26,7 @@ mod duties;
 mod header;
 mod phases;
 mod review;
+mod scopes;
 mod stages;
 mod time;
 
@@ -80,6 +81,9 @@ struct Lowerer {
     holidays_reported: bool,
     /// A `holidays` line was written, even if its calendar is unknown.
     holidays_stated: bool,
+    /// Each actor's declarations so far: the group each is for (`None`
+    /// for everyone) and where it is.
+    actor_scopes: BTreeMap<String, Vec<(Option<ast::Scope>, Span)>>,
 }
 
 impl Lowerer {
@@ -91,6 +95,11 @@ impl Lowerer {
                 Item::Form(f) => (Kind::Form, &f.name),
                 _ => continue,
             };
+            if let Item::Actor(d) = item
+                && self.actor_scope(d)
+            {
+                continue;
+            }
             if let Some((first_kind, first_span)) = self.names.get(&name.text) {
                 let diagnostic = Diagnostic::new(
                     Code::DuplicateDefinition,
@@ -269,6 +278,7 @@ fn named(d: &ast::Decl) -> Named {
     Named {
         name: d.name.text.clone(),
         description: d.description.text.clone(),
+        scope: d.scope,
         span: d.span,
     }
 }

@@ -543,6 +543,7 @@ fn rule_words(rule: Rule) -> String {
         }
         Rule::outcome | Rule::outcome_when => "`resolved:`, `unresolved:` or `if \"...\":`".to_owned(),
         Rule::scope => "`adults` or `children`".to_owned(),
+        Rule::for_scope => "`for adults` or `for children`".to_owned(),
         Rule::day_kind => "`calendar days` or `working days`".to_owned(),
         Rule::day_one => "`the day the concern arose` or `the day after the concern arose`".to_owned(),
         Rule::short_name | Rule::abbreviation => "the board's short name in brackets".to_owned(),

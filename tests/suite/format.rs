@@ -142,10 +142,26 @@ proptest! {
 /// A valid policy built from generated parts: `windows` gives each stage's
 /// start and conclude days, `extras` chooses optional statements.
 fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
-    let mut text = String::from(
-        "policy \"Generated\"\nboard \"Generated Board\" (GB)\nconcern raised by worker\n\
+    // One board and one manager for everyone, or one of each for each
+    // group the policy covers.
+    let by_group = extras.get(3).is_some_and(|e| e % 3 == 0);
+    let (board, manager) = if by_group {
+        (
+            "board \"Generated Adults Board\" (GAB) for adults\nboard \"Generated Children's Board\" for children\n\
+             covers children and adults\ncontact \"gab@example.org\" for \"referrals\" for adults\n\
+             contact \"0800 000 0000\" for children\n",
+            "actor manager \"Manager of adult services\" for adults\nactor manager \"Manager of children's services\" for children\n",
+        )
+    } else {
+        (
+            "board \"Generated Board\" (GB)\n",
+            "actor manager \"Manager\"\n",
+        )
+    };
+    let mut text = format!(
+        "policy \"Generated\"\n{board}concern raised by worker\n\
          days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
-         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n",
+         actor worker \"Worker\"\n{manager}record case_record \"Case record\"\n",
     );
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");

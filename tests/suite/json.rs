@@ -252,7 +252,7 @@ mod mirror {
         pub source: Source,
         pub header: Header,
         pub notes: Vec<String>,
-        pub actors: Vec<Named>,
+        pub actors: Vec<Actor>,
         pub records: Vec<Named>,
         pub forms: Vec<Form>,
         pub every_stage: Vec<Duty>,
@@ -293,6 +293,7 @@ mod mirror {
         pub title: Option<String>,
         pub board: Option<String>,
         pub board_short: Option<String>,
+        pub boards_by_scope: Vec<ScopedBoard>,
         pub scope: Vec<String>,
         pub version: Option<String>,
         pub adopted: Option<Date>,
@@ -341,6 +342,7 @@ mod mirror {
         pub address: String,
         pub kind: String,
         pub purpose: Option<String>,
+        pub scope: Option<String>,
         pub at: At,
     }
 
@@ -349,6 +351,24 @@ mod mirror {
     pub struct SourceDocument {
         pub title: String,
         pub url: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ScopedBoard {
+        pub scope: String,
+        pub name: String,
+        pub short: Option<String>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Actor {
+        pub name: String,
+        pub description: String,
+        pub scope: Option<String>,
+        pub at: At,
     }
 
     #[derive(Deserialize)]

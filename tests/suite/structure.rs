@@ -437,6 +437,206 @@ fn diff_reports_phases_and_repeating_stages() {
     );
 }
 
+// ------------------------------------------- roles that differ by whom is covered
+
+#[test]
+fn a_role_board_and_contact_can_be_given_for_each_group_covered() {
+    let text = test_policy("scoped-roles");
+    let doc = json(&text);
+    let chairs: Vec<(&str, &str)> = doc["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == "chair")
+        .map(|a| {
+            (
+                a["scope"].as_str().unwrap(),
+                a["description"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        chairs,
+        [
+            (
+                "adults",
+                "Independent chair of the Safeguarding Adults Board"
+            ),
+            (
+                "children",
+                "Independent chair of the Safeguarding Children Partnership"
+            ),
+        ]
+    );
+    assert!(doc["actors"][0]["scope"].is_null());
+    let header = &doc["header"];
+    assert!(header["board"].is_null());
+    assert_eq!(header["boards_by_scope"][0]["scope"], "adults");
+    assert_eq!(header["boards_by_scope"][0]["short"], "ESAB");
+    assert_eq!(
+        header["boards_by_scope"][1]["name"],
+        "Example Safeguarding Children Partnership"
+    );
+    let scopes: Vec<&serde_json::Value> = header["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["scope"])
+        .collect();
+    assert_eq!(
+        scopes,
+        [
+            &serde_json::json!("adults"),
+            &serde_json::json!("children"),
+            &serde_json::Value::Null
+        ]
+    );
+}
+
+#[test]
+fn scopes_must_match_what_the_policy_covers_and_be_complete() {
+    let text = test_policy("scoped-roles");
+    // A policy for adults only cannot name a children's chair, board or
+    // contact.
+    let adults = check(&edit(&text, "covers children and adults", "covers adults"));
+    let messages: Vec<&str> = adults
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ScopeNotCovered)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the board \"Example Safeguarding Children Partnership\" is named for children, but the policy covers adults only",
+            "the contact escp@example.org is for children, but the policy covers adults only",
+            "`chair` is described for children, but the policy covers adults only",
+        ]
+    );
+    let unstated = check(&edit(&text, "covers children and adults\n", ""));
+    assert!(unstated.diagnostics.iter().any(|d| d.code == Code::ScopeNotCovered
+        && d.message
+            == "`chair` is described for adults, but the policy does not say whom it covers"));
+
+    // A children's chair missing from a policy covering both is a gap;
+    // a chair for everyone fills it.
+    let no_children_chair = edit(
+        &text,
+        "actor chair \"Independent chair of the Safeguarding Children Partnership\" for children\n",
+        "",
+    );
+    let checked = check(&no_children_chair);
+    let gap = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ScopeIncomplete)
+        .expect("L028");
+    assert_eq!(
+        gap.message,
+        "`chair` is described for adults only, but the policy also covers children"
+    );
+    let no_children_board = check(&edit(
+        &text,
+        "board \"Example Safeguarding Children Partnership\" (ESCP) for children\n",
+        "",
+    ));
+    assert!(
+        no_children_board
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ScopeIncomplete
+                && d.message
+                    == "a board is named for adults only, but the policy also covers children")
+    );
+    // A contact for one group alone is ordinary.
+    let one_contact = check(&edit(
+        &text,
+        "contact \"escp@example.org\" for \"referring a matter to the chair\" for children\n",
+        "",
+    ));
+    assert!(codes(&one_contact).is_empty(), "{:?}", codes(&one_contact));
+
+    // Twice for one group, or for everyone and for a group: a duplicate.
+    let twice = check(&edit(
+        &text,
+        "for children\nactor business_unit",
+        "for adults\nactor business_unit",
+    ));
+    assert!(
+        twice
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::DuplicateDefinition
+                && d.message == "`chair` is described twice for adults")
+    );
+    let everyone = check(&edit(
+        &text,
+        "Partnership\" for children\n",
+        "Partnership\"\n",
+    ));
+    assert!(
+        everyone
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::DuplicateDefinition
+                && d.message == "`chair` is described for adults and again for everyone")
+    );
+    // Two boards for one group are a repeated line.
+    let boards = check(&edit(&text, "(ESCP) for children", "(ESCP) for adults"));
+    assert!(boards.diagnostics.iter().any(
+        |d| d.code == Code::RepeatedHeader && d.message == "`board for adults` is given twice"
+    ));
+}
+
+#[test]
+fn the_charts_and_index_page_name_each_groups_board_and_role() {
+    let text = test_policy("scoped-roles");
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let dot = ladder::emit::dot::to_string(policy);
+    assert!(dot.contains("Example Safeguarding Adults Board (ESAB) for adults; Example"));
+    assert!(dot.contains("<B>Roles by whom the procedure covers</B>"));
+    assert!(dot.contains("- chair: for adults, Independent chair of the Safeguarding"));
+    let mermaid = ladder::emit::mermaid::to_string(policy);
+    assert!(mermaid.contains("  roles[\"Roles by whom the procedure covers<br/>- chair: for adults, Independent chair of the<br/>"));
+    let page = ladder::emit::html::index(
+        &[ladder::emit::html::Entry {
+            name: "scoped-roles",
+            policy,
+            svg: None,
+        }],
+        crate::support::today(),
+    );
+    assert!(page.contains("<dt>Role</dt><dd>chair: for adults, Independent chair of the Safeguarding Adults Board; for children, Independent chair of the Safeguarding Children Partnership</dd>"));
+    assert!(page.contains("(referring a matter to the chair; for children)"));
+}
+
+#[test]
+fn diff_reports_changes_to_each_groups_role_board_and_contact() {
+    let old = test_policy("scoped-roles");
+    let new = edit(
+        &edit(
+            &edit(
+                &old,
+                "Independent chair of the Safeguarding Children Partnership",
+                "Chair of the Safeguarding Children Partnership",
+            ),
+            "(ESCP) for children",
+            "(ECP) for children",
+        ),
+        "\"notifying the business unit\"",
+        "\"notifying the business unit\" for adults",
+    );
+    assert_eq!(
+        sentences(&old, &new),
+        [
+            "The board for children is now \"Example Safeguarding Children Partnership\" (ECP) (was \"Example Safeguarding Children Partnership\" (ESCP)).",
+            "The contact business.unit@example.org now serves adults (was everyone).",
+            "The role `chair` for children is now described as \"Chair of the Safeguarding Children Partnership\" (was \"Independent chair of the Safeguarding Children Partnership\").",
+        ]
+    );
+}
+
 // ------------------------------------------------------------ all features
 
 #[test]
