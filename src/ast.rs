@@ -488,6 +488,8 @@ pub enum ExceptionItem {
         target: Option<StageRef>,
         span: Span,
     },
+    /// `start at any step`: any step of the procedure the rule is in.
+    StartAtAnyStep(Span),
     Follow(Text),
     Duty(Duty),
 }
@@ -498,6 +500,11 @@ pub struct Procedure {
     pub name: Ident,
     pub title: Text,
     pub applies: Option<Text>,
+    /// `concern raised by x` inside the procedure: who starts it, when not
+    /// the policy's raiser. Each such line, in file order.
+    pub raised_by: Vec<Ident>,
+    /// `when "..." { ... }` inside the procedure: its own exception rules.
+    pub rules: Vec<ExceptionRule>,
     pub meanwhile: Vec<Text>,
     pub cites: Vec<Text>,
     pub notes: Vec<Text>,

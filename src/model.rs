@@ -525,7 +525,10 @@ pub struct Rule {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StartAt {
+    /// Any stage of the main ladder.
     AnyStage,
+    /// Any step of the procedure the rule is written in.
+    AnyStep,
     /// A named stage; `None` when the name did not resolve.
     Stage(Option<StageKey>),
 }
@@ -535,6 +538,11 @@ pub struct Procedure {
     pub name: String,
     pub title: String,
     pub applies: Option<String>,
+    /// `concern raised by x` inside the procedure: who starts it, when not
+    /// the policy's raiser.
+    pub raised_by: Option<String>,
+    /// The procedure's own exception rules, in file order.
+    pub rules: Vec<Rule>,
     pub meanwhile: Vec<String>,
     pub cites: Vec<String>,
     pub notes: Vec<String>,
@@ -553,6 +561,33 @@ impl Policy {
     #[must_use]
     pub fn stage(&self, key: &StageKey) -> Option<&Stage> {
         self.all_stages().find(|s| &s.key == key)
+    }
+
+    /// Every exception rule, the policy's first, then each procedure's own
+    /// with its procedure.
+    pub fn all_rules(&self) -> impl Iterator<Item = (&Rule, Option<&Procedure>)> {
+        self.rules.iter().map(|r| (r, None)).chain(
+            self.procedures
+                .iter()
+                .flat_map(|p| p.rules.iter().map(move |r| (r, Some(p)))),
+        )
+    }
+
+    /// The procedure a step belongs to; `None` for a stage of the main
+    /// ladder.
+    #[must_use]
+    pub fn procedure_of(&self, stage: &Stage) -> Option<&Procedure> {
+        let name = stage.key.procedure.as_ref()?;
+        self.procedures.iter().find(|p| &p.name == name)
+    }
+
+    /// Who raises the concern a stage deals with: a sub-procedure's own
+    /// raiser for its steps, when it names one, else the policy's.
+    #[must_use]
+    pub fn raiser_of(&self, stage: &Stage) -> Option<&String> {
+        self.procedure_of(stage)
+            .and_then(|p| p.raised_by.as_ref())
+            .or(self.header.raised_by.as_ref())
     }
 }
 

@@ -822,6 +822,9 @@ impl Builder<'_> {
                 Rule::start_at => {
                     let target = children(child).next();
                     match target {
+                        Some(t) if t.as_rule() == Rule::any_step => {
+                            Some(ExceptionItem::StartAtAnyStep(child_span))
+                        }
                         Some(t) if t.as_rule() == Rule::stage_ref => {
                             self.stage_ref(t).map(|r| ExceptionItem::StartAt {
                                 target: Some(r),
@@ -855,6 +858,8 @@ impl Builder<'_> {
             name,
             title,
             applies: None,
+            raised_by: Vec::new(),
+            rules: Vec::new(),
             meanwhile: Vec::new(),
             cites: Vec::new(),
             notes: Vec::new(),
@@ -870,6 +875,10 @@ impl Builder<'_> {
                 Rule::cites_decl => procedure.cites.extend(children(child).next().map(string)),
                 Rule::note_decl => procedure.notes.extend(children(child).next().map(string)),
                 Rule::step => procedure.steps.extend(self.stage(child)),
+                Rule::raised_by_decl => procedure
+                    .raised_by
+                    .extend(children(child).next().map(ident)),
+                Rule::exception_rule => procedure.rules.extend(self.exception_rule(child)),
                 _ => {}
             }
         }

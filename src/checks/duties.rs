@@ -49,7 +49,8 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                         .with_help(format!("Add a `record` duty to this stage or to `every stage`, such as `record \"the outcome\"{record_in}`.")),
                 );
             }
-            let Some(raiser) = &policy.header.raised_by else {
+            // A sub-procedure's steps answer to its own raiser, if it names one.
+            let Some(raiser) = policy.raiser_of(stage) else {
                 continue;
             };
             // Whoever raised the concern and leads the stage reached the

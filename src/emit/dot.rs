@@ -82,7 +82,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter_map(|s| match s {
                 StartAt::Stage(Some(key)) => policy.stage(key),
-                StartAt::Stage(None) | StartAt::AnyStage => None,
+                StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
             })
             .collect();
         if !any && named.is_empty() {
@@ -167,10 +167,16 @@ pub fn to_string(policy: &Policy) -> String {
             "\n  subgraph {} {{",
             dot_quoted(&format!("cluster_{i}"))
         );
+        let raiser = procedure.raised_by.as_ref().map_or(String::new(), |r| {
+            format!(
+                "<BR ALIGN=\"LEFT\"/>Raised by {}<BR ALIGN=\"LEFT\"/>",
+                dot_html(&summary::actor(r))
+            )
+        });
         let _ = writeln!(
             out,
             "    graph [style=\"rounded,dashed\", color=\"#7b5ea7\", fontsize=11, labeljust=l, \
-             label=<<B>{}</B>>];",
+             label=<<B>{}</B>{raiser}>];",
             lines(&format!("Sub-procedure: {}", procedure.title), 60)
         );
         if let (Some(applies), Some(first)) = (&procedure.applies, procedure.steps.first()) {
@@ -201,6 +207,7 @@ pub fn to_string(policy: &Policy) -> String {
         for step in &procedure.steps {
             outcomes(&mut out, step, &mut ends);
         }
+        procedure_rules(&mut out, policy, i);
         out.push_str("  }\n");
     }
 
@@ -252,6 +259,47 @@ pub fn to_string(policy: &Policy) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A sub-procedure's own exception rules that start it somewhere: a
+/// dashed box inside its cluster, reached from its "applies when" box,
+/// with dashed arrows to the steps (or stages) it may start at.
+fn procedure_rules(out: &mut String, policy: &Policy, i: usize) {
+    let Some(procedure) = policy.procedures.get(i) else {
+        return;
+    };
+    for (n, rule) in procedure.rules.iter().enumerate() {
+        let targets = summary::rule_targets(policy, Some(procedure), rule);
+        if targets.is_empty() {
+            continue;
+        }
+        let id = format!("{}.rule-{}", procedure.name, n + 1);
+        let _ = writeln!(
+            out,
+            "    {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
+             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>>];",
+            dot_quoted(&id),
+            lines(&format!("If {}", rule.condition), WIDTH),
+            dot_html(&summary::rule_action(policy, Some(procedure), rule))
+        );
+        if procedure.applies.is_some() && !procedure.steps.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=dashed, color=\"{EXCEPTION}\"];",
+                dot_quoted(&format!("applies-{i}")),
+                dot_quoted(&id)
+            );
+        }
+        for (k, stage) in targets.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=dashed, color=\"{EXCEPTION}\"{}];",
+                dot_quoted(&id),
+                dot_quoted(&stage.key.slug()),
+                if k == 0 { "" } else { ", constraint=false" }
+            );
+        }
+    }
 }
 
 /// Lines of escaped text joined with `<BR/>`.

@@ -343,6 +343,11 @@ pub struct Procedure {
     pub name: String,
     pub title: String,
     pub applies: Option<String>,
+    /// Who starts this procedure, when it names its own raiser; null when
+    /// the policy's `concern_raised_by` starts it.
+    pub concern_raised_by: Option<String>,
+    /// Its own exception rules, with ids `NAME.rule-1`, ...
+    pub rules: Vec<Rule>,
     pub meanwhile: Vec<String>,
     pub cites: Vec<String>,
     pub notes: Vec<String>,
@@ -359,6 +364,8 @@ pub struct Rule {
     pub notes: Vec<String>,
     /// True for `start at any stage` (of the main ladder).
     pub start_at_any_stage: bool,
+    /// True for `start at any step` (of the procedure the rule is in).
+    pub start_at_any_step: bool,
     /// Ids of named stages the rule may start at.
     pub start_at: Vec<String>,
     pub follow: Vec<String>,
@@ -379,6 +386,8 @@ pub struct Entry {
     /// The stages at which an escalation may start through this entry.
     pub stages: Vec<String>,
     pub any_stage: bool,
+    /// True when a procedure's own rule says "start at any step".
+    pub any_step: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -480,7 +489,7 @@ impl Builder<'_> {
                 .rules
                 .iter()
                 .enumerate()
-                .map(|(i, r)| self.rule(i, r))
+                .map(|(i, r)| self.rule(rule_id(None, i), r))
                 .collect(),
             entries: entries(p),
             ends: ends(p),
@@ -767,6 +776,13 @@ impl Builder<'_> {
             name: p.name.clone(),
             title: p.title.clone(),
             applies: p.applies.clone(),
+            concern_raised_by: p.raised_by.clone(),
+            rules: p
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| self.rule(rule_id(Some(&p.name), i), r))
+                .collect(),
             meanwhile: p.meanwhile.clone(),
             cites: p.cites.clone(),
             notes: p.notes.clone(),
@@ -775,13 +791,14 @@ impl Builder<'_> {
         }
     }
 
-    fn rule(&self, i: usize, r: &model::Rule) -> Rule {
+    fn rule(&self, id: String, r: &model::Rule) -> Rule {
         Rule {
-            id: rule_id(i),
+            id,
             condition: r.condition.clone(),
             cites: r.cites.clone(),
             notes: r.notes.clone(),
             start_at_any_stage: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)),
+            start_at_any_step: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)),
             start_at: named_starts(r),
             follow: r.follow.clone(),
             duties: self.duties(&r.duties),
@@ -790,8 +807,13 @@ impl Builder<'_> {
     }
 }
 
-fn rule_id(i: usize) -> String {
-    format!("rule-{}", i + 1)
+/// `rule-1` for the policy's first rule, `threshold.rule-1` for the first
+/// rule of the procedure `threshold`.
+fn rule_id(procedure: Option<&str>, i: usize) -> String {
+    match procedure {
+        Some(p) => format!("{p}.rule-{}", i + 1),
+        None => format!("rule-{}", i + 1),
+    }
 }
 
 fn named_starts(r: &model::Rule) -> Vec<String> {
@@ -799,7 +821,7 @@ fn named_starts(r: &model::Rule) -> Vec<String> {
         .iter()
         .filter_map(|s| match s {
             StartAt::Stage(Some(key)) => Some(key.slug()),
-            StartAt::Stage(None) | StartAt::AnyStage => None,
+            StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
         })
         .collect()
 }
@@ -830,6 +852,7 @@ fn entries(p: &Policy) -> Vec<Entry> {
             condition: None,
             stages: vec![first.key.slug()],
             any_stage: false,
+            any_step: false,
         });
     }
     for (i, r) in p.rules.iter().enumerate() {
@@ -845,10 +868,11 @@ fn entries(p: &Policy) -> Vec<Entry> {
         };
         out.push(Entry {
             kind: "rule",
-            from: Some(rule_id(i)),
+            from: Some(rule_id(None, i)),
             condition: Some(r.condition.clone()),
             stages,
             any_stage,
+            any_step: false,
         });
     }
     for pr in &p.procedures {
@@ -859,6 +883,25 @@ fn entries(p: &Policy) -> Vec<Entry> {
                 condition: pr.applies.clone(),
                 stages: vec![first.key.slug()],
                 any_stage: false,
+                any_step: false,
+            });
+        }
+        // The procedure's own rules that start it somewhere.
+        for (i, r) in pr.rules.iter().enumerate() {
+            let stages: Vec<String> = super::summary::rule_targets(p, Some(pr), r)
+                .iter()
+                .map(|s| s.key.slug())
+                .collect();
+            if stages.is_empty() {
+                continue;
+            }
+            out.push(Entry {
+                kind: "rule",
+                from: Some(rule_id(Some(&pr.name), i)),
+                condition: Some(r.condition.clone()),
+                stages,
+                any_stage: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)),
+                any_step: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)),
             });
         }
     }

@@ -61,12 +61,15 @@ pub fn to_string(policy: &Policy) -> String {
         stage_node(&mut out, "  ", &ids, stage);
     }
     for (i, procedure) in policy.procedures.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  subgraph p{}[\"{}\"]",
-            i + 1,
-            esc(&format!("Sub-procedure: {}", procedure.title))
-        );
+        let title = match &procedure.raised_by {
+            Some(r) => format!(
+                "Sub-procedure: {} (raised by {})",
+                procedure.title,
+                summary::actor(r)
+            ),
+            None => format!("Sub-procedure: {}", procedure.title),
+        };
+        let _ = writeln!(out, "  subgraph p{}[\"{}\"]", i + 1, esc(&title));
         if let Some(applies) = &procedure.applies {
             let _ = writeln!(
                 out,
@@ -78,10 +81,50 @@ pub fn to_string(policy: &Policy) -> String {
         for step in &procedure.steps {
             stage_node(&mut out, "    ", &ids, step);
         }
+        // The procedure's own exception rules that start it somewhere.
+        let rules: Vec<(usize, Vec<&Stage>)> = procedure
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(n, r)| (n, summary::rule_targets(policy, Some(procedure), r)))
+            .filter(|(_, targets)| !targets.is_empty())
+            .collect();
+        for (n, _) in &rules {
+            let rule = &procedure.rules[*n];
+            let _ = writeln!(
+                out,
+                "    p{}r{}[\"{}\"]:::exception",
+                i + 1,
+                n + 1,
+                label(&[
+                    "Exception".to_owned(),
+                    format!("If {}", rule.condition),
+                    summary::rule_action(policy, Some(procedure), rule)
+                ])
+            );
+        }
         out.push_str("  end\n");
         if let (Some(_), Some(first)) = (&procedure.applies, procedure.steps.first()) {
             let _ = writeln!(out, "  a{} --> {}", i + 1, ids.stage(&first.key));
             links += 1;
+        }
+        for (n, targets) in &rules {
+            let id = format!("p{}r{}", i + 1, n + 1);
+            let mut arrows: Vec<String> = Vec::new();
+            if procedure.applies.is_some() && !procedure.steps.is_empty() {
+                arrows.push(format!("  a{} -.-> {id}", i + 1));
+            }
+            arrows.extend(
+                targets
+                    .iter()
+                    .map(|t| format!("  {id} -.-> {}", ids.stage(&t.key))),
+            );
+            for arrow in arrows {
+                out.push_str(&arrow);
+                out.push('\n');
+                link_styles.push(format!("  linkStyle {links} stroke:#a86400"));
+                links += 1;
+            }
         }
     }
 
@@ -148,7 +191,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter_map(|s| match s {
                 StartAt::Stage(Some(key)) => Some(key),
-                StartAt::Stage(None) | StartAt::AnyStage => None,
+                StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
             })
             .collect();
         if !any && named.is_empty() {

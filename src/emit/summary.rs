@@ -3,7 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Phase, Policy, Stage, Target,
+    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Phase, Policy, Procedure, Rule,
+    Stage, StartAt, Target,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -219,23 +220,70 @@ fn short(text: &str) -> String {
 }
 
 /// The exception rules that do not start the ladder anywhere (a complaint
-/// route, extra duties), one line each: `If <condition>: <actions>`. The
-/// charts list them in their notes, since they have no arrow to draw.
+/// route, extra duties), one line each: `If <condition>: <actions>`, or
+/// `In <procedure>: if <condition>: <actions>` for a sub-procedure's own.
+/// The charts list them in their notes, since they have no arrow to draw.
 pub fn other_exceptions(policy: &Policy) -> Vec<String> {
     policy
-        .rules
-        .iter()
-        .filter(|r| r.start_at.is_empty())
-        .map(|r| {
+        .all_rules()
+        .filter(|(r, _)| r.start_at.is_empty())
+        .map(|(r, procedure)| {
             let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
             actions.extend(duties(&r.duties));
+            let (prefix, word) = match procedure {
+                Some(p) => (format!("In {}: ", p.title), "if"),
+                None => (String::new(), "If"),
+            };
             if actions.is_empty() {
-                format!("If {}", r.condition)
+                format!("{prefix}{word} {}", r.condition)
             } else {
-                format!("If {}: {}", r.condition, actions.join("; "))
+                format!("{prefix}{word} {}: {}", r.condition, actions.join("; "))
             }
         })
         .collect()
+}
+
+/// The stages or steps an exception rule may start at, in ladder order:
+/// `start at any stage` is every stage of the main ladder, `start at any
+/// step` every step of the rule's procedure.
+pub fn rule_targets<'a>(
+    policy: &'a Policy,
+    procedure: Option<&'a Procedure>,
+    rule: &Rule,
+) -> Vec<&'a Stage> {
+    let mut out: Vec<&Stage> = Vec::new();
+    for start in &rule.start_at {
+        let add: Vec<&Stage> = match start {
+            StartAt::AnyStage => policy.stages.iter().collect(),
+            StartAt::AnyStep => procedure
+                .map(|p| p.steps.iter().collect())
+                .unwrap_or_default(),
+            StartAt::Stage(Some(key)) => policy.stage(key).into_iter().collect(),
+            StartAt::Stage(None) => Vec::new(),
+        };
+        for stage in add {
+            if !out.iter().any(|s| s.key == stage.key) {
+                out.push(stage);
+            }
+        }
+    }
+    out
+}
+
+/// What a rule that starts somewhere does, in words: `start at any step`,
+/// `start at Step 3`, `start at Stage 2 or Stage 3`.
+pub fn rule_action(policy: &Policy, procedure: Option<&Procedure>, rule: &Rule) -> String {
+    if rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)) {
+        return "start at any stage".to_owned();
+    }
+    if procedure.is_some() && rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)) {
+        return "start at any step".to_owned();
+    }
+    let labels: Vec<String> = rule_targets(policy, procedure, rule)
+        .iter()
+        .map(|s| heading(s))
+        .collect();
+    format!("start at {}", labels.join(" or "))
 }
 
 /// `Repeats with more senior managers in turn, up to director`, for a

@@ -25,6 +25,7 @@ use phases::phase_stages;
 mod duties;
 mod header;
 mod phases;
+mod procedures;
 mod review;
 mod scopes;
 mod stages;
@@ -158,7 +159,7 @@ impl Lowerer {
                     policy.stages.push(stage);
                 }
                 Item::Rule(r) => {
-                    let rule = self.rule(r);
+                    let rule = self.rule(r, None);
                     policy.rules.push(rule);
                 }
                 Item::Procedure(p) => {
@@ -167,10 +168,13 @@ impl Lowerer {
                         .iter()
                         .map(|s| self.stage(s, Some(&p.name.text)))
                         .collect();
+                    let (raised_by, rules) = self.procedure_parts(p);
                     policy.procedures.push(Procedure {
                         name: p.name.text.clone(),
                         title: p.title.text.clone(),
                         applies: p.applies.as_ref().map(|t| t.text.clone()),
+                        raised_by,
+                        rules,
                         meanwhile: texts(&p.meanwhile),
                         cites: texts(&p.cites),
                         notes: texts(&p.notes),

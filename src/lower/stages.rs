@@ -334,7 +334,9 @@ impl Lowerer {
         )));
     }
 
-    pub(super) fn rule(&mut self, r: &ast::ExceptionRule) -> Rule {
+    /// An exception rule of the policy (`procedure` is `None`) or of a
+    /// sub-procedure, whose `step` references and `any step` are its own.
+    pub(super) fn rule(&mut self, r: &ast::ExceptionRule, procedure: Option<&str>) -> Rule {
         let mut rule = Rule {
             condition: r.condition.text.clone(),
             cites: Vec::new(),
@@ -351,10 +353,23 @@ impl Lowerer {
                 ast::ExceptionItem::Follow(t) => rule.follow.push(t.text.clone()),
                 ast::ExceptionItem::StartAt { target, .. } => rule.start_at.push(match target {
                     None => StartAt::AnyStage,
-                    Some(t) => StartAt::Stage(self.stage_ref(t, None)),
+                    Some(t) => StartAt::Stage(self.stage_ref(t, procedure)),
                 }),
+                ast::ExceptionItem::StartAtAnyStep(span) => {
+                    if procedure.is_some() {
+                        rule.start_at.push(StartAt::AnyStep);
+                    } else {
+                        // Kept as an unresolved start, so that the rule is
+                        // not also reported as changing nothing.
+                        rule.start_at.push(StartAt::Stage(None));
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::UnknownName, *span, "`start at any step` is used outside a procedure")
+                                .with_help("`any step` means any step of the procedure the rule is written in. On the main ladder, write `start at any stage`."),
+                        );
+                    }
+                }
                 ast::ExceptionItem::Duty(d) => {
-                    let duty = self.duty(d, None);
+                    let duty = self.duty(d, procedure);
                     rule.duties.push(duty);
                 }
             }

@@ -586,6 +586,7 @@ pub(super) fn keyword_phrases(positives: &[Rule]) -> Vec<String> {
             Rule::aim => &[Rule::kw_aim_to],
             Rule::at_least => &[Rule::kw_at_least],
             Rule::any_stage => &[Rule::kw_any_stage],
+            Rule::any_step => &[Rule::kw_any_step],
             Rule::if_needed => &[Rule::kw_if_needed],
             Rule::period_unit => &[
                 Rule::kw_years,

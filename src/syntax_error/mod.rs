@@ -495,7 +495,7 @@ fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
             Some("form") => "`field`, `send to`, `cites`, `note` or `}`".to_owned(),
             Some("every") => "a duty (such as `record`, `notify`, `share outcome with`) or `}`".to_owned(),
             Some("when") => "`start at`, `follow`, a duty such as `notify`, or `}`".to_owned(),
-            Some("procedure") => "`applies when`, `meanwhile`, `step`, `cites`, `note` or `}`".to_owned(),
+            Some("procedure") => "`applies when`, `meanwhile`, `concern raised by`, `when`, `step`, `cites`, `note` or `}`".to_owned(),
             Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
             _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
         };

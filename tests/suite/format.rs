@@ -223,6 +223,22 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         text.push_str("}\n");
     }
     text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    // A sub-procedure with its own raiser and exception rule.
+    if let Some(e) = extras.get(4).filter(|e| *e % 2 == 0) {
+        let start = if e % 4 == 0 {
+            "start at any step"
+        } else {
+            "start at step 2"
+        };
+        text.push_str(&format!(
+            "procedure dispute \"Disputes\" {{\n  applies when \"a manager disagrees\"\n  \
+             concern raised by manager\n  step 1 \"First\" {{\n    led by manager\n    \
+             resolved: end \"Agreed\"\n    unresolved: go to step 2\n  }}\n  \
+             step 2 \"Second\" {{\n    led by worker\n    resolved: end \"Decided\"\n    \
+             unresolved: escalate to stage 1\n  }}\n  when \"it is urgent\" {{\n    {start}\n    \
+             notify worker by manager\n  }}\n}}\n"
+        ));
+    }
     // Phases: the first half of the ladder, and the rest onwards.
     if extras.get(2).is_some_and(|e| e % 3 == 0) && n >= 2 {
         let half = n / 2;

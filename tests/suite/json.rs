@@ -525,6 +525,8 @@ mod mirror {
         pub name: String,
         pub title: String,
         pub applies: Option<String>,
+        pub concern_raised_by: Option<String>,
+        pub rules: Vec<Rule>,
         pub meanwhile: Vec<String>,
         pub cites: Vec<String>,
         pub notes: Vec<String>,
@@ -540,6 +542,7 @@ mod mirror {
         pub cites: Vec<String>,
         pub notes: Vec<String>,
         pub start_at_any_stage: bool,
+        pub start_at_any_step: bool,
         pub start_at: Vec<String>,
         pub follow: Vec<String>,
         pub duties: Vec<Duty>,
@@ -554,6 +557,7 @@ mod mirror {
         pub condition: Option<String>,
         pub stages: Vec<String>,
         pub any_stage: bool,
+        pub any_step: bool,
     }
 
     #[derive(Deserialize)]

@@ -637,6 +637,222 @@ fn diff_reports_changes_to_each_groups_role_board_and_contact() {
     );
 }
 
+// --------------------------------------------------------- sub-procedures
+
+#[test]
+fn a_sub_procedure_has_its_own_raiser_and_rules_in_the_json() {
+    let text = test_policy("sub-procedures");
+    let doc = json(&text);
+    let procedure = &doc["procedures"][0];
+    assert_eq!(procedure["concern_raised_by"], "conference_chair");
+    let rule = &procedure["rules"][0];
+    assert_eq!(rule["id"], "conference_dispute.rule-1");
+    assert_eq!(rule["condition"], "the adult is at immediate risk");
+    assert_eq!(
+        rule["start_at"],
+        serde_json::json!(["conference_dispute.step-2"])
+    );
+    assert_eq!(rule["start_at_any_step"], false);
+    assert_eq!(rule["duties"][0]["kind"], "notify");
+    // The policy's own rules are unchanged, and the procedure's rule is an
+    // entry into the procedure.
+    assert_eq!(doc["rules"], serde_json::json!([]));
+    let entry = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["from"] == "conference_dispute.rule-1")
+        .expect("an entry for the procedure's rule");
+    assert_eq!(entry["kind"], "rule");
+    assert_eq!(
+        entry["stages"],
+        serde_json::json!(["conference_dispute.step-2"])
+    );
+    assert_eq!(entry["any_step"], false);
+
+    let any = json(&edit(&text, "start at step 2", "start at any step"));
+    let entry = any["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["from"] == "conference_dispute.rule-1")
+        .unwrap();
+    assert_eq!(entry["any_step"], true);
+    assert_eq!(
+        entry["stages"],
+        serde_json::json!(["conference_dispute.step-1", "conference_dispute.step-2"])
+    );
+    assert_eq!(any["procedures"][0]["rules"][0]["start_at_any_step"], true);
+}
+
+#[test]
+fn outcome_sharing_at_a_step_is_checked_against_the_procedures_own_raiser() {
+    let text = test_policy("sub-procedures");
+    assert!(codes(&check(&text)).is_empty());
+    // Without its own raiser, the procedure answers to the policy's: the
+    // head of service's decision is not shared with the practitioner.
+    let checked = check(&edit(&text, "  concern raised by conference_chair\n", ""));
+    let messages: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::EndNotShared)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the end \"Agreed with the service manager\" is reached from step 1 of `conference_dispute` without the outcome being shared with `practitioner`",
+            "the end \"Decided by the head of service\" is reached from step 2 of `conference_dispute` without the outcome being shared with `practitioner`",
+        ]
+    );
+    // With its own raiser, an outcome not shared with them is reported.
+    let unshared = check(&edit(&text, "  share outcome with conference_chair\n", ""));
+    assert!(unshared.diagnostics.iter().any(|d| d.code == Code::EndNotShared
+        && d.message
+            == "the end \"Decided by the head of service\" is reached from step 2 of `conference_dispute` without the outcome being shared with `conference_chair`"));
+    // And recording is checked at steps as at stages.
+    let unrecorded = check(&edit(
+        &text,
+        "    record \"the disagreement and what was agreed\" in minutes\n",
+        "",
+    ));
+    assert!(codes(&unrecorded).contains(&"L050"));
+}
+
+#[test]
+fn a_procedures_own_rule_is_an_entry_for_reachability() {
+    let text = test_policy("sub-procedures");
+    // Step 1 no longer leads to step 2: the rule still reaches it.
+    let skipped = edit(
+        &text,
+        "    unresolved: go to step 2\n",
+        "    unresolved: escalate to stage 2\n",
+    );
+    assert!(!codes(&check(&skipped)).contains(&"L030"));
+    let unreachable = check(&edit(&skipped, "    start at step 2\n", ""));
+    let d = unreachable
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Unreachable)
+        .expect("L030");
+    assert_eq!(
+        d.message,
+        "no escalation can reach step 2 of `conference_dispute`"
+    );
+    // A rule that starts only at the procedure's first step changes nothing.
+    let first = check(&edit(
+        &edit(&text, "start at step 2", "start at step 1"),
+        "    notify head_of_service by conference_chair\n",
+        "",
+    ));
+    assert!(first.diagnostics.iter().any(|d| d.code == Code::EmptyRule
+        && d.message
+            == "the rule for \"the adult is at immediate risk\" only starts at the first step of `conference_dispute`, where the procedure starts anyway"));
+    // `step` in a procedure's rule names the procedure's own steps.
+    let unknown = check(&edit(&text, "start at step 2", "start at step 7"));
+    assert!(
+        unknown
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnknownName && d.message == "there is no `step 7`")
+    );
+}
+
+#[test]
+fn a_procedure_names_its_raiser_once_and_as_an_actor() {
+    let text = test_policy("sub-procedures");
+    let twice = check(&edit(
+        &text,
+        "  concern raised by conference_chair\n",
+        "  concern raised by conference_chair\n  concern raised by head_of_service\n",
+    ));
+    assert!(
+        twice
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::RepeatedHeader
+                && d.message
+                    == "the procedure `conference_dispute` says `concern raised by` twice")
+    );
+    let unknown = check(&edit(
+        &text,
+        "concern raised by conference_chair",
+        "concern raised by conference_chiar",
+    ));
+    assert!(
+        unknown
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnknownName
+                && d.message == "there is no actor called `conference_chiar`")
+    );
+}
+
+#[test]
+fn the_charts_show_a_procedures_raiser_and_rules_inside_it() {
+    let text = test_policy("sub-procedures");
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let dot = ladder::emit::dot::to_string(policy);
+    let cluster = dot.split("subgraph \"cluster_0\"").nth(1).unwrap();
+    let cluster = &cluster[..cluster.find("\n  }\n").unwrap()];
+    assert!(cluster.contains("Raised by conference chair"));
+    assert!(cluster.contains("\"conference_dispute.rule-1\" [style=\"rounded,dashed,filled\""));
+    assert!(cluster.contains("<I>start at Step 2: Head of service</I>"));
+    assert!(cluster.contains("\"applies-0\" -> \"conference_dispute.rule-1\""));
+    assert!(cluster.contains("\"conference_dispute.rule-1\" -> \"conference_dispute.step-2\""));
+
+    let mermaid = ladder::emit::mermaid::to_string(policy);
+    assert!(mermaid.contains(
+        "subgraph p1[\"Sub-procedure: Disputes about a case conference decision (raised by conference chair)\"]"
+    ));
+    assert!(mermaid.contains("    p1r1[\"Exception<br/>If the adult is at immediate risk<br/>start at Step 2: Head of service\"]:::exception"));
+    let links: Vec<&str> = mermaid
+        .lines()
+        .filter(|l| l.contains("-->") || l.contains("-.->"))
+        .collect();
+    let index = links.iter().position(|l| *l == "  p1r1 -.-> s4").unwrap();
+    assert!(mermaid.contains(&format!("  linkStyle {index} stroke:#a86400")));
+
+    // A rule with nothing to start is listed in the notes, by procedure.
+    let duties_only = edit(&text, "    start at step 2\n", "");
+    let checked = check(&duties_only);
+    let dot = ladder::emit::dot::to_string(checked.clean_policy().unwrap());
+    assert!(dot.contains("- In Disputes about a case conference decision: if the adult"));
+}
+
+#[test]
+fn diff_reports_a_procedures_raiser_and_rules() {
+    let old = test_policy("sub-procedures");
+    let new = edit(
+        &edit(
+            &old,
+            "concern raised by conference_chair",
+            "concern raised by head_of_service",
+        ),
+        "start at step 2",
+        "start at any step",
+    );
+    assert_eq!(
+        sentences(&old, &new),
+        [
+            "`conference_dispute` is now started by `head_of_service` (was `conference_chair`).",
+            "In the procedure `conference_dispute`, the exception when \"the adult is at immediate risk\" now lets the escalation start at any step (before, it let the escalation start at step 2 of `conference_dispute`).",
+        ]
+    );
+    let without = edit(
+        &old,
+        "  when \"the adult is at immediate risk\" {\n    start at step 2\n    notify head_of_service by conference_chair\n  }\n",
+        "",
+    );
+    assert_eq!(
+        sentences(&without, &old),
+        [
+            "In the procedure `conference_dispute`, new exception: when \"the adult is at immediate risk\": start at step 2 of `conference_dispute`; notify `head_of_service`, by `conference_chair`."
+        ]
+    );
+}
+
 // ------------------------------------------------------------ all features
 
 #[test]
