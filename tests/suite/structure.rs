@@ -581,6 +581,14 @@ fn scopes_must_match_what_the_policy_covers_and_be_complete() {
             .any(|d| d.code == Code::DuplicateDefinition
                 && d.message == "`chair` is described for adults and again for everyone")
     );
+    // A role described for each group but used nowhere is one unused name.
+    let unused = check(
+        &edit(&text, "  led by chair\n", "  led by line_manager\n").replace(
+            "  refer \"the matter\" to chair by line_manager on entry\n",
+            "",
+        ),
+    );
+    assert_eq!(codes(&unused), ["L024"]);
     // Two boards for one group are a repeated line.
     let boards = check(&edit(&text, "(ESCP) for children", "(ESCP) for adults"));
     assert!(boards.diagnostics.iter().any(
