@@ -37,10 +37,26 @@ pub enum Item {
     Stage(Stage),
     Rule(ExceptionRule),
     Procedure(Procedure),
+    /// `phase "Informal" covers stages 1 to 3`
+    Phase(Phase),
     /// `note "..."` at the top level: a statement of the whole policy.
     Note(Text),
     /// `all stages conclude within ...`
     Overall(Overall),
+}
+
+/// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub title: Text,
+    /// The first stage of the phase.
+    pub from: StageId,
+    /// The last stage of `covers stages 1 to 3`; `None` for `covers stage
+    /// 2` (one stage) and for `from stage 4`.
+    pub to: Option<StageId>,
+    /// `from stage 4`: the phase runs to the end of the ladder.
+    pub onwards: bool,
+    pub span: Span,
 }
 
 /// One header line.
@@ -56,18 +72,24 @@ pub enum HeaderKind {
     Board {
         name: Text,
         short: Option<Text>,
+        /// `for adults`: the board for one group the policy covers.
+        scope: Option<Scope>,
     },
     Covers(Vec<Scope>),
     Version(Text),
     Adopted(Date),
     Updated(Date),
     Review(Date),
+    /// `review every 2 years`, `review within 18 months of adoption`.
+    ReviewPeriod(ReviewPeriod),
     Days(DayKind),
     DayOne(DayOne),
     Holidays(Ident),
     Contact {
         address: Text,
         purpose: Option<Text>,
+        /// `for children`: the contact serves one group only.
+        scope: Option<Scope>,
     },
     Source {
         title: Text,
@@ -98,6 +120,33 @@ pub enum DayOne {
     DayAfter,
 }
 
+/// A review period as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPeriod {
+    /// `every`: the review repeats; `within`: it falls due once, counted
+    /// from `anchor`.
+    pub every: bool,
+    pub amount: u32,
+    pub unit: PeriodUnit,
+    /// What a `within` period counts from; `None` for `every`.
+    pub anchor: Option<ReviewAnchor>,
+    pub span: Span,
+}
+
+/// The unit of a review period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeriodUnit {
+    Months,
+    Years,
+}
+
+/// What a review period counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReviewAnchor {
+    Adoption,
+    LastUpdate,
+}
+
 /// A date as written, at day, month or year precision. Whether it exists
 /// (31 February) is checked when the tree is lowered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +162,9 @@ pub struct Date {
 pub struct Decl {
     pub name: Ident,
     pub description: Text,
+    /// `for adults` or `for children` on an actor: the role as it is for
+    /// that group. Always `None` for a record.
+    pub scope: Option<Scope>,
     pub span: Span,
 }
 
@@ -194,7 +246,18 @@ pub enum StageItem {
     Lead(Lead),
     Panel(Panel),
     Outcome(Outcome),
+    Repeats(Repeats),
     Duty(Duty),
+}
+
+/// `repeats "with more senior managers in turn" up to director`
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeats {
+    /// How the stage is taken again, in the source's words.
+    pub how: Text,
+    /// The most senior role it goes up to, when said.
+    pub up_to: Option<Ident>,
+    pub span: Span,
 }
 
 /// `start no later than day 3`
@@ -483,6 +546,8 @@ pub enum ExceptionItem {
         target: Option<StageRef>,
         span: Span,
     },
+    /// `start at any step`: any step of the procedure the rule is in.
+    StartAtAnyStep(Span),
     Follow(Text),
     Duty(Duty),
 }
@@ -493,6 +558,11 @@ pub struct Procedure {
     pub name: Ident,
     pub title: Text,
     pub applies: Option<Text>,
+    /// `concern raised by x` inside the procedure: who starts it, when not
+    /// the policy's raiser. Each such line, in file order.
+    pub raised_by: Vec<Ident>,
+    /// `when "..." { ... }` inside the procedure: its own exception rules.
+    pub rules: Vec<ExceptionRule>,
     pub meanwhile: Vec<Text>,
     pub cites: Vec<Text>,
     pub notes: Vec<Text>,

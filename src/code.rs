@@ -65,6 +65,8 @@ codes! {
     DuplicateStageNumber = "L022", "duplicate-stage-number", Error, "Two stages with the same number";
     StageNumbering = "L023", "stage-numbering", Error, "Stage numbers out of order or with a gap";
     Unused = "L024", "unused-definition", Warning, "An actor, record or form that nothing uses";
+    ScopeNotCovered = "L027", "scope-not-covered", Error, "A role, board or contact for people the policy does not cover";
+    ScopeIncomplete = "L028", "scope-incomplete", Warning, "A role or board named for some of the people the policy covers but not all";
     Unreachable = "L030", "unreachable-stage", Error, "A stage that no escalation can reach";
     NoWayToEnd = "L031", "no-way-to-end", Error, "A stage from which no end can be reached";
     DeadEnd = "L032", "dead-end", Error, "A stage with no outcome";
@@ -74,6 +76,7 @@ codes! {
     NoResolvedOutcome = "L036", "no-resolved-outcome", Warning, "A stage whose every outcome escalates, with no `resolved:` line";
     SmallPanel = "L037", "small-panel", Warning, "A panel that may be a single agency";
     NoStepUp = "L038", "no-step-up", Advice, "An escalation to a stage led by the same roles";
+    PhaseOverlap = "L039", "phase-overlap", Error, "Phases that overlap, or a phase that runs backwards";
     InvertedWindow = "L040", "inverted-window", Error, "A stage that must conclude before it may start";
     OverlappingWindows = "L041", "overlapping-windows", Error, "A stage that must start before the previous one may conclude";
     DeadlinesNotIncreasing = "L042", "deadlines-not-increasing", Error, "A stage whose deadline is earlier than the previous stage's";
@@ -91,6 +94,7 @@ codes! {
     ReviewBeforeAdoption = "L061", "review-before-adoption", Error, "The review date is before the adoption date";
     NoReviewDate = "L062", "no-review-date", Warning, "The policy has no review date";
     ReviewDueSoon = "L063", "review-due-soon", Warning, "The review date falls due soon";
+    ReviewPeriodUndated = "L066", "review-period-undated", Warning, "A review period with no date to count it from";
 }
 
 impl fmt::Display for Code {

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::ast::{DayOne, Scope, Trigger};
-pub use crate::ast::{Join, StageEvent};
+pub use crate::ast::{Join, PeriodUnit, ReviewAnchor, StageEvent};
 use crate::calendar::Division;
 use crate::span::Span;
 
@@ -26,6 +26,8 @@ pub struct Policy {
     pub stages: Vec<Stage>,
     pub rules: Vec<Rule>,
     pub procedures: Vec<Procedure>,
+    /// Named groups of stages of the main ladder, in file order.
+    pub phases: Vec<Phase>,
     /// Top-level notes: statements of the whole policy that belong to no
     /// stage, in file order.
     pub notes: Vec<String>,
@@ -36,13 +38,22 @@ pub struct Policy {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct PolicyHeader {
     pub title: Option<String>,
+    /// The board, when one board publishes the procedure for everyone it
+    /// covers; `None` when the policy names a board for each group only.
     pub board: Option<String>,
     pub board_short: Option<String>,
+    /// `board "..." for adults`: the board for one group the policy covers,
+    /// in file order.
+    pub scoped_boards: Vec<ScopedBoard>,
     pub scope: Vec<Scope>,
     pub version: Option<String>,
     pub adopted: Option<PolicyDate>,
     pub updated: Option<PolicyDate>,
+    /// The review date: as written, or computed from `review_period`.
     pub review: Option<PolicyDate>,
+    /// `review every 2 years` or `review within 18 months of adoption`;
+    /// `review` then holds the due date computed from it.
+    pub review_period: Option<ReviewPeriod>,
     pub day_kind: Option<DayUnit>,
     pub day_one: Option<DayOne>,
     pub holidays: Option<Division>,
@@ -69,6 +80,51 @@ pub struct PolicyDate {
     pub span: Span,
 }
 
+/// A review period, with the date it was counted from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPeriod {
+    /// `every`: the review repeats; `within`: it falls due once.
+    pub every: bool,
+    pub amount: u32,
+    pub unit: PeriodUnit,
+    /// What the period is counted from: for `every`, the last update when
+    /// the policy states one, else adoption; for `within`, as written.
+    pub from: ReviewAnchor,
+    pub span: Span,
+}
+
+impl ReviewPeriod {
+    /// The period in the words of the language: `every 2 years`,
+    /// `within 18 months of adoption`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let unit = match (self.unit, self.amount) {
+            (PeriodUnit::Years, 1) => "year",
+            (PeriodUnit::Years, _) => "years",
+            (PeriodUnit::Months, 1) => "month",
+            (PeriodUnit::Months, _) => "months",
+        };
+        if self.every {
+            format!("every {} {unit}", self.amount)
+        } else {
+            let anchor = match self.from {
+                ReviewAnchor::Adoption => "adoption",
+                ReviewAnchor::LastUpdate => "the last update",
+            };
+            format!("within {} {unit} of {anchor}", self.amount)
+        }
+    }
+
+    /// The period in months.
+    #[must_use]
+    pub fn months(&self) -> u32 {
+        match self.unit {
+            PeriodUnit::Years => self.amount.saturating_mul(12),
+            PeriodUnit::Months => self.amount,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Precision {
     Day,
@@ -80,6 +136,17 @@ pub enum Precision {
 pub struct Contact {
     pub address: String,
     pub purpose: Option<String>,
+    /// `for children`: the contact serves one group only.
+    pub scope: Option<Scope>,
+    pub span: Span,
+}
+
+/// `board "..." (SHORT) for adults`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopedBoard {
+    pub scope: Scope,
+    pub name: String,
+    pub short: Option<String>,
     pub span: Span,
 }
 
@@ -144,6 +211,10 @@ pub struct Source {
 pub struct Named {
     pub name: String,
     pub description: String,
+    /// `for adults` or `for children`: an actor as it is for one group the
+    /// policy covers. The same name then appears once for each group. Always
+    /// `None` for a record.
+    pub scope: Option<Scope>,
     pub span: Span,
 }
 
@@ -218,8 +289,39 @@ pub struct Stage {
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub outcomes: Vec<Outcome>,
+    /// `repeats "..."`: the stage may be taken again, one level up.
+    pub repeats: Option<Repeats>,
     pub span: Span,
     pub head_span: Span,
+}
+
+/// A stage that may be taken again, with more senior people each time:
+/// "then more senior managers in turn, up to a director".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeats {
+    /// How it repeats, in the source's words.
+    pub how: String,
+    /// The most senior role it goes up to, when said.
+    pub up_to: Option<String>,
+    pub span: Span,
+}
+
+/// A named group of consecutive stages of the main ladder: "informal
+/// (stages 1 to 3) and formal (stage 4 onwards)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub title: String,
+    /// The first stage named; `None` when the name did not resolve.
+    pub from: Option<StageKey>,
+    /// The last stage named: the same as `from` for one stage, `None` for
+    /// `from stage N` or when the name did not resolve.
+    pub to: Option<StageKey>,
+    /// `from stage N`: the phase runs to the end of the ladder.
+    pub onwards: bool,
+    /// The stages in the phase, in ladder order; empty when a name did not
+    /// resolve or the range runs backwards.
+    pub stages: Vec<StageKey>,
+    pub span: Span,
 }
 
 /// How a day or duration is counted.
@@ -563,7 +665,10 @@ pub struct Rule {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StartAt {
+    /// Any stage of the main ladder.
     AnyStage,
+    /// Any step of the procedure the rule is written in.
+    AnyStep,
     /// A named stage; `None` when the name did not resolve.
     Stage(Option<StageKey>),
 }
@@ -573,6 +678,11 @@ pub struct Procedure {
     pub name: String,
     pub title: String,
     pub applies: Option<String>,
+    /// `concern raised by x` inside the procedure: who starts it, when not
+    /// the policy's raiser.
+    pub raised_by: Option<String>,
+    /// The procedure's own exception rules, in file order.
+    pub rules: Vec<Rule>,
     pub meanwhile: Vec<String>,
     pub cites: Vec<String>,
     pub notes: Vec<String>,
@@ -641,6 +751,33 @@ impl Policy {
     pub fn stage(&self, key: &StageKey) -> Option<&Stage> {
         self.all_stages().find(|s| &s.key == key)
     }
+
+    /// Every exception rule, the policy's first, then each procedure's own
+    /// with its procedure.
+    pub fn all_rules(&self) -> impl Iterator<Item = (&Rule, Option<&Procedure>)> {
+        self.rules.iter().map(|r| (r, None)).chain(
+            self.procedures
+                .iter()
+                .flat_map(|p| p.rules.iter().map(move |r| (r, Some(p)))),
+        )
+    }
+
+    /// The procedure a step belongs to; `None` for a stage of the main
+    /// ladder.
+    #[must_use]
+    pub fn procedure_of(&self, stage: &Stage) -> Option<&Procedure> {
+        let name = stage.key.procedure.as_ref()?;
+        self.procedures.iter().find(|p| &p.name == name)
+    }
+
+    /// Who raises the concern a stage deals with: a sub-procedure's own
+    /// raiser for its steps, when it names one, else the policy's.
+    #[must_use]
+    pub fn raiser_of(&self, stage: &Stage) -> Option<&String> {
+        self.procedure_of(stage)
+            .and_then(|p| p.raised_by.as_ref())
+            .or(self.header.raised_by.as_ref())
+    }
 }
 
 #[cfg(test)]
@@ -652,6 +789,7 @@ mod tests {
         Contact {
             address: address.to_owned(),
             purpose: None,
+            scope: None,
             span: Span::new(0, 0),
         }
         .kind()

@@ -118,14 +118,20 @@ impl Builder<'_> {
             Rule::board_decl => {
                 let mut name = None;
                 let mut short = None;
+                let mut scope = None;
                 for child in children(pair) {
                     match child.as_rule() {
                         Rule::string => name = Some(string(child)),
                         Rule::short_name => short = children(child).next().map(plain_text),
+                        Rule::for_scope => scope = for_scope(&child),
                         _ => {}
                     }
                 }
-                header(HeaderKind::Board { name: name?, short })
+                header(HeaderKind::Board {
+                    name: name?,
+                    short,
+                    scope,
+                })
             }
             Rule::covers_decl => header(HeaderKind::Covers(
                 children(pair)
@@ -141,7 +147,12 @@ impl Builder<'_> {
             Rule::version_decl => header(HeaderKind::Version(Self::first_text(pair)?)),
             Rule::adopted_decl => header(HeaderKind::Adopted(Self::first_date(pair)?)),
             Rule::updated_decl => header(HeaderKind::Updated(Self::first_date(pair)?)),
-            Rule::review_decl => header(HeaderKind::Review(Self::first_date(pair)?)),
+            Rule::review_decl => {
+                match children(pair.clone()).find(|p| p.as_rule() == Rule::review_period) {
+                    Some(period) => header(HeaderKind::ReviewPeriod(self.review_period(period)?)),
+                    None => header(HeaderKind::Review(Self::first_date(pair)?)),
+                }
+            }
             Rule::days_decl => {
                 let kind = if pair.as_str().to_lowercase().contains("working") {
                     DayKind::Working
@@ -161,11 +172,17 @@ impl Builder<'_> {
             }
             Rule::holidays_decl => header(HeaderKind::Holidays(ident(children(pair).next()?))),
             Rule::contact_decl => {
-                let mut texts = children(pair).map(string);
+                let scope = children(pair.clone())
+                    .find(|p| p.as_rule() == Rule::for_scope)
+                    .and_then(|p| for_scope(&p));
+                let mut texts = children(pair)
+                    .filter(|p| p.as_rule() == Rule::string)
+                    .map(string);
                 let address = texts.next()?;
                 header(HeaderKind::Contact {
                     address,
                     purpose: texts.next(),
+                    scope,
                 })
             }
             Rule::source_decl => {
@@ -188,6 +205,7 @@ impl Builder<'_> {
             Rule::stage => Some(Item::Stage(self.stage(pair)?)),
             Rule::exception_rule => Some(Item::Rule(self.exception_rule(pair)?)),
             Rule::procedure => Some(Item::Procedure(self.procedure(pair)?)),
+            Rule::phase_decl => Some(Item::Phase(self.phase(pair)?)),
             Rule::note_decl => Some(Item::Note(string(children(pair).next()?))),
             Rule::overall_decl => {
                 let aim = children(pair.clone()).any(|p| p.as_rule() == Rule::aim);
@@ -200,6 +218,61 @@ impl Builder<'_> {
             }
             _ => None,
         }
+    }
+
+    /// `every 2 years` or `within 18 months of adoption`.
+    fn review_period(&mut self, pair: Pair<'_, Rule>) -> Option<ReviewPeriod> {
+        let span = span_of(&pair);
+        let inner = children(pair).next()?;
+        let every = inner.as_rule() == Rule::review_every;
+        let mut period = ReviewPeriod {
+            every,
+            amount: 0,
+            unit: PeriodUnit::Years,
+            anchor: None,
+            span,
+        };
+        for part in children(inner) {
+            match part.as_rule() {
+                Rule::number => period.amount = self.number(part)?,
+                Rule::period_unit
+                    if has_keyword(&part, Rule::kw_months)
+                        || has_keyword(&part, Rule::kw_month) =>
+                {
+                    period.unit = PeriodUnit::Months;
+                }
+                Rule::review_anchor => {
+                    period.anchor = Some(if has_keyword(&part, Rule::kw_of_adoption) {
+                        ReviewAnchor::Adoption
+                    } else {
+                        ReviewAnchor::LastUpdate
+                    });
+                }
+                _ => {}
+            }
+        }
+        Some(period)
+    }
+
+    /// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+    fn phase(&mut self, pair: Pair<'_, Rule>) -> Option<Phase> {
+        let span = span_of(&pair);
+        let mut inner = children(pair);
+        let title = string(inner.next()?);
+        let range = inner.next()?;
+        let onwards = range.as_rule() == Rule::phase_from;
+        let mut ids = Vec::new();
+        for id in children(range) {
+            ids.extend(self.stage_id(id));
+        }
+        let mut ids = ids.into_iter();
+        Some(Phase {
+            title,
+            from: ids.next()?,
+            to: ids.next(),
+            onwards,
+            span,
+        })
     }
 
     fn first_text(pair: Pair<'_, Rule>) -> Option<Text> {
@@ -340,6 +413,15 @@ impl Builder<'_> {
         let span = span_of(&pair);
         Some(match pair.as_rule() {
             Rule::cites_decl => StageItem::Cites(string(children(pair).next()?)),
+            Rule::repeats_decl => {
+                let mut inner = children(pair);
+                let how = string(inner.next()?);
+                StageItem::Repeats(Repeats {
+                    how,
+                    up_to: inner.next().map(ident),
+                    span,
+                })
+            }
             Rule::note_decl => StageItem::Note(string(children(pair).next()?)),
             Rule::start_decl => {
                 let mut aim = false;
@@ -893,6 +975,9 @@ impl Builder<'_> {
                 Rule::start_at => {
                     let target = children(child).next();
                     match target {
+                        Some(t) if t.as_rule() == Rule::any_step => {
+                            Some(ExceptionItem::StartAtAnyStep(child_span))
+                        }
                         Some(t) if t.as_rule() == Rule::stage_ref => {
                             self.stage_ref(t).map(|r| ExceptionItem::StartAt {
                                 target: Some(r),
@@ -926,6 +1011,8 @@ impl Builder<'_> {
             name,
             title,
             applies: None,
+            raised_by: Vec::new(),
+            rules: Vec::new(),
             meanwhile: Vec::new(),
             cites: Vec::new(),
             notes: Vec::new(),
@@ -941,6 +1028,10 @@ impl Builder<'_> {
                 Rule::cites_decl => procedure.cites.extend(children(child).next().map(string)),
                 Rule::note_decl => procedure.notes.extend(children(child).next().map(string)),
                 Rule::step => procedure.steps.extend(self.stage(child)),
+                Rule::raised_by_decl => procedure
+                    .raised_by
+                    .extend(children(child).next().map(ident)),
+                Rule::exception_rule => procedure.rules.extend(self.exception_rule(child)),
                 _ => {}
             }
         }
@@ -960,10 +1051,25 @@ fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
     let mut inner = children(pair);
     let name = ident(inner.next()?);
     let description = string(inner.next()?);
+    let scope = inner.next().and_then(|p| for_scope(&p));
     Some(Decl {
         name,
         description,
+        scope,
         span,
+    })
+}
+
+/// `for adults` or `for children`.
+fn for_scope(pair: &Pair<'_, Rule>) -> Option<Scope> {
+    let scope = pair
+        .clone()
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::scope)?;
+    Some(if has_keyword(&scope, Rule::kw_children) {
+        Scope::Children
+    } else {
+        Scope::Adults
     })
 }
 

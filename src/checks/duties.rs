@@ -56,13 +56,12 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                     diagnostic,
                 ));
             }
-            // A raiser that is not a declared actor was reported once when
-            // lowering (L020); one warning per end about that name would
-            // only repeat it.
+            // A sub-procedure's steps answer to its own raiser, if it names
+            // one. A raiser that is not a declared actor was reported once
+            // when lowering (L020); one warning per end about that name
+            // would only repeat it.
             let Some(raiser) = policy
-                .header
-                .raised_by
-                .as_ref()
+                .raiser_of(stage)
                 .filter(|r| policy.actors.iter().any(|a| &a.name == *r))
             else {
                 continue;

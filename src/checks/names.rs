@@ -91,8 +91,11 @@ fn unused(policy: &Policy, usage: &Usage, out: &mut Vec<Diagnostic>) {
         ),
     ];
     for (word, items) in groups {
+        let mut reported = std::collections::BTreeSet::new();
         for (name, span) in items {
-            if usage.used.contains(name.as_str()) {
+            // A role described once for each group covered is one name:
+            // reported once, at its first line.
+            if usage.used.contains(name.as_str()) || !reported.insert(name) {
                 continue;
             }
             let help = match word {

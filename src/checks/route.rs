@@ -157,7 +157,9 @@ fn exception_only(policy: &Policy, graph: &Graph<'_>, out: &mut Vec<Diagnostic>)
                     StartAt::Stage(Some(key)) => (0..main)
                         .filter(|&i| graph.stages.get(i).is_some_and(|s| &s.key == key))
                         .collect(),
-                    StartAt::Stage(None) => Vec::new(),
+                    // `any step` belongs to a procedure's own rules, which
+                    // start no stage of the main ladder.
+                    StartAt::Stage(None) | StartAt::AnyStep => Vec::new(),
                 })
                 .collect();
             (rule, graph.reach(&starts, &ordinary))

@@ -2,8 +2,9 @@
 //!
 //! Stages and steps are nodes; outcomes are edges to other stages or to
 //! ends (an end, or a procedure outside the policy). The entries are the
-//! first stage, every stage an exception rule may start at, and the first
-//! step of every sub-procedure. Reachability is computed from all entries
+//! first stage, every stage or step an exception rule (the policy's or a
+//! sub-procedure's own) may start at, and the first step of every
+//! sub-procedure. Reachability is computed from all entries
 //! together, not from in-degree, so a ladder split into two islands is found.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,10 +49,16 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     for procedure in &policy.procedures {
         entries.extend(procedure.steps.first().map(|s| nodes[&s.key]));
     }
-    for rule in &policy.rules {
+    for (rule, procedure) in policy.all_rules() {
         for start in &rule.start_at {
             match start {
                 StartAt::AnyStage => entries.extend(policy.stages.iter().map(|s| nodes[&s.key])),
+                StartAt::AnyStep => entries.extend(
+                    procedure
+                        .iter()
+                        .flat_map(|p| p.steps.iter())
+                        .map(|s| nodes[&s.key]),
+                ),
                 StartAt::Stage(Some(key)) => entries.extend(nodes.get(key).copied()),
                 StartAt::Stage(None) => {}
             }
@@ -140,10 +147,14 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         out.push(diagnostic);
     }
 
-    for rule in &policy.rules {
+    for (rule, procedure) in policy.all_rules() {
         let does_nothing =
             rule.start_at.is_empty() && rule.follow.is_empty() && rule.duties.is_empty();
-        let first_stage = policy.stages.first().map(|s| &s.key);
+        // A procedure's own rule is measured against its first step.
+        let first_stage = match procedure {
+            Some(p) => p.steps.first().map(|s| &s.key),
+            None => policy.stages.first().map(|s| &s.key),
+        };
         let only_starts_at_first = !rule.start_at.is_empty()
             && rule.follow.is_empty()
             && rule.duties.is_empty()
@@ -154,6 +165,11 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         if does_nothing || only_starts_at_first {
             let message = if does_nothing {
                 format!("the rule for \"{}\" changes nothing", rule.condition)
+            } else if let Some(p) = procedure {
+                format!(
+                    "the rule for \"{}\" only starts at the first step of `{}`, where the procedure starts anyway",
+                    rule.condition, p.name
+                )
             } else {
                 format!(
                     "the rule for \"{}\" only starts at the first stage, where every escalation starts anyway",

@@ -20,6 +20,7 @@ pub(super) fn header(out: &mut Out, old: &Policy, new: &Policy) {
         o.board_short.as_ref(),
         n.board_short.as_ref(),
     );
+    scoped_boards(out, &o.scoped_boards, &n.scoped_boards);
     if o.scope != n.scope {
         out.push(
             s,
@@ -46,6 +47,7 @@ pub(super) fn header(out: &mut Out, old: &Policy, new: &Policy) {
         n.updated.as_ref(),
     );
     date_field(out, "review date", o.review.as_ref(), n.review.as_ref());
+    review_period(out, o.review_period.as_ref(), n.review_period.as_ref());
     if o.day_kind != n.day_kind {
         out.push(
             s,
@@ -176,6 +178,41 @@ pub(super) fn date_field(
     out.push(Section::Policy, None, text);
 }
 
+/// `review every 2 years`: the period added, removed or changed. A due
+/// date that moves with it is reported by `date_field`.
+pub(super) fn review_period(
+    out: &mut Out,
+    old: Option<&crate::model::ReviewPeriod>,
+    new: Option<&crate::model::ReviewPeriod>,
+) {
+    let text = match (old, new) {
+        (Some(o), Some(n)) if o.describe() == n.describe() && o.from != n.from => {
+            let from = |p: &crate::model::ReviewPeriod| match p.from {
+                crate::model::ReviewAnchor::Adoption => "adoption",
+                crate::model::ReviewAnchor::LastUpdate => "the last update",
+            };
+            format!(
+                "The review {} is now counted from {} (was from {}).",
+                n.describe(),
+                from(n),
+                from(o)
+            )
+        }
+        (Some(o), Some(n)) if o != n => format!(
+            "The review period is now {} (was {}).",
+            n.describe(),
+            o.describe()
+        ),
+        (None, Some(n)) => format!("The policy now gives a review period: {}.", n.describe()),
+        (Some(o), None) => format!(
+            "The policy no longer gives a review period (was {}).",
+            o.describe()
+        ),
+        _ => return,
+    };
+    out.push(Section::Policy, None, text);
+}
+
 pub(super) fn written(date: &PolicyDate) -> String {
     match date.precision {
         Precision::Day => date.first.format("%-d %B %Y").to_string(),
@@ -218,13 +255,19 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
             .map_or(String::new(), |p| format!(" for \"{p}\""))
     };
     for n in new {
-        match old.iter().find(|o| o.address == n.address) {
-            None => out.push(
+        let Some(o) = old.iter().find(|o| o.address == n.address) else {
+            let group = n
+                .scope
+                .map_or(String::new(), |g| format!(" (for {})", scope_word(g)));
+            out.push(
                 s,
                 Some(n.address.clone()),
-                format!("New contact: {}{}.", n.address, purpose(n)),
-            ),
-            Some(o) if o.purpose != n.purpose => out.push(
+                format!("New contact: {}{}{group}.", n.address, purpose(n)),
+            );
+            continue;
+        };
+        if o.purpose != n.purpose {
+            out.push(
                 s,
                 Some(n.address.clone()),
                 format!(
@@ -233,8 +276,19 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
                     or_else(&purpose(n), " for no stated purpose"),
                     or_else(&purpose(o), " for no stated purpose")
                 ),
-            ),
-            Some(_) => {}
+            );
+        }
+        if o.scope != n.scope {
+            out.push(
+                s,
+                Some(n.address.clone()),
+                format!(
+                    "The contact {} now serves {} (was {}).",
+                    n.address,
+                    n.scope.map_or("everyone", scope_word),
+                    o.scope.map_or("everyone", scope_word)
+                ),
+            );
         }
     }
     for o in old
@@ -258,19 +312,26 @@ pub(super) fn or_else(text: &str, otherwise: &str) -> String {
 }
 
 pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], new: &[Named]) {
+    // A role may be described once for each group covered: the same name
+    // with another `scope` is another description.
+    let same = |a: &Named, b: &Named| a.name == b.name && a.scope == b.scope;
+    let called = |n: &Named| match n.scope {
+        Some(scope) => format!("{} for {}", tick(&n.name), scope_word(scope)),
+        None => tick(&n.name),
+    };
     for n in new {
-        match old.iter().find(|o| o.name == n.name) {
+        match old.iter().find(|o| same(o, n)) {
             None => out.push(
                 section,
                 Some(n.name.clone()),
-                format!("New {kind} {}: \"{}\".", tick(&n.name), n.description),
+                format!("New {kind} {}: \"{}\".", called(n), n.description),
             ),
             Some(o) if o.description != n.description => out.push(
                 section,
                 Some(n.name.clone()),
                 format!(
                     "The {kind} {} is now described as \"{}\" (was \"{}\").",
-                    tick(&n.name),
+                    called(n),
                     n.description,
                     o.description
                 ),
@@ -278,11 +339,61 @@ pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], 
             Some(_) => {}
         }
     }
-    for o in old.iter().filter(|o| !new.iter().any(|n| n.name == o.name)) {
+    for o in old.iter().filter(|o| !new.iter().any(|n| same(o, n))) {
         out.push(
             section,
             Some(o.name.clone()),
-            format!("The {kind} {} has been removed.", tick(&o.name)),
+            format!("The {kind} {} has been removed.", called(o)),
+        );
+    }
+}
+
+fn scope_word(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Adults => "adults",
+        Scope::Children => "children",
+    }
+}
+
+/// Boards named for one group covered (`board "..." for adults`).
+pub(super) fn scoped_boards(out: &mut Out, old: &[ScopedBoard], new: &[ScopedBoard]) {
+    let s = Section::Policy;
+    let named = |b: &ScopedBoard| match &b.short {
+        Some(short) => format!("\"{}\" ({short})", b.name),
+        None => format!("\"{}\"", b.name),
+    };
+    for n in new {
+        let group = scope_word(n.scope);
+        match old.iter().find(|o| o.scope == n.scope) {
+            None => out.push(
+                s,
+                None,
+                format!("The board for {group} is now named: {}.", named(n)),
+            ),
+            Some(o) if (&o.name, &o.short) != (&n.name, &n.short) => out.push(
+                s,
+                None,
+                format!(
+                    "The board for {group} is now {} (was {}).",
+                    named(n),
+                    named(o)
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for o in old
+        .iter()
+        .filter(|o| !new.iter().any(|n| n.scope == o.scope))
+    {
+        out.push(
+            s,
+            None,
+            format!(
+                "No board is named for {} alone any more (was {}).",
+                scope_word(o.scope),
+                named(o)
+            ),
         );
     }
 }

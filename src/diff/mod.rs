@@ -11,7 +11,8 @@
 //! was removed, so it is the same on every run.
 //!
 //! The comparison is split by what is compared: `header.rs`, `stages.rs`,
-//! `windows.rs`, `duties.rs` (and panels), `rules.rs` (and procedures).
+//! `windows.rs`, `duties.rs` (and panels), `rules.rs` (and procedures),
+//! `phases.rs`.
 //! This file holds the change type, the pairing context and the sentence
 //! helpers they share.
 
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 mod duties;
 mod header;
+mod phases;
 mod rules;
 mod stages;
 mod windows;
@@ -28,6 +30,7 @@ mod windows;
 // Each part's functions are shared with the others through this module.
 use duties::*;
 use header::*;
+use phases::*;
 use rules::*;
 use stages::*;
 use windows::*;
@@ -35,8 +38,8 @@ use windows::*;
 use crate::ast::{DayOne, Scope, Trigger};
 use crate::model::{
     Contact, DayUnit, Duty, DutyKind, Form, Join, Limit, LimitKind, Members, Named, Outcome,
-    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey,
-    StartAt, Target, describe_limits,
+    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, ScopedBoard, SendTo, Stage,
+    StageKey, StartAt, Target, describe_limits,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists
@@ -120,6 +123,7 @@ pub fn diff(old: &Policy, new: &Policy) -> Vec<Change> {
             .collect(),
     };
     stages(&mut out, &ctx, &old.stages, &new.stages);
+    phases(&mut out, &ctx, &old.phases, &new.phases);
     rules(&mut out, &ctx, &old.rules, &new.rules);
     procedures(&mut out, &ctx, &old.procedures, &new.procedures);
     let mut changes = out.changes;

@@ -99,9 +99,19 @@ pub(super) fn rules(out: &mut Out, ctx: &Ctx<'_>, old: &[Rule], new: &[Rule]) {
     }
 }
 
+/// A sentence made to follow a comma: `New exception` -> `new exception`.
+fn first_lower(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub(super) fn start_at(ctx: &Ctx<'_>, s: &StartAt) -> String {
     match s {
         StartAt::AnyStage => "start at any stage".to_owned(),
+        StartAt::AnyStep => "start at any step".to_owned(),
         StartAt::Stage(Some(k)) => format!("start at {}", ctx.label(k)),
         StartAt::Stage(None) => "start at a stage that does not exist".to_owned(),
     }
@@ -142,6 +152,24 @@ pub(super) fn procedures(out: &mut Out, ctx: &Ctx<'_>, old: &[Procedure], new: &
             o.applies.as_ref(),
             n.applies.as_ref(),
         );
+        if o.raised_by != n.raised_by {
+            let who = |r: &Option<String>| {
+                r.as_ref().map_or(
+                    "whoever raises a concern under the policy".to_owned(),
+                    |a| tick(a),
+                )
+            };
+            out.push(
+                s,
+                subject.clone(),
+                format!(
+                    "{} is now started by {} (was {}).",
+                    tick(&n.name),
+                    who(&n.raised_by),
+                    who(&o.raised_by)
+                ),
+            );
+        }
         if o.meanwhile != n.meanwhile {
             let list = |l: &[String]| {
                 if l.is_empty() {
@@ -174,6 +202,21 @@ pub(super) fn procedures(out: &mut Out, ctx: &Ctx<'_>, old: &[Procedure], new: &
         stages(&mut steps, ctx, &o.steps, &n.steps);
         for change in steps.changes {
             out.push(s, subject.clone(), change.text);
+        }
+        // The procedure's own exception rules read like the policy's, said
+        // of this procedure.
+        let mut own = Out::default();
+        rules(&mut own, ctx, &o.rules, &n.rules);
+        for change in own.changes {
+            out.push(
+                s,
+                subject.clone(),
+                format!(
+                    "In the procedure {}, {}",
+                    tick(&n.name),
+                    first_lower(&change.text)
+                ),
+            );
         }
     }
     for o in old.iter().filter(|o| !new.iter().any(|n| n.name == o.name)) {

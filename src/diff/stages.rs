@@ -181,6 +181,9 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
             ),
         );
     }
+    if o.repeats != n.repeats {
+        say(out, repeats(name, o.repeats.as_ref(), n.repeats.as_ref()));
+    }
     panel(
         out,
         subject.as_ref(),
@@ -198,6 +201,27 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
         (&o.cites, &n.cites),
         (&o.notes, &n.notes),
     );
+}
+
+/// A stage that repeats: `repeats "..." up to x` added, removed or changed.
+pub(super) fn repeats(
+    name: &str,
+    old: Option<&crate::model::Repeats>,
+    new: Option<&crate::model::Repeats>,
+) -> String {
+    let words = |r: &crate::model::Repeats| {
+        let mut text = format!("\"{}\"", r.how);
+        if let Some(up_to) = &r.up_to {
+            text.push_str(&format!(" up to {}", tick(up_to)));
+        }
+        text
+    };
+    match (old, new) {
+        (None, Some(n)) => format!("{name} now repeats {}.", words(n)),
+        (Some(o), None) => format!("{name} no longer repeats (was {}).", words(o)),
+        (Some(o), Some(n)) => format!("{name} now repeats {} (was {}).", words(n), words(o)),
+        (None, None) => String::new(),
+    }
 }
 
 pub(super) fn outcomes(

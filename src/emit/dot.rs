@@ -1,7 +1,8 @@
 //! The policy as a Graphviz DOT flowchart, top-down, in the style boards
 //! publish: a box per stage, resolved branches to end nodes at the side,
 //! unresolved branches down to the next stage, exception entries dashed from
-//! the start point, sub-procedures as clusters, and a key.
+//! the start point, sub-procedures as clusters, phases as shaded bands
+//! around their stages, a dashed loop on a stage that repeats, and a key.
 //!
 //! Every label is a Graphviz HTML-like label built from text escaped by
 //! `escape::dot_html`, and every identifier is a quoted string from
@@ -23,6 +24,9 @@ const RESOLVED: &str = "#2e7d32";
 const UNRESOLVED: &str = "#b3261e";
 const OTHER: &str = "#1f5fa8";
 const EXCEPTION: &str = "#a86400";
+const REPEAT: &str = "#6a1b9a";
+const PHASE_FILL: &str = "#f4f4f4";
+const PHASE_LINE: &str = "#9e9e9e";
 const WIDTH: usize = 44;
 
 /// The DOT text of the flowchart, ending with a line break.
@@ -36,12 +40,14 @@ pub fn to_string(policy: &Policy) -> String {
         .as_deref()
         .unwrap_or("Escalation procedure");
     let mut heading = format!("<B>{}</B>", lines(title, 70));
-    if let Some(board) = &policy.header.board {
-        let board = match &policy.header.board_short {
-            Some(short) => format!("{board} ({short})"),
-            None => board.clone(),
+    if let Some(boards) = summary::boards(policy) {
+        // One board on one line, as written; several wrapped.
+        let boards = if policy.header.scoped_boards.is_empty() {
+            dot_html(&boards)
+        } else {
+            lines(&boards, 90)
         };
-        let _ = write!(heading, "<BR/>{}", dot_html(&board));
+        let _ = write!(heading, "<BR/>{boards}");
     }
     if let Some(overall) = summary::overall(policy) {
         let _ = write!(heading, "<BR/>{}", lines(&overall, 70));
@@ -79,7 +85,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter_map(|s| match s {
                 StartAt::Stage(Some(key)) => policy.stage(key),
-                StartAt::Stage(None) | StartAt::AnyStage => None,
+                StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
             })
             .collect();
         if !any && named.is_empty() {
@@ -126,7 +132,30 @@ pub fn to_string(policy: &Policy) -> String {
     // clusters are laid out beside it and never around its stages. Its ends
     // are first named here, so they belong to it (see below).
     out.push_str("  subgraph \"cluster_main\" {\n    graph [style=invis, label=\"\"];\n");
-    for stage in &policy.stages {
+    // Each phase is a shaded band around its stages; a node first named in
+    // a subgraph belongs to it.
+    for (i, phase) in policy.phases.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    subgraph {} {{\n      graph [style=\"rounded,filled\", color=\"{PHASE_LINE}\", \
+             fillcolor=\"{PHASE_FILL}\", fontsize=11, labeljust=l, label=<<B>{}</B>>];",
+            dot_quoted(&format!("cluster_phase_{}", i + 1)),
+            lines(&summary::phase(policy, phase), 60)
+        );
+        for stage in policy
+            .stages
+            .iter()
+            .filter(|s| phase.stages.contains(&s.key))
+        {
+            stage_node(&mut out, "      ", stage, STAGE_FILL);
+        }
+        out.push_str("    }\n");
+    }
+    for stage in policy
+        .stages
+        .iter()
+        .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
+    {
         stage_node(&mut out, "    ", stage, STAGE_FILL);
     }
     for stage in &policy.stages {
@@ -141,10 +170,16 @@ pub fn to_string(policy: &Policy) -> String {
             "\n  subgraph {} {{",
             dot_quoted(&format!("cluster_{i}"))
         );
+        let raiser = procedure.raised_by.as_ref().map_or(String::new(), |r| {
+            format!(
+                "<BR ALIGN=\"LEFT\"/>Raised by {}<BR ALIGN=\"LEFT\"/>",
+                dot_html(&summary::actor(r))
+            )
+        });
         let _ = writeln!(
             out,
             "    graph [style=\"rounded,dashed\", color=\"#7b5ea7\", fontsize=11, labeljust=l, \
-             label=<<B>{}</B>>];",
+             label=<<B>{}</B>{raiser}>];",
             lines(&format!("Sub-procedure: {}", procedure.title), 60)
         );
         if let (Some(applies), Some(first)) = (&procedure.applies, procedure.steps.first()) {
@@ -175,6 +210,7 @@ pub fn to_string(policy: &Policy) -> String {
         for step in &procedure.steps {
             outcomes(&mut out, step, &mut ends);
         }
+        procedure_rules(&mut out, policy, i);
         out.push_str("  }\n");
     }
 
@@ -209,7 +245,11 @@ pub fn to_string(policy: &Policy) -> String {
     // The notes and the key sit at the foot of the chart, below the last
     // stage, held there by invisible edges.
     let has_notes = notes(&mut out, policy);
-    legend(&mut out);
+    legend(
+        &mut out,
+        !policy.phases.is_empty(),
+        policy.all_stages().any(|s| s.repeats.is_some()),
+    );
     if let Some(last) = policy.stages.last() {
         let last = dot_quoted(&last.key.slug());
         if has_notes {
@@ -222,6 +262,47 @@ pub fn to_string(policy: &Policy) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// A sub-procedure's own exception rules that start it somewhere: a
+/// dashed box inside its cluster, reached from its "applies when" box,
+/// with dashed arrows to the steps (or stages) it may start at.
+fn procedure_rules(out: &mut String, policy: &Policy, i: usize) {
+    let Some(procedure) = policy.procedures.get(i) else {
+        return;
+    };
+    for (n, rule) in procedure.rules.iter().enumerate() {
+        let targets = summary::rule_targets(policy, Some(procedure), rule);
+        if targets.is_empty() {
+            continue;
+        }
+        let id = format!("{}.rule-{}", procedure.name, n + 1);
+        let _ = writeln!(
+            out,
+            "    {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
+             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>>];",
+            dot_quoted(&id),
+            lines(&format!("If {}", rule.condition), WIDTH),
+            dot_html(&summary::rule_action(policy, Some(procedure), rule))
+        );
+        if procedure.applies.is_some() && !procedure.steps.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=dashed, color=\"{EXCEPTION}\"];",
+                dot_quoted(&format!("applies-{i}")),
+                dot_quoted(&id)
+            );
+        }
+        for (k, stage) in targets.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=dashed, color=\"{EXCEPTION}\"{}];",
+                dot_quoted(&id),
+                dot_quoted(&stage.key.slug()),
+                if k == 0 { "" } else { ", constraint=false" }
+            );
+        }
+    }
 }
 
 /// Lines of escaped text joined with `<BR/>`.
@@ -242,6 +323,13 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
     );
     if let Some(lead) = summary::lead(stage) {
         let _ = write!(label, "<BR/>{}", lines(&lead, 52));
+    }
+    if let Some(repeats) = summary::repeats(stage) {
+        let _ = write!(
+            label,
+            "<BR/><FONT COLOR=\"{REPEAT}\"><I>{}</I></FONT>",
+            lines(&repeats, 52)
+        );
     }
     let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
@@ -297,6 +385,16 @@ impl Ends {
 
 fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
     let from = stage.key.slug();
+    if let Some(label) = summary::repeat_loop(stage) {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [style=dashed, color=\"{REPEAT}\", fontcolor=\"{REPEAT}\", penwidth=1.2, \
+             label=<{}>];",
+            dot_quoted(&from),
+            dot_quoted(&from),
+            lines(&label, 28)
+        );
+    }
     for outcome in &stage.outcomes {
         let (to, weight) = match &outcome.target {
             Target::End(name) => (ends.id(name, false, &from), 1),
@@ -329,6 +427,14 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
         rows.push(format!(
             "<B>At every stage</B><BR ALIGN=\"LEFT\"/>{}",
             left(&every.join("; "), 60)
+        ));
+    }
+    let roles = summary::scoped_roles(policy);
+    if !roles.is_empty() {
+        let items: Vec<String> = roles.iter().map(|r| left(&format!("- {r}"), 60)).collect();
+        rows.push(format!(
+            "<B>Roles by whom the procedure covers</B><BR ALIGN=\"LEFT\"/>{}",
+            items.join("")
         ));
     }
     let others = summary::other_exceptions(policy);
@@ -371,7 +477,7 @@ fn left(text: &str, width: usize) -> String {
     })
 }
 
-fn legend(out: &mut String) {
+fn legend(out: &mut String, phases: bool, repeats: bool) {
     let row = |swatch: String, text: &str| {
         format!("<TR><TD>{swatch}</TD><TD ALIGN=\"LEFT\">{text}</TD></TR>")
     };
@@ -398,6 +504,16 @@ fn legend(out: &mut String) {
         row(arrow(OTHER, false), "Other branch"),
         row(arrow(EXCEPTION, true), "Exception entry"),
     ];
+    let mut rows = rows.to_vec();
+    if phases {
+        rows.insert(1, row(box_(PHASE_FILL), "Phase: a named group of stages"));
+    }
+    if repeats {
+        rows.push(row(
+            arrow(REPEAT, true),
+            "Repeats: the same stage again, more senior each time",
+        ));
+    }
     let _ = writeln!(
         out,
         "  \"legend\" [shape=plain, style=\"\", label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" \

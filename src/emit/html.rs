@@ -76,11 +76,7 @@ fn title(p: &Policy) -> &str {
 }
 
 fn board(p: &Policy) -> String {
-    match (&p.header.board, &p.header.board_short) {
-        (Some(b), Some(s)) => format!("{b} ({s})"),
-        (Some(b), None) => b.clone(),
-        (None, _) => "Board not stated".to_owned(),
-    }
+    super::summary::boards(p).unwrap_or_else(|| "Board not stated".to_owned())
 }
 
 /// A contact row. E-mail, web and telephone addresses are links a reader
@@ -108,11 +104,12 @@ fn contact(out: &mut String, c: &Contact) {
         Some(href) => format!("<a href=\"{}\">{shown}</a>", esc(&href)),
         None => shown,
     };
-    let purpose = c
-        .purpose
-        .as_ref()
-        .map(|p| format!(" ({})", esc(p)))
-        .unwrap_or_default();
+    let purpose = match (&c.purpose, c.scope) {
+        (Some(p), Some(scope)) => format!(" ({}; for {})", esc(p), scope_word(scope)),
+        (Some(p), None) => format!(" ({})", esc(p)),
+        (None, Some(scope)) => format!(" (for {})", scope_word(scope)),
+        (None, None) => String::new(),
+    };
     let _ = writeln!(out, "<dt>Contact</dt><dd>{address}{purpose}</dd>");
 }
 
@@ -130,27 +127,25 @@ fn section(out: &mut String, e: &Entry<'_>, today: NaiveDate) {
     };
     row("Board", &board(p));
     if !h.scope.is_empty() {
-        let scope: Vec<&str> = h
-            .scope
-            .iter()
-            .map(|s| match s {
-                crate::ast::Scope::Adults => "adults",
-                crate::ast::Scope::Children => "children",
-            })
-            .collect();
+        let scope: Vec<&str> = h.scope.iter().copied().map(scope_word).collect();
         row("Covers", &scope.join(" and "));
+    }
+    for role in super::summary::scoped_roles(p) {
+        row("Role", &role);
     }
     if let Some(v) = &h.version {
         row("Version", v);
     }
-    for (k, d) in [
-        ("Adopted", &h.adopted),
-        ("Updated", &h.updated),
-        ("Review", &h.review),
-    ] {
+    for (k, d) in [("Adopted", &h.adopted), ("Updated", &h.updated)] {
         if let Some(d) = d {
             row(k, &date(d));
         }
+    }
+    match (&h.review, &h.review_period) {
+        (Some(d), Some(p)) => row("Review", &format!("{} ({})", date(d), p.describe())),
+        (None, Some(p)) => row("Review", &format!("{} (date not stated)", p.describe())),
+        (Some(d), None) => row("Review", &date(d)),
+        (None, None) => {}
     }
     if let Some(s) = &h.source {
         row("Source document", &s.title);
@@ -206,9 +201,25 @@ fn strip_prologue(svg: &str) -> &str {
 
 fn review(p: &Policy, today: NaiveDate) -> (&'static str, String) {
     match &p.header.review {
-        None => ("none", "No review date".to_owned()),
+        None => match &p.header.review_period {
+            Some(period) => (
+                "none",
+                format!(
+                    "Review {}, but the date it counts from is not stated",
+                    period.describe()
+                ),
+            ),
+            None => ("none", "No review date".to_owned()),
+        },
         Some(d) if d.last < today => ("overdue", format!("Overdue: review was due {}", date(d))),
         Some(d) => ("due", format!("Review due {}", date(d))),
+    }
+}
+
+fn scope_word(scope: crate::ast::Scope) -> &'static str {
+    match scope {
+        crate::ast::Scope::Adults => "adults",
+        crate::ast::Scope::Children => "children",
     }
 }
 

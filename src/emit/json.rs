@@ -16,8 +16,8 @@ use sha2::{Digest, Sha256};
 
 use crate::ast::{DayOne, Scope, Trigger};
 use crate::model::{
-    self, Anchor, DayUnit, DutyKind, Join, OutcomeWhen, Policy, PolicyDate, Precision, SendTo,
-    StageEvent, StageKey, StartAt, Target,
+    self, Anchor, DayUnit, DutyKind, Join, OutcomeWhen, PeriodUnit, Policy, PolicyDate, Precision,
+    ReviewAnchor, SendTo, StageEvent, StageKey, StartAt, Target,
 };
 use crate::span::{LineIndex, Span};
 
@@ -34,13 +34,15 @@ pub struct Document {
     pub header: Header,
     /// Top-level notes: statements of the whole policy, in file order.
     pub notes: Vec<String>,
-    pub actors: Vec<Named>,
+    pub actors: Vec<Actor>,
     pub records: Vec<Named>,
     pub forms: Vec<Form>,
     pub every_stage: Vec<Duty>,
     /// `all stages conclude ...`: a limit on the whole procedure, or null.
     pub overall: Option<Limit>,
     pub stages: Vec<Stage>,
+    /// Named groups of consecutive stages of the main ladder.
+    pub phases: Vec<Phase>,
     pub procedures: Vec<Procedure>,
     pub rules: Vec<Rule>,
     pub entries: Vec<Entry>,
@@ -74,11 +76,15 @@ pub struct Header {
     pub title: Option<String>,
     pub board: Option<String>,
     pub board_short: Option<String>,
+    /// `board "..." for adults`: the board for one group covered.
+    pub boards_by_scope: Vec<ScopedBoard>,
     pub scope: Vec<&'static str>,
     pub version: Option<String>,
     pub adopted: Option<Date>,
     pub updated: Option<Date>,
+    /// The review date as written, or computed from `review_period`.
     pub review: Option<Date>,
+    pub review_period: Option<ReviewPeriod>,
     pub calendar: Calendar,
     pub contacts: Vec<Contact>,
     pub source_document: Option<SourceDocument>,
@@ -92,6 +98,21 @@ pub struct Date {
     pub first: String,
     pub last: String,
     pub precision: &'static str,
+    pub at: At,
+}
+
+/// `review every 2 years`, `review within 18 months of adoption`.
+#[derive(Debug, Serialize)]
+pub struct ReviewPeriod {
+    /// `every` (the review repeats) or `within` (it falls due once).
+    pub kind: &'static str,
+    pub amount: u32,
+    /// `years` or `months`.
+    pub unit: &'static str,
+    /// `adoption` or `last_update`: the date the due date was counted from.
+    pub counted_from: &'static str,
+    /// The period in the words of the language.
+    pub text: String,
     pub at: At,
 }
 
@@ -111,6 +132,29 @@ pub struct Contact {
     pub address: String,
     pub kind: &'static str,
     pub purpose: Option<String>,
+    /// `adults` or `children` for a contact that serves one group; null
+    /// for everyone.
+    pub scope: Option<&'static str>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScopedBoard {
+    /// `adults` or `children`.
+    pub scope: &'static str,
+    pub name: String,
+    pub short: Option<String>,
+    pub at: At,
+}
+
+/// An actor: a role, described once for everyone, or once for each group
+/// the policy covers (the same `name` then appears once per `scope`).
+#[derive(Debug, Serialize)]
+pub struct Actor {
+    pub name: String,
+    pub description: String,
+    /// `adults` or `children`; null when the role is the same for everyone.
+    pub scope: Option<&'static str>,
     pub at: At,
 }
 
@@ -174,6 +218,28 @@ pub struct Stage {
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
     pub transitions: Vec<Transition>,
+    /// `repeats "..."`: the stage may be taken again, one level up.
+    pub repeats: Option<Repeats>,
+    pub at: At,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Repeats {
+    /// How the stage is taken again, in the source's words.
+    pub how: String,
+    /// The most senior role it goes up to, or null.
+    pub up_to: Option<String>,
+    pub at: At,
+}
+
+/// `phase "Informal" covers stages 1 to 3`, `phase "Formal" from stage 4`.
+#[derive(Debug, Serialize)]
+pub struct Phase {
+    pub title: String,
+    /// The ids of its stages, in ladder order.
+    pub stages: Vec<String>,
+    /// True for `from stage N`: the phase runs to the end of the ladder.
+    pub onwards: bool,
     pub at: At,
 }
 
@@ -300,6 +366,11 @@ pub struct Procedure {
     pub name: String,
     pub title: String,
     pub applies: Option<String>,
+    /// Who starts this procedure, when it names its own raiser; null when
+    /// the policy's `concern_raised_by` starts it.
+    pub concern_raised_by: Option<String>,
+    /// Its own exception rules, with ids `NAME.rule-1`, ...
+    pub rules: Vec<Rule>,
     pub meanwhile: Vec<String>,
     pub cites: Vec<String>,
     pub notes: Vec<String>,
@@ -316,6 +387,8 @@ pub struct Rule {
     pub notes: Vec<String>,
     /// True for `start at any stage` (of the main ladder).
     pub start_at_any_stage: bool,
+    /// True for `start at any step` (of the procedure the rule is in).
+    pub start_at_any_step: bool,
     /// Ids of named stages the rule may start at.
     pub start_at: Vec<String>,
     pub follow: Vec<String>,
@@ -336,6 +409,8 @@ pub struct Entry {
     /// The stages at which an escalation may start through this entry.
     pub stages: Vec<String>,
     pub any_stage: bool,
+    /// True when a procedure's own rule says "start at any step".
+    pub any_step: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -411,18 +486,37 @@ impl Builder<'_> {
             },
             header: self.header(&p.header),
             notes: p.notes.clone(),
-            actors: p.actors.iter().map(|n| self.named(n)).collect(),
+            actors: p
+                .actors
+                .iter()
+                .map(|n| Actor {
+                    name: n.name.clone(),
+                    description: n.description.clone(),
+                    scope: n.scope.map(scope_word),
+                    at: self.at(n.span),
+                })
+                .collect(),
             records: p.records.iter().map(|n| self.named(n)).collect(),
             forms: p.forms.iter().map(|f| self.form(f)).collect(),
             every_stage: self.duties(&p.every_stage),
             overall: p.overall.as_ref().map(|l| self.limit(l)),
             stages: p.stages.iter().map(|s| self.stage(s)).collect(),
+            phases: p
+                .phases
+                .iter()
+                .map(|ph| Phase {
+                    title: ph.title.clone(),
+                    stages: ph.stages.iter().map(StageKey::slug).collect(),
+                    onwards: ph.onwards,
+                    at: self.at(ph.span),
+                })
+                .collect(),
             procedures: p.procedures.iter().map(|pr| self.procedure(pr)).collect(),
             rules: p
                 .rules
                 .iter()
                 .enumerate()
-                .map(|(i, r)| self.rule(i, r))
+                .map(|(i, r)| self.rule(rule_id(None, i), r))
                 .collect(),
             entries: entries(p),
             ends: ends(p),
@@ -434,18 +528,35 @@ impl Builder<'_> {
             title: h.title.clone(),
             board: h.board.clone(),
             board_short: h.board_short.clone(),
-            scope: h
-                .scope
+            boards_by_scope: h
+                .scoped_boards
                 .iter()
-                .map(|s| match s {
-                    Scope::Adults => "adults",
-                    Scope::Children => "children",
+                .map(|b| ScopedBoard {
+                    scope: scope_word(b.scope),
+                    name: b.name.clone(),
+                    short: b.short.clone(),
+                    at: self.at(b.span),
                 })
                 .collect(),
+            scope: h.scope.iter().copied().map(scope_word).collect(),
             version: h.version.clone(),
             adopted: h.adopted.as_ref().map(|d| self.date(d)),
             updated: h.updated.as_ref().map(|d| self.date(d)),
             review: h.review.as_ref().map(|d| self.date(d)),
+            review_period: h.review_period.as_ref().map(|p| ReviewPeriod {
+                kind: if p.every { "every" } else { "within" },
+                amount: p.amount,
+                unit: match p.unit {
+                    PeriodUnit::Years => "years",
+                    PeriodUnit::Months => "months",
+                },
+                counted_from: match p.from {
+                    ReviewAnchor::Adoption => "adoption",
+                    ReviewAnchor::LastUpdate => "last_update",
+                },
+                text: p.describe(),
+                at: self.at(p.span),
+            }),
             calendar: Calendar {
                 day_unit: h.day_kind.map(unit),
                 day_one: h.day_one.map(|d| match d {
@@ -461,6 +572,7 @@ impl Builder<'_> {
                     address: c.address.clone(),
                     kind: c.kind().word(),
                     purpose: c.purpose.clone(),
+                    scope: c.scope.map(scope_word),
                     at: self.at(c.span),
                 })
                 .collect(),
@@ -555,6 +667,11 @@ impl Builder<'_> {
             panel: s.panel.as_ref().map(|p| self.panel(p)),
             duties: self.duties(&s.duties),
             transitions: s.outcomes.iter().map(|o| self.transition(o)).collect(),
+            repeats: s.repeats.as_ref().map(|r| Repeats {
+                how: r.how.clone(),
+                up_to: r.up_to.clone(),
+                at: self.at(r.span),
+            }),
             at: self.at(s.span),
         }
     }
@@ -710,6 +827,13 @@ impl Builder<'_> {
             name: p.name.clone(),
             title: p.title.clone(),
             applies: p.applies.clone(),
+            concern_raised_by: p.raised_by.clone(),
+            rules: p
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| self.rule(rule_id(Some(&p.name), i), r))
+                .collect(),
             meanwhile: p.meanwhile.clone(),
             cites: p.cites.clone(),
             notes: p.notes.clone(),
@@ -718,13 +842,14 @@ impl Builder<'_> {
         }
     }
 
-    fn rule(&self, i: usize, r: &model::Rule) -> Rule {
+    fn rule(&self, id: String, r: &model::Rule) -> Rule {
         Rule {
-            id: rule_id(i),
+            id,
             condition: r.condition.clone(),
             cites: r.cites.clone(),
             notes: r.notes.clone(),
             start_at_any_stage: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)),
+            start_at_any_step: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)),
             start_at: named_starts(r),
             follow: r.follow.clone(),
             duties: self.duties(&r.duties),
@@ -733,8 +858,13 @@ impl Builder<'_> {
     }
 }
 
-fn rule_id(i: usize) -> String {
-    format!("rule-{}", i + 1)
+/// `rule-1` for the policy's first rule, `threshold.rule-1` for the first
+/// rule of the procedure `threshold`.
+fn rule_id(procedure: Option<&str>, i: usize) -> String {
+    match procedure {
+        Some(p) => format!("{p}.rule-{}", i + 1),
+        None => format!("rule-{}", i + 1),
+    }
 }
 
 fn named_starts(r: &model::Rule) -> Vec<String> {
@@ -742,9 +872,16 @@ fn named_starts(r: &model::Rule) -> Vec<String> {
         .iter()
         .filter_map(|s| match s {
             StartAt::Stage(Some(key)) => Some(key.slug()),
-            StartAt::Stage(None) | StartAt::AnyStage => None,
+            StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
         })
         .collect()
+}
+
+fn scope_word(s: Scope) -> &'static str {
+    match s {
+        Scope::Adults => "adults",
+        Scope::Children => "children",
+    }
 }
 
 fn unit(u: DayUnit) -> &'static str {
@@ -766,6 +903,7 @@ fn entries(p: &Policy) -> Vec<Entry> {
             condition: None,
             stages: vec![first.key.slug()],
             any_stage: false,
+            any_step: false,
         });
     }
     for (i, r) in p.rules.iter().enumerate() {
@@ -781,10 +919,11 @@ fn entries(p: &Policy) -> Vec<Entry> {
         };
         out.push(Entry {
             kind: "rule",
-            from: Some(rule_id(i)),
+            from: Some(rule_id(None, i)),
             condition: Some(r.condition.clone()),
             stages,
             any_stage,
+            any_step: false,
         });
     }
     for pr in &p.procedures {
@@ -795,6 +934,25 @@ fn entries(p: &Policy) -> Vec<Entry> {
                 condition: pr.applies.clone(),
                 stages: vec![first.key.slug()],
                 any_stage: false,
+                any_step: false,
+            });
+        }
+        // The procedure's own rules that start it somewhere.
+        for (i, r) in pr.rules.iter().enumerate() {
+            let stages: Vec<String> = super::summary::rule_targets(p, Some(pr), r)
+                .iter()
+                .map(|s| s.key.slug())
+                .collect();
+            if stages.is_empty() {
+                continue;
+            }
+            out.push(Entry {
+                kind: "rule",
+                from: Some(rule_id(Some(&pr.name), i)),
+                condition: Some(r.condition.clone()),
+                stages,
+                any_stage: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)),
+                any_step: r.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)),
             });
         }
     }

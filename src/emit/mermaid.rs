@@ -1,7 +1,8 @@
 //! The policy as a Mermaid flowchart (`flowchart TD`), which GitHub and many
 //! documentation sites render without Graphviz. It draws the same chart as
 //! `dot`: stages, ends, exception entries (dotted, from the start point),
-//! sub-procedures as subgraphs, and the same notes (duties at every stage,
+//! sub-procedures and phases as subgraphs, a dotted loop on a stage that
+//! repeats, and the same notes (duties at every stage,
 //! exceptions with no entry, the policy's notes). It has no legend: Mermaid
 //! cannot place one apart from the chart.
 //!
@@ -37,16 +38,40 @@ pub fn to_string(policy: &Policy) -> String {
         let _ = writeln!(out, "  start --> {}", ids.stage(&first.key));
         links += 1;
     }
-    for stage in &policy.stages {
+    // Each phase is a subgraph around its stages.
+    for (i, phase) in policy.phases.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  subgraph phase{}[\"{}\"]",
+            i + 1,
+            esc(&summary::phase(policy, phase))
+        );
+        for stage in policy
+            .stages
+            .iter()
+            .filter(|s| phase.stages.contains(&s.key))
+        {
+            stage_node(&mut out, "    ", &ids, stage);
+        }
+        out.push_str("  end\n");
+    }
+    for stage in policy
+        .stages
+        .iter()
+        .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
+    {
         stage_node(&mut out, "  ", &ids, stage);
     }
     for (i, procedure) in policy.procedures.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  subgraph p{}[\"{}\"]",
-            i + 1,
-            esc(&format!("Sub-procedure: {}", procedure.title))
-        );
+        let title = match &procedure.raised_by {
+            Some(r) => format!(
+                "Sub-procedure: {} (raised by {})",
+                procedure.title,
+                summary::actor(r)
+            ),
+            None => format!("Sub-procedure: {}", procedure.title),
+        };
+        let _ = writeln!(out, "  subgraph p{}[\"{}\"]", i + 1, esc(&title));
         if let Some(applies) = &procedure.applies {
             let _ = writeln!(
                 out,
@@ -58,15 +83,61 @@ pub fn to_string(policy: &Policy) -> String {
         for step in &procedure.steps {
             stage_node(&mut out, "    ", &ids, step);
         }
+        // The procedure's own exception rules that start it somewhere.
+        let rules: Vec<(usize, Vec<&Stage>)> = procedure
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(n, r)| (n, summary::rule_targets(policy, Some(procedure), r)))
+            .filter(|(_, targets)| !targets.is_empty())
+            .collect();
+        for (n, _) in &rules {
+            let rule = &procedure.rules[*n];
+            let _ = writeln!(
+                out,
+                "    p{}r{}[\"{}\"]:::exception",
+                i + 1,
+                n + 1,
+                label(&[
+                    "Exception".to_owned(),
+                    format!("If {}", rule.condition),
+                    summary::rule_action(policy, Some(procedure), rule)
+                ])
+            );
+        }
         out.push_str("  end\n");
         if let (Some(_), Some(first)) = (&procedure.applies, procedure.steps.first()) {
             let _ = writeln!(out, "  a{} --> {}", i + 1, ids.stage(&first.key));
             links += 1;
         }
+        for (n, targets) in &rules {
+            let id = format!("p{}r{}", i + 1, n + 1);
+            let mut arrows: Vec<String> = Vec::new();
+            if procedure.applies.is_some() && !procedure.steps.is_empty() {
+                arrows.push(format!("  a{} -.-> {id}", i + 1));
+            }
+            arrows.extend(
+                targets
+                    .iter()
+                    .map(|t| format!("  {id} -.-> {}", ids.stage(&t.key))),
+            );
+            for arrow in arrows {
+                out.push_str(&arrow);
+                out.push('\n');
+                link_styles.push(format!("  linkStyle {links} stroke:#a86400"));
+                links += 1;
+            }
+        }
     }
 
     let mut ends: Vec<(String, bool)> = Vec::new();
     for stage in policy.all_stages() {
+        if let Some(label) = summary::repeat_loop(stage) {
+            let id = ids.stage(&stage.key);
+            let _ = writeln!(out, "  {id} -.->|\"{}\"| {id}", esc(&label));
+            link_styles.push(format!("  linkStyle {links} stroke:#6a1b9a,color:#6a1b9a"));
+            links += 1;
+        }
         for outcome in &stage.outcomes {
             let to = match &outcome.target {
                 Target::End(name) | Target::Follow(name) => {
@@ -122,7 +193,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter_map(|s| match s {
                 StartAt::Stage(Some(key)) => Some(key),
-                StartAt::Stage(None) | StartAt::AnyStage => None,
+                StartAt::Stage(None) | StartAt::AnyStage | StartAt::AnyStep => None,
             })
             .collect();
         if !any && named.is_empty() {
@@ -173,6 +244,12 @@ pub fn to_string(policy: &Policy) -> String {
             label(&["At every stage".to_owned(), every.join("; ")])
         );
     }
+    let roles = summary::scoped_roles(policy);
+    if !roles.is_empty() {
+        let mut parts = vec!["Roles by whom the procedure covers".to_owned()];
+        parts.extend(roles.iter().map(|r| format!("- {r}")));
+        let _ = writeln!(out, "  roles[\"{}\"]:::note", label(&parts));
+    }
     let others = summary::other_exceptions(policy);
     if !others.is_empty() {
         let mut parts = vec!["Other exceptions".to_owned()];
@@ -216,6 +293,7 @@ fn label(parts: &[String]) -> String {
 fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
     let mut parts = vec![summary::heading(stage), summary::window(stage)];
     parts.extend(summary::lead(stage));
+    parts.extend(summary::repeats(stage));
     let duties = summary::stage_duties(stage);
     if !duties.is_empty() {
         parts.push(format!("Duties: {}", duties.join("; ")));

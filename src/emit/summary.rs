@@ -3,8 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Join, Limit, Members, OutcomeWhen, Policy, Stage, StageKey,
-    Target, describe_limits,
+    Counterpart, Duty, DutyKind, Join, Limit, Members, OutcomeWhen, Phase, Policy, Procedure, Rule,
+    Stage, StageKey, StartAt, Target, describe_limits,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -246,21 +246,169 @@ fn short(text: &str) -> String {
 }
 
 /// The exception rules that do not start the ladder anywhere (a complaint
-/// route, extra duties), one line each: `If <condition>: <actions>`. The
-/// charts list them in their notes, since they have no arrow to draw.
+/// route, extra duties), one line each: `If <condition>: <actions>`, or
+/// `In <procedure>: if <condition>: <actions>` for a sub-procedure's own.
+/// The charts list them in their notes, since they have no arrow to draw.
 pub fn other_exceptions(policy: &Policy) -> Vec<String> {
     policy
-        .rules
-        .iter()
-        .filter(|r| r.start_at.is_empty())
-        .map(|r| {
+        .all_rules()
+        .filter(|(r, _)| r.start_at.is_empty())
+        .map(|(r, procedure)| {
             let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
             actions.extend(duties(&r.duties));
+            let (prefix, word) = match procedure {
+                Some(p) => (format!("In {}: ", p.title), "if"),
+                None => (String::new(), "If"),
+            };
             if actions.is_empty() {
-                format!("If {}", r.condition)
+                format!("{prefix}{word} {}", r.condition)
             } else {
-                format!("If {}: {}", r.condition, actions.join("; "))
+                format!("{prefix}{word} {}: {}", r.condition, actions.join("; "))
             }
         })
         .collect()
+}
+
+/// The stages or steps an exception rule may start at, in ladder order:
+/// `start at any stage` is every stage of the main ladder, `start at any
+/// step` every step of the rule's procedure.
+pub fn rule_targets<'a>(
+    policy: &'a Policy,
+    procedure: Option<&'a Procedure>,
+    rule: &Rule,
+) -> Vec<&'a Stage> {
+    let mut out: Vec<&Stage> = Vec::new();
+    for start in &rule.start_at {
+        let add: Vec<&Stage> = match start {
+            StartAt::AnyStage => policy.stages.iter().collect(),
+            StartAt::AnyStep => procedure
+                .map(|p| p.steps.iter().collect())
+                .unwrap_or_default(),
+            StartAt::Stage(Some(key)) => policy.stage(key).into_iter().collect(),
+            StartAt::Stage(None) => Vec::new(),
+        };
+        for stage in add {
+            if !out.iter().any(|s| s.key == stage.key) {
+                out.push(stage);
+            }
+        }
+    }
+    out
+}
+
+/// What a rule that starts somewhere does, in words: `start at any step`,
+/// `start at Step 3`, `start at Stage 2 or Stage 3`.
+pub fn rule_action(policy: &Policy, procedure: Option<&Procedure>, rule: &Rule) -> String {
+    if rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStage)) {
+        return "start at any stage".to_owned();
+    }
+    if procedure.is_some() && rule.start_at.iter().any(|s| matches!(s, StartAt::AnyStep)) {
+        return "start at any step".to_owned();
+    }
+    let labels: Vec<String> = rule_targets(policy, procedure, rule)
+        .iter()
+        .map(|s| heading(s))
+        .collect();
+    format!("start at {}", labels.join(" or "))
+}
+
+/// `Repeats with more senior managers in turn, up to director`, for a
+/// stage that may be taken again; `None` for any other.
+pub fn repeats(stage: &Stage) -> Option<String> {
+    let r = stage.repeats.as_ref()?;
+    let mut text = format!("Repeats {}", r.how);
+    if let Some(up_to) = &r.up_to {
+        text.push_str(&format!(", up to {}", actor(up_to)));
+    }
+    Some(text)
+}
+
+/// The label of a repeating stage's loop on the charts: `repeats, up to
+/// director`.
+pub fn repeat_loop(stage: &Stage) -> Option<String> {
+    let r = stage.repeats.as_ref()?;
+    Some(match &r.up_to {
+        Some(up_to) => format!("repeats, up to {}", actor(up_to)),
+        None => "repeats".to_owned(),
+    })
+}
+
+/// `Informal: Stages 1 to 3`, `Formal: Stage 4 onwards`.
+pub fn phase(policy: &Policy, phase: &Phase) -> String {
+    let stages: Vec<&Stage> = phase
+        .stages
+        .iter()
+        .filter_map(|k| policy.stage(k))
+        .collect();
+    let word = &policy.header.stage_word;
+    let range = match stages.as_slice() {
+        [] => return phase.title.clone(),
+        [first, ..] if phase.onwards => format!("{} onwards", name(first)),
+        [only] => name(only),
+        [first, .., last] => match (first.number, last.number) {
+            (Some(a), Some(b)) => format!("{word}s {a} to {b}"),
+            _ => format!("{} to {}", name(first), name(last)),
+        },
+    };
+    format!("{}: {range}", phase.title)
+}
+
+/// The board or boards, as a heading shows them: `Halton Safeguarding
+/// Adults Board (HSAB)`, or for a policy that names a board for each group
+/// it covers, `Example Adults Board (EAB) for adults; Example Children's
+/// Partnership (ECP) for children`. `None` when no board is named.
+pub fn boards(policy: &Policy) -> Option<String> {
+    let h = &policy.header;
+    let named = |name: &str, short: Option<&String>| match short {
+        Some(short) => format!("{name} ({short})"),
+        None => name.to_owned(),
+    };
+    let mut parts: Vec<String> = h
+        .board
+        .iter()
+        .map(|b| named(b, h.board_short.as_ref()))
+        .collect();
+    parts.extend(h.scoped_boards.iter().map(|b| {
+        format!(
+            "{} for {}",
+            named(&b.name, b.short.as_ref()),
+            scope_word(b.scope)
+        )
+    }));
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// The roles that differ by whom the procedure covers, one line each:
+/// `chair: for adults, Chair of the SAB; for children, Chair of the LSCB`.
+/// The charts list them in their notes, since a stage's box names the role
+/// only.
+pub fn scoped_roles(policy: &Policy) -> Vec<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for a in policy.actors.iter().filter(|a| a.scope.is_some()) {
+        if !names.contains(&a.name.as_str()) {
+            names.push(&a.name);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let parts: Vec<String> = policy
+                .actors
+                .iter()
+                .filter(|a| a.name == name)
+                .map(|a| match a.scope {
+                    Some(scope) => format!("for {}, {}", scope_word(scope), a.description),
+                    None => format!("for everyone, {}", a.description),
+                })
+                .collect();
+            format!("{}: {}", actor(name), parts.join("; "))
+        })
+        .collect()
+}
+
+fn scope_word(scope: crate::ast::Scope) -> &'static str {
+    match scope {
+        crate::ast::Scope::Adults => "adults",
+        crate::ast::Scope::Children => "children",
+    }
 }

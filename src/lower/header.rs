@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Lowerer, did_you_mean};
-use crate::ast::{self, DayKind, HeaderKind, Ident, Item};
+use crate::ast::{self, DayKind, HeaderKind, Ident, Item, Scope};
 use crate::calendar::Division;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -17,6 +17,7 @@ use crate::span::Span;
 impl Lowerer {
     pub(super) fn header(&mut self, file: &ast::File) {
         let mut seen: BTreeMap<&'static str, Span> = BTreeMap::new();
+        let mut period = None;
         let mut header = PolicyHeader {
             stage_word: "Stage".to_owned(),
             ..PolicyHeader::default()
@@ -44,11 +45,25 @@ impl Lowerer {
             }
             match &h.kind {
                 HeaderKind::Policy(t) => header.title = Some(t.text.clone()),
-                HeaderKind::Board { name, short } => {
+                HeaderKind::Board {
+                    name,
+                    short,
+                    scope: None,
+                } => {
                     header.board = Some(name.text.clone());
                     header.board_short = short.as_ref().map(|s| s.text.clone());
                     header.board_span = Some(h.span);
                 }
+                HeaderKind::Board {
+                    name,
+                    short,
+                    scope: Some(scope),
+                } => header.scoped_boards.push(ScopedBoard {
+                    scope: *scope,
+                    name: name.text.clone(),
+                    short: short.as_ref().map(|s| s.text.clone()),
+                    span: h.span,
+                }),
                 HeaderKind::Covers(scopes) => {
                     let mut scopes = scopes.clone();
                     scopes.sort();
@@ -59,6 +74,7 @@ impl Lowerer {
                 HeaderKind::Adopted(d) => header.adopted = self.date(d),
                 HeaderKind::Updated(d) => header.updated = self.date(d),
                 HeaderKind::Review(d) => header.review = self.date(d),
+                HeaderKind::ReviewPeriod(p) => period = Some(p),
                 HeaderKind::Days(kind) => {
                     header.day_kind = Some(match kind {
                         DayKind::Calendar => DayUnit::CalendarDays,
@@ -71,9 +87,14 @@ impl Lowerer {
                     header.holidays = self.division(name);
                     header.holidays_span = Some(h.span);
                 }
-                HeaderKind::Contact { address, purpose } => header.contacts.push(Contact {
+                HeaderKind::Contact {
+                    address,
+                    purpose,
+                    scope,
+                } => header.contacts.push(Contact {
                     address: address.text.clone(),
                     purpose: purpose.as_ref().map(|p| p.text.clone()),
+                    scope: *scope,
                     span: h.span,
                 }),
                 HeaderKind::Source { title, url } => {
@@ -95,13 +116,21 @@ impl Lowerer {
                 }
             }
         }
+        if let Some(period) = period {
+            self.review_period(&mut header, period);
+        }
         let first_span = file.items.first().map_or(Span::new(0, 0), item_span);
         header.span = first_span;
         for (word, example) in [
             ("policy", "policy \"Professional Challenge and Escalation\""),
             ("board", "board \"Halton Safeguarding Adults Board\" (HSAB)"),
         ] {
-            if !seen.contains_key(word) {
+            // A board named for each group covered is a board.
+            let named = seen.contains_key(word)
+                || (word == "board"
+                    && (seen.contains_key("board for adults")
+                        || seen.contains_key("board for children")));
+            if !named {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Code::MissingHeader,
@@ -205,12 +234,20 @@ impl Lowerer {
 fn header_word(kind: &HeaderKind) -> &'static str {
     match kind {
         HeaderKind::Policy(_) => "policy",
-        HeaderKind::Board { .. } => "board",
+        HeaderKind::Board { scope: None, .. } => "board",
+        HeaderKind::Board {
+            scope: Some(Scope::Adults),
+            ..
+        } => "board for adults",
+        HeaderKind::Board {
+            scope: Some(Scope::Children),
+            ..
+        } => "board for children",
         HeaderKind::Covers(_) => "covers",
         HeaderKind::Version(_) => "version",
         HeaderKind::Adopted(_) => "adopted",
         HeaderKind::Updated(_) => "updated",
-        HeaderKind::Review(_) => "review",
+        HeaderKind::Review(_) | HeaderKind::ReviewPeriod(_) => "review",
         HeaderKind::Days(_) => "days are",
         HeaderKind::DayOne(_) => "day 1 is",
         HeaderKind::Holidays(_) => "holidays",
@@ -246,5 +283,6 @@ fn item_span(item: &Item) -> Span {
         Item::Procedure(p) => p.span,
         Item::Note(t) => t.span,
         Item::Overall(o) => o.span,
+        Item::Phase(p) => p.span,
     }
 }

@@ -7,7 +7,8 @@
 //! that need the whole model (reachability, windows, duties, dates) live in
 //! `checks`, not here.
 //!
-//! The work is split by what is lowered: `header.rs`, `stages.rs` (stages,
+//! The work is split by what is lowered: `header.rs` (with `review.rs`, the
+//! review date computed from a review period), `stages.rs` (stages,
 //! panels, outcomes, rules), `duties.rs` and `time.rs` (limits); this file
 //! holds the lowerer's state, declarations, the policy as a whole and name
 //! resolution.
@@ -19,9 +20,14 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::span::Span;
+use phases::phase_stages;
 
 mod duties;
 mod header;
+mod phases;
+mod procedures;
+mod review;
+mod scopes;
 mod stages;
 mod time;
 
@@ -85,6 +91,9 @@ struct Lowerer {
     holidays_reported: bool,
     /// A `holidays` line was written, even if its calendar is unknown.
     holidays_stated: bool,
+    /// Each actor's declarations so far: the group each is for (`None`
+    /// for everyone) and where it is.
+    actor_scopes: BTreeMap<String, Vec<(Option<ast::Scope>, Span)>>,
 }
 
 impl Lowerer {
@@ -96,6 +105,11 @@ impl Lowerer {
                 Item::Form(f) => (Kind::Form, &f.name),
                 _ => continue,
             };
+            if let Item::Actor(d) = item
+                && self.actor_scope(d)
+            {
+                continue;
+            }
             if let Some((first_kind, first_span)) = self.names.get(&name.text) {
                 let diagnostic = Diagnostic::new(
                     Code::DuplicateDefinition,
@@ -155,7 +169,7 @@ impl Lowerer {
                     policy.stages.push(stage);
                 }
                 Item::Rule(r) => {
-                    let rule = self.rule(r);
+                    let rule = self.rule(r, None);
                     policy.rules.push(rule);
                 }
                 Item::Procedure(p) => {
@@ -164,16 +178,23 @@ impl Lowerer {
                         .iter()
                         .map(|s| self.stage(s, Some(&p.name.text)))
                         .collect();
+                    let (raised_by, rules) = self.procedure_parts(p);
                     policy.procedures.push(Procedure {
                         name: p.name.text.clone(),
                         title: p.title.text.clone(),
                         applies: p.applies.as_ref().map(|t| t.text.clone()),
+                        raised_by,
+                        rules,
                         meanwhile: texts(&p.meanwhile),
                         cites: texts(&p.cites),
                         notes: texts(&p.notes),
                         steps,
                         span: p.span,
                     });
+                }
+                Item::Phase(p) => {
+                    let phase = self.phase(p);
+                    policy.phases.push(phase);
                 }
                 Item::Note(t) => policy.notes.push(t.text.clone()),
                 Item::Overall(o) => {
@@ -184,6 +205,7 @@ impl Lowerer {
                 Item::Header(_) => {}
             }
         }
+        phase_stages(&mut policy);
         policy
     }
 
@@ -300,6 +322,7 @@ fn named(d: &ast::Decl) -> Named {
     Named {
         name: d.name.text.clone(),
         description: d.description.text.clone(),
+        scope: d.scope,
         span: d.span,
     }
 }

@@ -130,6 +130,7 @@ impl Lowerer {
             panel: None,
             duties: Vec::new(),
             outcomes: Vec::new(),
+            repeats: None,
             span: s.span,
             head_span: s.head_span,
         };
@@ -187,6 +188,24 @@ impl Lowerer {
                 ast::StageItem::Duty(d) => {
                     let duty = self.duty(d, procedure);
                     stage.duties.push(duty);
+                }
+                ast::StageItem::Repeats(r) => {
+                    if let Some(first) = &stage.repeats {
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::RepeatedHeader, r.span, "the stage says `repeats` twice")
+                                .with_label(first.span, "first said here")
+                                .with_help("A stage has one `repeats` line. Say in it how the stage is taken again, and `up to` whom."),
+                        );
+                        continue;
+                    }
+                    if let Some(a) = &r.up_to {
+                        self.actor(a);
+                    }
+                    stage.repeats = Some(Repeats {
+                        how: r.how.text.clone(),
+                        up_to: r.up_to.as_ref().map(|a| a.text.clone()),
+                        span: r.span,
+                    });
                 }
             }
         }
@@ -358,7 +377,9 @@ impl Lowerer {
         )));
     }
 
-    pub(super) fn rule(&mut self, r: &ast::ExceptionRule) -> Rule {
+    /// An exception rule of the policy (`procedure` is `None`) or of a
+    /// sub-procedure, whose `step` references and `any step` are its own.
+    pub(super) fn rule(&mut self, r: &ast::ExceptionRule, procedure: Option<&str>) -> Rule {
         self.place = Place::default();
         let mut rule = Rule {
             condition: r.condition.text.clone(),
@@ -376,10 +397,23 @@ impl Lowerer {
                 ast::ExceptionItem::Follow(t) => rule.follow.push(t.text.clone()),
                 ast::ExceptionItem::StartAt { target, .. } => rule.start_at.push(match target {
                     None => StartAt::AnyStage,
-                    Some(t) => StartAt::Stage(self.stage_ref(t, None)),
+                    Some(t) => StartAt::Stage(self.stage_ref(t, procedure)),
                 }),
+                ast::ExceptionItem::StartAtAnyStep(span) => {
+                    if procedure.is_some() {
+                        rule.start_at.push(StartAt::AnyStep);
+                    } else {
+                        // Kept as an unresolved start, so that the rule is
+                        // not also reported as changing nothing.
+                        rule.start_at.push(StartAt::Stage(None));
+                        self.diagnostics.push(
+                            Diagnostic::new(Code::UnknownName, *span, "`start at any step` is used outside a procedure")
+                                .with_help("`any step` means any step of the procedure the rule is written in. On the main ladder, write `start at any stage`."),
+                        );
+                    }
+                }
                 ast::ExceptionItem::Duty(d) => {
-                    let duty = self.duty(d, None);
+                    let duty = self.duty(d, procedure);
                     rule.duties.push(duty);
                 }
             }

@@ -603,7 +603,15 @@ pub(super) fn keyword_phrases(positives: &[Rule]) -> Vec<String> {
             Rule::aim => &[Rule::kw_aim_to],
             Rule::at_least => &[Rule::kw_at_least],
             Rule::any_stage => &[Rule::kw_any_stage],
+            Rule::any_step => &[Rule::kw_any_step],
             Rule::if_needed => &[Rule::kw_if_needed],
+            Rule::period_unit => &[
+                Rule::kw_years,
+                Rule::kw_year,
+                Rule::kw_months,
+                Rule::kw_month,
+            ],
+            Rule::review_anchor => &[Rule::kw_of_adoption, Rule::kw_of_the_last_update],
             _ => &[],
         };
         let words = parser::keyword_words(rule)

@@ -506,7 +506,7 @@ fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
             Some("form") => "`field`, `send to`, `cites`, `note` or `}`".to_owned(),
             Some("every") => "a duty (such as `record`, `notify`, `share outcome with`) or `}`".to_owned(),
             Some("when") => "`start at`, `follow`, a duty such as `notify`, or `}`".to_owned(),
-            Some("procedure") => "`applies when`, `meanwhile`, `step`, `cites`, `note` or `}`".to_owned(),
+            Some("procedure") => "`applies when`, `meanwhile`, `concern raised by`, `when`, `step`, `cites`, `note` or `}`".to_owned(),
             Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
             _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
         };
@@ -554,6 +554,7 @@ fn rule_words(rule: Rule) -> String {
         }
         Rule::outcome | Rule::outcome_when => "`resolved:`, `unresolved:` or `if \"...\":`".to_owned(),
         Rule::scope => "`adults` or `children`".to_owned(),
+        Rule::for_scope => "`for adults` or `for children`".to_owned(),
         Rule::day_kind => "`calendar days` or `working days`".to_owned(),
         Rule::day_one => "`the day the concern arose` or `the day after the concern arose`".to_owned(),
         Rule::short_name | Rule::abbreviation => "the board's short name in brackets".to_owned(),
@@ -563,6 +564,11 @@ fn rule_words(rule: Rule) -> String {
         Rule::where_possible => "`where possible` or `wherever possible`".to_owned(),
         Rule::EOI => "the end of the file".to_owned(),
         Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
+        Rule::review_period | Rule::review_every | Rule::review_within => {
+            "a review period such as `every 2 years` or `within 18 months of adoption`".to_owned()
+        }
+        Rule::period_unit => "`years` or `months`".to_owned(),
+        Rule::review_anchor => "`of adoption` or `of the last update`".to_owned(),
         _ => "a statement".to_owned(),
     }
 }

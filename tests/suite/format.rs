@@ -168,16 +168,42 @@ proptest! {
 /// A valid policy built from generated parts: `windows` gives each stage's
 /// start and conclude days, `extras` chooses optional statements.
 fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
-    let mut text = String::from(
-        "policy \"Generated\"\nboard \"Generated Board\" (GB)\nconcern raised by worker\n\
+    // One board and one manager for everyone, or one of each for each
+    // group the policy covers.
+    let by_group = extras.get(3).is_some_and(|e| e % 3 == 0);
+    let (board, manager) = if by_group {
+        (
+            "board \"Generated Adults Board\" (GAB) for adults\nboard \"Generated Children's Board\" for children\n\
+             covers children and adults\ncontact \"gab@example.org\" for \"referrals\" for adults\n\
+             contact \"0800 000 0000\" for children\n",
+            "actor manager \"Manager of adult services\" for adults\nactor manager \"Manager of children's services\" for children\n",
+        )
+    } else {
+        (
+            "board \"Generated Board\" (GB)\n",
+            "actor manager \"Manager\"\n",
+        )
+    };
+    let mut text = format!(
+        "policy \"Generated\"\n{board}concern raised by worker\n\
          days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
-         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n",
+         actor worker \"Worker\"\n{manager}record case_record \"Case record\"\n",
     );
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");
     }
     if extras.first().is_some_and(|e| e % 3 == 1) {
         text.push_str("all stages conclude within 40 working days\n");
+    }
+    // The review line: a date, or a period counted from adoption or from
+    // the last update.
+    match extras.get(1).map(|e| e % 4) {
+        Some(0) => text.push_str("adopted April 2024\nreview every 2 years\n"),
+        Some(1) => text.push_str(
+            "adopted 1 April 2024\nupdated March 2025\nreview within twelve months of the last update\n",
+        ),
+        Some(2) => text.push_str("adopted 2024\nreview within 18 months of adoption\n"),
+        _ => text.push_str("review April 2027\n"),
     }
     if extras.first().is_some_and(|e| e % 2 == 0) {
         text.push_str("every stage {\n  record \"the outcome\" in case_record\n  share outcome with worker\n}\n");
@@ -235,6 +261,11 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
             ),
             _ => {}
         }
+        if extra % 11 == 2 {
+            text.push_str("  repeats \"with more senior managers in turn\" up to manager\n");
+        } else if extra % 11 == 4 {
+            text.push_str("  repeats \"in turn\"\n");
+        }
         if extra % 3 == 0 {
             text.push_str("  may notify worker when resolved\n");
         }
@@ -256,6 +287,32 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         text.push_str("}\n");
     }
     text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    // A sub-procedure with its own raiser and exception rule.
+    if let Some(e) = extras.get(4).filter(|e| *e % 2 == 0) {
+        let start = if e % 4 == 0 {
+            "start at any step"
+        } else {
+            "start at step 2"
+        };
+        text.push_str(&format!(
+            "procedure dispute \"Disputes\" {{\n  applies when \"a manager disagrees\"\n  \
+             concern raised by manager\n  step 1 \"First\" {{\n    led by manager\n    \
+             resolved: end \"Agreed\"\n    unresolved: go to step 2\n  }}\n  \
+             step 2 \"Second\" {{\n    led by worker\n    resolved: end \"Decided\"\n    \
+             unresolved: escalate to stage 1\n  }}\n  when \"it is urgent\" {{\n    {start}\n    \
+             notify worker by manager\n  }}\n}}\n"
+        ));
+    }
+    // Phases: the first half of the ladder, and the rest onwards.
+    if extras.get(2).is_some_and(|e| e % 3 == 0) && n >= 2 {
+        let half = n / 2;
+        if half == 1 {
+            text.push_str("phase \"Early\" covers stage 1\n");
+        } else {
+            text.push_str(&format!("phase \"Early\" covers stages 1 to {half}\n"));
+        }
+        text.push_str(&format!("phase \"Late\" from stage {}\n", half + 1));
+    }
     text
 }
 

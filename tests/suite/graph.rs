@@ -58,6 +58,7 @@ fn dot_and_mermaid_snapshots_of_the_five_policies() {
 #[test]
 fn every_dot_renders_with_graphviz() {
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let policy = policy_of(&path);
@@ -85,6 +86,34 @@ fn hostile() -> Policy {
     policy.rules[0].condition = format!("Rule {nasty}");
     policy.rules[1].condition = format!("Complaint {nasty}");
     policy.notes[0] = format!("Note {nasty}");
+    // Phases, a repeating stage, a role and a board for one group: text the
+    // charts write too.
+    policy.phases.push(ladder::model::Phase {
+        title: format!("Phase {nasty}"),
+        from: Some(policy.stages[0].key.clone()),
+        to: Some(policy.stages[0].key.clone()),
+        onwards: false,
+        stages: vec![policy.stages[0].key.clone()],
+        span: policy.stages[0].span,
+    });
+    policy.stages[0].repeats = Some(ladder::model::Repeats {
+        how: format!("Repeats {nasty}"),
+        up_to: None,
+        span: policy.stages[0].span,
+    });
+    let mut role = policy.actors[0].clone();
+    role.scope = Some(ladder::ast::Scope::Children);
+    role.description = format!("Role {nasty}");
+    policy.actors.push(role);
+    policy
+        .header
+        .scoped_boards
+        .push(ladder::model::ScopedBoard {
+            scope: ladder::ast::Scope::Children,
+            name: format!("Board {nasty}"),
+            short: None,
+            span: policy.header.span,
+        });
     for stage in &mut policy.stages {
         for outcome in &mut stage.outcomes {
             if let (OutcomeWhen::If(c), Target::End(e)) = (&mut outcome.when, &mut outcome.target) {
@@ -113,6 +142,14 @@ fn hostile_labels_round_trip_through_dot() {
     // The notes at the foot: the policy's note and the complaint rule.
     assert!(svg.contains("Note q&quot;uote \\back"), "{svg}");
     assert!(svg.contains("If Complaint q&quot;uote"), "{svg}");
+    for what in ["Phase", "Repeats", "Board"] {
+        assert!(
+            svg.contains(&format!("{what} q&quot;uote")),
+            "{what}: {svg}"
+        );
+    }
+    assert!(svg.contains("Roles by whom the procedure covers"));
+    assert!(svg.contains("for children, Role"));
 }
 
 #[test]

@@ -39,6 +39,7 @@ fn every_output_is_valid_against_the_committed_schema() {
     let schema = schema();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     // The test policies of each language feature.
     files.extend(ladder_files("tests/policies"));
@@ -55,6 +56,7 @@ fn every_output_is_valid_against_the_committed_schema() {
 #[test]
 fn every_output_reads_into_the_mirror_structs() {
     let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
     // The test policies of each language feature.
     files.extend(ladder_files("tests/policies"));
@@ -87,6 +89,10 @@ fn every_output_reads_into_the_mirror_structs() {
         }
         for entry in &doc.entries {
             assert!(entry.stages.iter().all(|s| ids.contains(&s.as_str())));
+        }
+        for phase in &doc.phases {
+            assert!(!phase.stages.is_empty());
+            assert!(phase.stages.iter().all(|s| ids.contains(&s.as_str())));
         }
         assert_eq!(doc.entries[0].kind, "first_stage");
         assert_eq!(doc.entries[0].stages, [doc.stages[0].id.clone()]);
@@ -250,12 +256,13 @@ mod mirror {
         pub source: Source,
         pub header: Header,
         pub notes: Vec<String>,
-        pub actors: Vec<Named>,
+        pub actors: Vec<Actor>,
         pub records: Vec<Named>,
         pub forms: Vec<Form>,
         pub every_stage: Vec<Duty>,
         pub overall: Option<Limit>,
         pub stages: Vec<Stage>,
+        pub phases: Vec<Phase>,
         pub procedures: Vec<Procedure>,
         pub rules: Vec<Rule>,
         pub entries: Vec<Entry>,
@@ -291,11 +298,13 @@ mod mirror {
         pub title: Option<String>,
         pub board: Option<String>,
         pub board_short: Option<String>,
+        pub boards_by_scope: Vec<ScopedBoard>,
         pub scope: Vec<String>,
         pub version: Option<String>,
         pub adopted: Option<Date>,
         pub updated: Option<Date>,
         pub review: Option<Date>,
+        pub review_period: Option<ReviewPeriod>,
         pub calendar: Calendar,
         pub contacts: Vec<Contact>,
         pub source_document: Option<SourceDocument>,
@@ -315,6 +324,17 @@ mod mirror {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
+    pub struct ReviewPeriod {
+        pub kind: String,
+        pub amount: u32,
+        pub unit: String,
+        pub counted_from: String,
+        pub text: String,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
     pub struct Calendar {
         pub day_unit: Option<String>,
         pub day_one: Option<String>,
@@ -327,6 +347,7 @@ mod mirror {
         pub address: String,
         pub kind: String,
         pub purpose: Option<String>,
+        pub scope: Option<String>,
         pub at: At,
     }
 
@@ -335,6 +356,24 @@ mod mirror {
     pub struct SourceDocument {
         pub title: String,
         pub url: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ScopedBoard {
+        pub scope: String,
+        pub name: String,
+        pub short: Option<String>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Actor {
+        pub name: String,
+        pub description: String,
+        pub scope: Option<String>,
+        pub at: At,
     }
 
     #[derive(Deserialize)]
@@ -385,6 +424,24 @@ mod mirror {
         pub panel: Option<Panel>,
         pub duties: Vec<Duty>,
         pub transitions: Vec<Transition>,
+        pub repeats: Option<Repeats>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Repeats {
+        pub how: String,
+        pub up_to: Option<String>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Phase {
+        pub title: String,
+        pub stages: Vec<String>,
+        pub onwards: bool,
         pub at: At,
     }
 
@@ -479,6 +536,8 @@ mod mirror {
         pub name: String,
         pub title: String,
         pub applies: Option<String>,
+        pub concern_raised_by: Option<String>,
+        pub rules: Vec<Rule>,
         pub meanwhile: Vec<String>,
         pub cites: Vec<String>,
         pub notes: Vec<String>,
@@ -494,6 +553,7 @@ mod mirror {
         pub cites: Vec<String>,
         pub notes: Vec<String>,
         pub start_at_any_stage: bool,
+        pub start_at_any_step: bool,
         pub start_at: Vec<String>,
         pub follow: Vec<String>,
         pub duties: Vec<Duty>,
@@ -508,6 +568,7 @@ mod mirror {
         pub condition: Option<String>,
         pub stages: Vec<String>,
         pub any_stage: bool,
+        pub any_step: bool,
     }
 
     #[derive(Deserialize)]

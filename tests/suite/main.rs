@@ -18,6 +18,7 @@ mod language;
 mod policies;
 mod report;
 mod robustness;
+mod structure;
 mod timeline;
 mod timescales;
 mod ui;
