@@ -253,6 +253,24 @@ pub fn build(
             }
             deadlines.push(item);
         }
+        // A stage that may be taken again ("more senior managers in
+        // turn"): its window covers every round, which the rows say.
+        if let Some(repeats) = &stage.repeats {
+            let note = match &repeats.up_to {
+                Some(up_to) => format!(
+                    "the stage may repeat {} up to {}; its limits cover every round",
+                    repeats.how,
+                    format!("`{up_to}`")
+                ),
+                None => format!(
+                    "the stage may repeat {}; its limits cover every round",
+                    repeats.how
+                ),
+            };
+            for row in &mut deadlines[before..] {
+                row.notes.push(note.clone());
+            }
+        }
         if deadlines.len() == before {
             // Not a target: there is no limit at all.
             let mut item = row(Event::Conclude, "no timescale".to_owned(), true);

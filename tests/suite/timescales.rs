@@ -246,3 +246,38 @@ fn the_test_policy_of_chained_working_days_reports_what_it_should() {
     // can fall after stage 2 must conclude.
     assert_eq!(codes(&text), ["L062", "L047", "L046"]);
 }
+
+#[test]
+fn a_repeating_stage_says_its_limits_cover_every_round() {
+    let path = root().join("tests/policies/phases.ladder");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let calendar = ladder::calendar::Calendar::builtin(ladder::calendar::Division::EnglandAndWales);
+    let raised = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let timeline = ladder::timeline::build(policy, raised, Some(&calendar)).unwrap();
+    let stage_3: Vec<_> = timeline
+        .deadlines
+        .iter()
+        .filter(|d| d.stage == "stage-3")
+        .collect();
+    assert_eq!(stage_3.len(), 2);
+    for row in stage_3 {
+        assert!(
+            row.notes.contains(
+                &"the stage may repeat with more senior managers in turn up to `director`; its limits cover every round"
+                    .to_owned()
+            ),
+            "{:?}",
+            row.notes
+        );
+    }
+    // Level 3 concludes ten working days after level 2 must conclude
+    // (Wednesday 11 March 2026): Wednesday 25 March.
+    let conclude = timeline
+        .deadlines
+        .iter()
+        .find(|d| d.stage == "stage-3" && d.what.starts_with("conclude"))
+        .unwrap();
+    assert_eq!(conclude.date.as_ref().unwrap().date, "2026-03-25");
+}
