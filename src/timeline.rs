@@ -258,9 +258,8 @@ pub fn build(
         if let Some(repeats) = &stage.repeats {
             let note = match &repeats.up_to {
                 Some(up_to) => format!(
-                    "the stage may repeat {} up to {}; its limits cover every round",
-                    repeats.how,
-                    format!("`{up_to}`")
+                    "the stage may repeat {} up to `{up_to}`; its limits cover every round",
+                    repeats.how
                 ),
                 None => format!(
                     "the stage may repeat {}; its limits cover every round",
