@@ -409,7 +409,6 @@ fn before_day_one(date: NaiveDate, day_one: Option<NaiveDate>) -> Option<String>
 fn hours_note(limit: &Limit) -> Option<String> {
     match limit.kind {
         LimitKind::Immediately => return Some("immediately: at once, on this day".to_owned()),
-        LimitKind::SameDay => return Some("the same day".to_owned()),
         LimitKind::BeforeMeetingEnds => {
             return Some("before the meeting ends, on the day of the meeting".to_owned());
         }
