@@ -345,14 +345,14 @@ pub struct StageRef {
     pub span: Span,
 }
 
-/// Something someone must, or may, do.
+/// Something someone must, should or may do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+    reason = "each flag is an independent yes/no of the language (`where possible`, `or`), not a state encoded in bools"
 )]
 pub struct Duty {
-    pub optional: bool,
+    pub modality: Modality,
     pub kind: DutyKind,
     /// The actors in `kind` were joined with `or`: any one of them.
     pub actors_either: bool,
@@ -398,6 +398,31 @@ pub enum DutyKind {
     Meet(Option<Text>),
     Complete(Ident),
     Task(Text),
+}
+
+/// How binding a duty is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// `must`, or nothing written: the duty is required.
+    #[default]
+    Must,
+    /// `should`: expected, but not absolute ("a third party should be
+    /// consulted").
+    Should,
+    /// `may`: allowed, not required.
+    May,
+}
+
+impl Modality {
+    /// The word of the language: `must`, `should` or `may`.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::Should => "should",
+            Modality::May => "may",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+pub use crate::ast::Modality;
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
 use crate::calendar::Division;
 use crate::span::Span;
@@ -305,10 +306,11 @@ pub struct Members {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+    reason = "each flag is an independent yes/no of the language (`where possible`, `or`), not a state encoded in bools"
 )]
 pub struct Duty {
-    pub optional: bool,
+    /// `must` (the default), `should` or `may`.
+    pub modality: Modality,
     pub kind: DutyKind,
     /// The actors in `kind` were joined with `or` (`notify a or b`): any one
     /// of them, not all.
@@ -321,6 +323,21 @@ pub struct Duty {
     /// The duty applies only where it can be done (`where possible`).
     pub where_possible: bool,
     pub span: Span,
+}
+
+impl Duty {
+    /// True for `may`: the duty is allowed, not required.
+    #[must_use]
+    pub fn optional(&self) -> bool {
+        self.modality == Modality::May
+    }
+
+    /// True for `must` and `should`: the policy expects the duty to be done,
+    /// so it counts for the recording and sharing checks.
+    #[must_use]
+    pub fn expected(&self) -> bool {
+        self.modality != Modality::May
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

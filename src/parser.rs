@@ -587,7 +587,7 @@ impl Builder<'_> {
 
     fn duty(&mut self, pair: Pair<'_, Rule>) -> Option<Duty> {
         let span = span_of(&pair);
-        let mut optional = false;
+        let mut modality = Modality::Must;
         let mut kind = None;
         let mut by = Vec::new();
         let mut by_either = false;
@@ -597,7 +597,13 @@ impl Builder<'_> {
         for child in children(pair) {
             let child_span = span_of(&child);
             match child.as_rule() {
-                Rule::may => optional = true,
+                Rule::modality => {
+                    modality = match child.clone().into_inner().next().map(|p| p.as_rule()) {
+                        Some(Rule::kw_should) => Modality::Should,
+                        Some(Rule::kw_may) => Modality::May,
+                        _ => Modality::Must,
+                    };
+                }
                 Rule::by_actor => {
                     if !by.is_empty() {
                         self.repeated(child_span, "by");
@@ -637,7 +643,7 @@ impl Builder<'_> {
         }
         let (kind, actors_either) = kind?;
         Some(Duty {
-            optional,
+            modality,
             kind,
             actors_either,
             by,

@@ -311,7 +311,11 @@ fn duty_words(duty: &Duty, limit: &Limit) -> String {
         | DutyKind::Meet(what) => text(what),
         DutyKind::Notify(who) | DutyKind::Involve(who) | DutyKind::Consult(who) => names(who),
     };
-    let optional = if duty.optional { "may " } else { "" };
+    let optional = match duty.modality {
+        crate::model::Modality::Must => "",
+        crate::model::Modality::Should => "should ",
+        crate::model::Modality::May => "may ",
+    };
     let target = if limit.hard { "" } else { "aim to " };
     format!(
         "{target}{optional}{}{} {}",

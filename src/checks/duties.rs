@@ -22,7 +22,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
         if !duties
             .iter()
-            .any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional)
+            .any(|d| matches!(d.kind, DutyKind::Record { .. }) && d.expected())
         {
             out.push(
                 Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
@@ -37,7 +37,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let due: Vec<&Duty> = duties
                 .iter()
                 .copied()
-                .filter(|d| !d.optional && applies_at(d.trigger, &outcome.when))
+                .filter(|d| d.expected() && applies_at(d.trigger, &outcome.when))
                 .collect();
             let recorded = due
                 .iter()

@@ -143,6 +143,24 @@ pub(super) fn duties(
             );
             continue;
         }
+        // The same duty, now `must`, `should` or `may`.
+        let same = added
+            .iter_mut()
+            .find(|a| a.is_some_and(|a| with_modality(a, g.modality) == *g));
+        if let Some(a) = same.and_then(Option::take) {
+            out.push(
+                section,
+                subject.cloned(),
+                format!(
+                    "At {}, the duty to {} is now `{}` (was `{}`).",
+                    lower_first(name),
+                    duty(&with_modality(a, Modality::Must)),
+                    a.modality.word(),
+                    g.modality.word()
+                ),
+            );
+            continue;
+        }
         // A duty replaced by one with the same verb reads as a change.
         let pair = added
             .iter_mut()
@@ -178,6 +196,14 @@ pub(super) fn duties(
 pub(super) fn required(d: &Duty) -> Duty {
     Duty {
         where_possible: false,
+        ..d.clone()
+    }
+}
+
+/// The duty with another modality.
+pub(super) fn with_modality(d: &Duty, modality: Modality) -> Duty {
+    Duty {
+        modality,
         ..d.clone()
     }
 }
@@ -245,8 +271,10 @@ pub(super) fn duty(d: &Duty) -> String {
     if d.where_possible {
         text.push_str(" where possible");
     }
-    if d.optional {
-        text.push_str(" (if needed)");
+    match d.modality {
+        Modality::Must => {}
+        Modality::Should => text.push_str(" (should: expected, not absolute)"),
+        Modality::May => text.push_str(" (if needed)"),
     }
     text
 }

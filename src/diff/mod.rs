@@ -34,9 +34,9 @@ use windows::*;
 
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
 use crate::model::{
-    Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Named, Outcome, OutcomeWhen,
-    Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey, StartAt,
-    Target,
+    Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Modality, Named, Outcome,
+    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey,
+    StartAt, Target,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists

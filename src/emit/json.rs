@@ -23,7 +23,7 @@ use crate::span::{LineIndex, Span};
 
 /// The version of the format. Raised by one for any change an engine could
 /// notice except adding an optional field (see `docs/json.md`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole document.
 #[derive(Debug, Serialize)]
@@ -228,6 +228,9 @@ pub struct Members {
 )]
 pub struct Duty {
     pub kind: &'static str,
+    /// `must`, `should` or `may`.
+    pub modality: &'static str,
+    /// True for `may` (kept beside `modality` for engines that read it).
     pub optional: bool,
     pub what: Option<String>,
     /// Actors the duty is about: notified, shared with, referred, reported
@@ -571,7 +574,8 @@ impl Builder<'_> {
     fn duty(&self, d: &model::Duty) -> Duty {
         let mut out = Duty {
             kind: d.kind.verb(),
-            optional: d.optional,
+            modality: d.modality.word(),
+            optional: d.optional(),
             what: None,
             actors: Vec::new(),
             actors_either: d.actors_either,

@@ -3,7 +3,7 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Limit, Members, OutcomeWhen, Policy, Stage, Target,
+    Counterpart, Duty, DutyKind, Limit, Members, Modality, OutcomeWhen, Policy, Stage, Target,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -141,8 +141,8 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
         if d.where_possible {
             text.push_str(" (where possible)");
         }
-        if d.optional {
-            text = format!("may {text}");
+        if d.modality != Modality::Must {
+            text = format!("{} {text}", d.modality.word());
         }
         if !out.contains(&text) {
             out.push(text);

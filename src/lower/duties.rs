@@ -61,7 +61,7 @@ impl Lowerer {
         let by = actors(self, &d.by);
         let within = d.within.as_ref().map(|w| self.within(w, true));
         Duty {
-            optional: d.optional,
+            modality: d.modality,
             kind,
             actors_either: d.actors_either,
             by,

@@ -552,6 +552,7 @@ fn rule_words(rule: Rule) -> String {
         Rule::where_possible => "`where possible` or `wherever possible`".to_owned(),
         Rule::EOI => "the end of the file".to_owned(),
         Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
+        Rule::modality => "`must`, `should` or `may`".to_owned(),
         _ => "a statement".to_owned(),
     }
 }

@@ -177,6 +177,9 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 5 == 1 {
             text.push_str("  notify manager where possible by worker\n");
         }
+        if extra % 7 == 2 {
+            text.push_str("  should consult manager\n");
+        }
         text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
         if number < n {
             let via = if extra % 2 == 0 {

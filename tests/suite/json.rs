@@ -56,7 +56,7 @@ fn every_output_reads_into_the_mirror_structs() {
     files.push(root().join("tests/data/hostile-labels.ladder"));
     for path in files {
         let doc: mirror::Document = serde_json::from_str(&json_of(&path)).unwrap();
-        assert_eq!(doc.format_version, 2);
+        assert_eq!(doc.format_version, 3);
         assert_eq!(doc.compiler.name, "ladder");
         assert_eq!(doc.compiler.version, env!("CARGO_PKG_VERSION"));
         // Every transition to a stage names a stage in the document, every
@@ -434,6 +434,7 @@ mod mirror {
     )]
     pub struct Duty {
         pub kind: String,
+        pub modality: String,
         pub optional: bool,
         pub what: Option<String>,
         pub actors: Vec<String>,

@@ -10,6 +10,7 @@ mod cli;
 mod dates;
 mod diff;
 mod docs;
+mod duties;
 mod format;
 mod graph;
 mod json;
