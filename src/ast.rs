@@ -329,7 +329,7 @@ pub enum Target {
     /// `via` names who takes the escalation on; empty when not said.
     Escalate {
         to: StageRef,
-        via: Vec<Ident>,
+        via: Vec<ActorRef>,
         /// `via a or b`: any one of them takes it on.
         via_either: bool,
     },
@@ -356,9 +356,12 @@ pub struct Duty {
     pub kind: DutyKind,
     /// The actors in `kind` were joined with `or`: any one of them.
     pub actors_either: bool,
-    pub by: Vec<Ident>,
+    pub by: Vec<ActorRef>,
     /// The `by` actors were joined with `or`: any one of them.
     pub by_either: bool,
+    /// `by each party`: each lead and counterpart of the stage does it, for
+    /// their own agency.
+    pub by_each_party: bool,
     pub within: Option<Within>,
     pub trigger: Option<(Trigger, Span)>,
     /// `where possible` (or `wherever possible`): the duty applies only
@@ -373,31 +376,57 @@ pub enum DutyKind {
         what: Text,
         record: Option<Ident>,
     },
-    Notify(Vec<Ident>),
+    Notify(Vec<ActorRef>),
     /// `what` is `None` for `share outcome`.
     Share {
         what: Option<Text>,
-        with: Vec<Ident>,
+        with: Vec<ActorRef>,
     },
     Refer {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
         form: Option<Ident>,
     },
     Recommend {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
     },
     Decide(Option<Text>),
     Report {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
     },
-    Involve(Vec<Ident>),
-    Consult(Vec<Ident>),
+    Involve(Vec<ActorRef>),
+    Consult(Vec<ActorRef>),
     Meet(Option<Text>),
     Complete(Ident),
     Task(Text),
+}
+
+/// An actor as a duty, `by` or `via` names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ActorRef {
+    /// A declared role: `line_manager`.
+    Actor(Ident),
+    /// `equivalent x`: the `x` of the other agency.
+    Equivalent(Ident),
+    /// `own x`: the `x` of whoever carries the duty out.
+    Own(Ident),
+    /// `all involved`: everyone involved in the escalation.
+    AllInvolved(Span),
+    /// `the parties`: the parties to the disagreement.
+    Parties(Span),
+}
+
+impl ActorRef {
+    /// The declared name it refers to, if any (none for the two groups).
+    #[must_use]
+    pub fn ident(&self) -> Option<&Ident> {
+        match self {
+            ActorRef::Actor(i) | ActorRef::Equivalent(i) | ActorRef::Own(i) => Some(i),
+            ActorRef::AllInvolved(_) | ActorRef::Parties(_) => None,
+        }
+    }
 }
 
 /// How binding a duty is.

@@ -315,9 +315,12 @@ pub struct Duty {
     /// The actors in `kind` were joined with `or` (`notify a or b`): any one
     /// of them, not all.
     pub actors_either: bool,
-    pub by: Vec<String>,
+    pub by: Vec<ActorRef>,
     /// `by a or b`: any one of them carries the duty out.
     pub by_either: bool,
+    /// `by each party`: each lead and counterpart of the stage carries it
+    /// out, for their own agency. `by` is empty then.
+    pub by_each_party: bool,
     pub within: Option<Limit>,
     pub trigger: Option<Trigger>,
     /// The duty applies only where it can be done (`where possible`).
@@ -346,34 +349,55 @@ pub enum DutyKind {
         what: String,
         record: Option<String>,
     },
-    Notify(Vec<String>),
+    Notify(Vec<ActorRef>),
     /// `what` is `None` for the stage's outcome.
     Share {
         what: Option<String>,
-        with: Vec<String>,
+        with: Vec<ActorRef>,
     },
     Refer {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
         form: Option<String>,
     },
     Recommend {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
     },
     Decide(Option<String>),
     Report {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
     },
-    Involve(Vec<String>),
-    Consult(Vec<String>),
+    Involve(Vec<ActorRef>),
+    Consult(Vec<ActorRef>),
     Meet(Option<String>),
     Complete(String),
     Task(String),
 }
 
 impl DutyKind {
+    /// The actors the duty concerns (notified, shared with, referred,
+    /// recommended or reported to, involved, consulted); empty for the
+    /// other kinds.
+    #[must_use]
+    pub fn actors(&self) -> &[ActorRef] {
+        match self {
+            DutyKind::Notify(a)
+            | DutyKind::Involve(a)
+            | DutyKind::Consult(a)
+            | DutyKind::Share { with: a, .. }
+            | DutyKind::Refer { to: a, .. }
+            | DutyKind::Recommend { to: a, .. }
+            | DutyKind::Report { to: a, .. } => a,
+            DutyKind::Record { .. }
+            | DutyKind::Decide(_)
+            | DutyKind::Meet(_)
+            | DutyKind::Complete(_)
+            | DutyKind::Task(_) => &[],
+        }
+    }
+
     /// The verb that starts the duty in the language.
     #[must_use]
     pub fn verb(&self) -> &'static str {
@@ -390,6 +414,74 @@ impl DutyKind {
             DutyKind::Meet(_) => "meet",
             DutyKind::Complete(_) => "complete",
             DutyKind::Task(_) => "task",
+        }
+    }
+}
+
+/// An actor as a duty, `by` or `via` names it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActorRef {
+    /// A declared role: `line_manager`.
+    Actor(String),
+    /// `equivalent x`: the `x` of the other agency.
+    Equivalent(String),
+    /// `own x`: the `x` of whoever carries the duty out ("their own line
+    /// manager"); for `via`, of whoever leads the stage escalating.
+    Own(String),
+    /// `all involved`: everyone involved in the escalation, the person who
+    /// raised it among them.
+    AllInvolved,
+    /// `the parties`: the parties to the disagreement, the person who raised
+    /// it among them.
+    Parties,
+}
+
+impl ActorRef {
+    /// The declared role it refers to; `None` for the two groups.
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            ActorRef::Actor(n) | ActorRef::Equivalent(n) | ActorRef::Own(n) => Some(n),
+            ActorRef::AllInvolved | ActorRef::Parties => None,
+        }
+    }
+
+    /// True when it is the role `actor` itself (not its equivalent in the
+    /// other agency, nor someone's own one).
+    #[must_use]
+    pub fn is(&self, actor: &str) -> bool {
+        matches!(self, ActorRef::Actor(n) if n == actor)
+    }
+
+    /// True for `all involved` and `the parties`, which include whoever
+    /// raised the concern.
+    #[must_use]
+    pub fn is_group(&self) -> bool {
+        matches!(self, ActorRef::AllInvolved | ActorRef::Parties)
+    }
+
+    /// As written in the language: `line_manager`, `equivalent
+    /// line_manager`, `own line_manager`, `all involved`, `the parties`.
+    #[must_use]
+    pub fn words(&self) -> String {
+        match self {
+            ActorRef::Actor(n) => n.clone(),
+            ActorRef::Equivalent(n) => format!("equivalent {n}"),
+            ActorRef::Own(n) => format!("own {n}"),
+            ActorRef::AllInvolved => "all involved".to_owned(),
+            ActorRef::Parties => "the parties".to_owned(),
+        }
+    }
+
+    /// The word the JSON uses for what kind of reference it is.
+    #[must_use]
+    pub fn kind_word(&self) -> &'static str {
+        match self {
+            ActorRef::Actor(_) => "actor",
+            ActorRef::Equivalent(_) => "equivalent",
+            ActorRef::Own(_) => "own",
+            ActorRef::AllInvolved => "all_involved",
+            ActorRef::Parties => "the_parties",
         }
     }
 }
@@ -417,7 +509,7 @@ pub enum Target {
     /// not said.
     Stage {
         to: Option<StageKey>,
-        via: Vec<String>,
+        via: Vec<ActorRef>,
         /// `via a or b`: any one of them takes it on (`and`: together).
         via_either: bool,
     },

@@ -47,7 +47,10 @@ fn joined_by_or(pair: &Pair<'_, Rule>) -> bool {
 /// or `via`, and the counterparts after `with`.
 fn mixed_conjunctions(file: &Pair<'_, Rule>, diagnostics: &mut Vec<Diagnostic>) {
     for pair in file.clone().into_inner().flatten() {
-        if !matches!(pair.as_rule(), Rule::name_list | Rule::lead_decl) {
+        if !matches!(
+            pair.as_rule(),
+            Rule::name_list | Rule::actor_list | Rule::lead_decl
+        ) {
             continue;
         }
         // One label on the whole list: miette draws labels nested inside
@@ -561,9 +564,9 @@ impl Builder<'_> {
                 for child in children(inner) {
                     match child.as_rule() {
                         Rule::stage_ref => to = self.stage_ref(child),
-                        Rule::name_list => {
+                        Rule::actor_list => {
                             via_either = joined_by_or(&child);
-                            via = name_list(child);
+                            via = actor_list(child);
                         }
                         _ => {}
                     }
@@ -591,6 +594,7 @@ impl Builder<'_> {
         let mut kind = None;
         let mut by = Vec::new();
         let mut by_either = false;
+        let mut by_each_party = false;
         let mut within = None;
         let mut trigger = None;
         let mut where_possible = false;
@@ -605,12 +609,16 @@ impl Builder<'_> {
                     };
                 }
                 Rule::by_actor => {
-                    if !by.is_empty() {
+                    if !by.is_empty() || by_each_party {
                         self.repeated(child_span, "by");
                     }
                     if let Some(list) = children(child).next() {
-                        by_either = joined_by_or(&list);
-                        by = name_list(list);
+                        if list.as_rule() == Rule::each_party {
+                            by_each_party = true;
+                        } else {
+                            by_either = joined_by_or(&list);
+                            by = actor_list(list);
+                        }
                     }
                 }
                 Rule::within => {
@@ -648,6 +656,7 @@ impl Builder<'_> {
             actors_either,
             by,
             by_either,
+            by_each_party,
             within,
             trigger,
             where_possible,
@@ -680,9 +689,9 @@ impl Builder<'_> {
         for child in children(pair) {
             match child.as_rule() {
                 Rule::string => texts.push(string(child)),
-                Rule::name_list => {
+                Rule::actor_list => {
                     either |= joined_by_or(&child);
-                    lists.push(name_list(child));
+                    lists.push(actor_list(child));
                 }
                 Rule::name => names.push(ident(child)),
                 Rule::shared_outcome => outcome = true,
@@ -852,6 +861,36 @@ fn string(pair: Pair<'_, Rule>) -> Text {
         .map(|p| p.as_str().trim().to_owned())
         .unwrap_or_default();
     Text { text, span }
+}
+
+/// The actors of an `actor_list`, each as written.
+fn actor_list(pair: Pair<'_, Rule>) -> Vec<ActorRef> {
+    children(pair)
+        .filter(|p| p.as_rule() == Rule::actor_ref)
+        .filter_map(actor_ref)
+        .collect()
+}
+
+fn actor_ref(pair: Pair<'_, Rule>) -> Option<ActorRef> {
+    let span = span_of(&pair);
+    let mut relation = None;
+    for child in children(pair) {
+        match child.as_rule() {
+            Rule::all_involved => return Some(ActorRef::AllInvolved(span)),
+            Rule::the_parties => return Some(ActorRef::Parties(span)),
+            Rule::equivalent | Rule::own => relation = Some(child.as_rule()),
+            Rule::name => {
+                let name = ident(child);
+                return Some(match relation {
+                    Some(Rule::equivalent) => ActorRef::Equivalent(name),
+                    Some(_) => ActorRef::Own(name),
+                    None => ActorRef::Actor(name),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn name_list(pair: Pair<'_, Rule>) -> Vec<Ident> {

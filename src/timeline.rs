@@ -284,12 +284,13 @@ fn hours_note(limit: &Limit) -> Option<String> {
 /// working days of being notified`.
 fn duty_words(duty: &Duty, limit: &Limit) -> String {
     let text = |t: &Option<String>| t.as_ref().map(|t| format!(" \"{t}\""));
-    let names = |n: &[String]| {
+    let names = |n: &[crate::model::ActorRef]| {
         if n.is_empty() {
             None
         } else {
             let conjunction = if duty.actors_either { " or " } else { " and " };
-            Some(format!(" {}", n.join(conjunction)))
+            let words: Vec<String> = n.iter().map(crate::model::ActorRef::words).collect();
+            Some(format!(" {}", words.join(conjunction)))
         }
     };
     let object = match &duty.kind {

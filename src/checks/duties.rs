@@ -9,7 +9,7 @@
 use crate::ast::Trigger;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
+use crate::model::{ActorRef, Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
 
 pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     // The help's example names one of the policy's own records, so that it
@@ -101,8 +101,10 @@ fn applies_at(trigger: Option<Trigger>, when: &OutcomeWhen) -> bool {
 fn tells(duty: &Duty, actor: &str) -> bool {
     // `share outcome with a or b` may reach b alone: only a list joined
     // with `and` (or of one) is sure to tell each actor in it.
-    let has = |list: &[String]| {
-        list.iter().any(|a| a == actor) && (list.len() == 1 || !duty.actors_either)
+    // `all involved` and `the parties` include whoever raised the concern;
+    // `equivalent x` is the `x` of the other agency, not `x`.
+    let has = |list: &[ActorRef]| {
+        list.iter().any(|a| a.is(actor) || a.is_group()) && (list.len() == 1 || !duty.actors_either)
     };
     match &duty.kind {
         DutyKind::Share { with, .. } => has(with),

@@ -9,6 +9,7 @@ mod dates;
 mod duties;
 mod lifecycle;
 mod names;
+mod parties;
 mod structure;
 pub mod time;
 
@@ -67,6 +68,7 @@ pub fn run_with(
     dates::check(policy, &pending, holidays, options.today, &mut diagnostics);
     once_per_duty(&mut diagnostics);
     duties::check(policy, &mut diagnostics);
+    parties::check(policy, &mut diagnostics);
     lifecycle::check(policy, options, &mut diagnostics);
     diagnostics
 }

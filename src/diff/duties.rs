@@ -210,9 +210,9 @@ pub(super) fn with_modality(d: &Duty, modality: Modality) -> Duty {
 
 /// A duty in words: "notify `senior_manager` when unresolved".
 pub(super) fn duty(d: &Duty) -> String {
-    let actors = |names: &[String]| actors_joined(names, d.actors_either);
+    let actors = |refs: &[ActorRef]| refs_joined(refs, d.actors_either);
     let quoted = |w: &Option<String>| w.as_ref().map_or(String::new(), |w| format!(" \"{w}\""));
-    let to = |l: &[String]| {
+    let to = |l: &[ActorRef]| {
         if l.is_empty() {
             String::new()
         } else {
@@ -254,7 +254,10 @@ pub(super) fn duty(d: &Duty) -> String {
         DutyKind::Task(what) => format!("\"{what}\""),
     };
     if !d.by.is_empty() {
-        text.push_str(&format!(", by {}", actors_joined(&d.by, d.by_either)));
+        text.push_str(&format!(", by {}", refs_joined(&d.by, d.by_either)));
+    }
+    if d.by_each_party {
+        text.push_str(", by each party for their own agency");
     }
     if let Some(within) = &d.within {
         text.push(' ');

@@ -34,9 +34,9 @@ use windows::*;
 
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
 use crate::model::{
-    Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Modality, Named, Outcome,
-    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage, StageKey,
-    StartAt, Target,
+    ActorRef, Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Modality, Named,
+    Outcome, OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage,
+    StageKey, StartAt, Target,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists
@@ -221,6 +221,30 @@ fn actors_joined(names: &[String], either: bool) -> String {
         or_items(&ticked)
     } else {
         and_list(&ticked)
+    }
+}
+
+/// Actors as a duty, `by` or `via` names them, joined with `or` when any
+/// one of them will do, else with `and`.
+fn refs_joined(refs: &[ActorRef], either: bool) -> String {
+    let words: Vec<String> = refs.iter().map(actor_ref).collect();
+    if either {
+        or_items(&words)
+    } else {
+        and_list(&words)
+    }
+}
+
+/// One actor in a sentence: `` `line_manager` ``, "the equivalent
+/// `line_manager` in the other agency", "their own `line_manager`", "all
+/// involved", "the parties".
+fn actor_ref(a: &ActorRef) -> String {
+    match a {
+        ActorRef::Actor(n) => tick(n),
+        ActorRef::Equivalent(n) => format!("the equivalent {} in the other agency", tick(n)),
+        ActorRef::Own(n) => format!("their own {}", tick(n)),
+        ActorRef::AllInvolved => "all involved".to_owned(),
+        ActorRef::Parties => "the parties".to_owned(),
     }
 }
 

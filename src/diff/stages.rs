@@ -264,7 +264,7 @@ pub(super) fn target(ctx: &Ctx<'_>, target: &Target, past: bool) -> String {
             if via.is_empty() {
                 String::new()
             } else {
-                format!(" via {}", actors_joined(via, *via_either))
+                format!(" via {}", refs_joined(via, *via_either))
             }
         ),
         Target::Follow(procedure) => format!("{} the \"{procedure}\"", verb("follows", "followed")),

@@ -235,14 +235,17 @@ pub struct Duty {
     pub what: Option<String>,
     /// Actors the duty is about: notified, shared with, referred, reported
     /// or recommended to, involved, consulted.
-    pub actors: Vec<String>,
+    pub actors: Vec<ActorRef>,
     /// True when `actors` was written with `or`: any one of them, not all.
     pub actors_either: bool,
     pub record: Option<String>,
     pub form: Option<String>,
-    pub by: Vec<String>,
+    pub by: Vec<ActorRef>,
     /// True when `by` was written with `or`: any one of them.
     pub by_either: bool,
+    /// True for `by each party`: each lead and counterpart of the stage
+    /// carries it out, for their own agency.
+    pub by_each_party: bool,
     pub within: Option<Limit>,
     /// `on_entry`, `when_resolved`, `when_unresolved`, `when_concluded`;
     /// null for "during the stage".
@@ -250,6 +253,17 @@ pub struct Duty {
     /// True when the duty applies only where it can be done.
     pub where_possible: bool,
     pub at: At,
+}
+
+/// An actor as a duty, `by` or `via` names it.
+#[derive(Debug, Serialize)]
+pub struct ActorRef {
+    /// `actor` (the role itself), `equivalent` (the role in the other
+    /// agency), `own` (the role of whoever carries the duty out),
+    /// `all_involved` or `the_parties`.
+    pub kind: &'static str,
+    /// The role's name; null for `all_involved` and `the_parties`.
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -268,7 +282,7 @@ pub struct Transition {
     pub follow: Option<String>,
     /// Who takes the escalation to the target stage, in file order; empty
     /// when not said, and for `end` and `follow`.
-    pub via: Vec<String>,
+    pub via: Vec<ActorRef>,
     /// True for `via a or b`: any one of them takes it on; false when they
     /// take it on together (`and`) or there is one.
     pub via_either: bool,
@@ -577,12 +591,13 @@ impl Builder<'_> {
             modality: d.modality.word(),
             optional: d.optional(),
             what: None,
-            actors: Vec::new(),
+            actors: refs(d.kind.actors()),
             actors_either: d.actors_either,
             record: None,
             form: None,
-            by: d.by.clone(),
+            by: refs(&d.by),
             by_either: d.by_either,
+            by_each_party: d.by_each_party,
             within: d.within.as_ref().map(|l| self.limit(l)),
             trigger: d.trigger.map(|t| match t {
                 Trigger::OnEntry => "on_entry",
@@ -598,23 +613,18 @@ impl Builder<'_> {
                 out.what = Some(what.clone());
                 out.record.clone_from(record);
             }
-            DutyKind::Notify(actors) | DutyKind::Involve(actors) | DutyKind::Consult(actors) => {
-                out.actors.clone_from(actors);
-            }
-            DutyKind::Share { what, with } => {
+            DutyKind::Notify(_) | DutyKind::Involve(_) | DutyKind::Consult(_) => {}
+            DutyKind::Refer { what, form, .. } => {
                 out.what.clone_from(what);
-                out.actors.clone_from(with);
-            }
-            DutyKind::Refer { what, to, form } => {
-                out.what.clone_from(what);
-                out.actors.clone_from(to);
                 out.form.clone_from(form);
             }
-            DutyKind::Recommend { what, to } | DutyKind::Report { what, to } => {
+            DutyKind::Recommend { what, .. }
+            | DutyKind::Report { what, .. }
+            | DutyKind::Share { what, .. }
+            | DutyKind::Decide(what)
+            | DutyKind::Meet(what) => {
                 out.what.clone_from(what);
-                out.actors.clone_from(to);
             }
-            DutyKind::Decide(what) | DutyKind::Meet(what) => out.what.clone_from(what),
             DutyKind::Complete(form) => out.form = Some(form.clone()),
             DutyKind::Task(what) => out.what = Some(what.clone()),
         }
@@ -647,7 +657,7 @@ impl Builder<'_> {
             } => {
                 t.target = "stage";
                 t.stage = to.as_ref().map(StageKey::slug);
-                t.via.clone_from(via);
+                t.via = refs(via);
                 t.via_either = *via_either;
             }
             Target::Follow(what) => {
@@ -684,6 +694,15 @@ impl Builder<'_> {
             at: self.at(r.span),
         }
     }
+}
+
+fn refs(list: &[model::ActorRef]) -> Vec<ActorRef> {
+    list.iter()
+        .map(|a| ActorRef {
+            kind: a.kind_word(),
+            actor: a.name().map(str::to_owned),
+        })
+        .collect()
 }
 
 fn rule_id(i: usize) -> String {

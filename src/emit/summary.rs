@@ -3,7 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Limit, Members, Modality, OutcomeWhen, Policy, Stage, Target,
+    ActorRef, Counterpart, Duty, DutyKind, Limit, Members, Modality, OutcomeWhen, Policy, Stage,
+    Target,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -16,6 +17,13 @@ pub fn actor(name: &str) -> String {
 fn actors(names: &[String], either: bool) -> String {
     let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
     join(&names, either)
+}
+
+/// Actors as a duty, `by` or `via` names them, made readable:
+/// `equivalent line manager`, `own line manager`, `all involved`.
+fn refs(refs: &[ActorRef], either: bool) -> String {
+    let words: Vec<String> = refs.iter().map(|r| actor(&r.words())).collect();
+    join(&words, either)
 }
 
 /// Phrases joined as `a, b and c`, or `a, b or c` when any one will do.
@@ -113,7 +121,7 @@ fn counterpart(c: &Counterpart) -> String {
 pub fn duties(duties: &[Duty]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for d in duties {
-        let actors = |names: &[String]| actors(names, d.actors_either);
+        let actors = |list: &[ActorRef]| refs(list, d.actors_either);
         let mut text = match &d.kind {
             DutyKind::Record {
                 record: Some(r), ..
@@ -135,6 +143,9 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
             DutyKind::Task(what) => short(what),
             kind => kind.verb().to_owned(),
         };
+        if d.by_each_party {
+            text.push_str(" by each party");
+        }
         if let Some(within) = &d.within {
             text.push_str(&format!(" {}", within.describe()));
         }
@@ -202,7 +213,7 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
     } = target
         && !via.is_empty()
     {
-        text.push_str(&format!(" (via {})", actors(via, *via_either)));
+        text.push_str(&format!(" (via {})", refs(via, *via_either)));
     }
     text
 }

@@ -2,19 +2,12 @@
 //! its time limit normalised.
 
 use super::{Kind, Lowerer};
-use crate::ast::{self, Ident};
+use crate::ast;
 use crate::model::*;
 
 impl Lowerer {
     pub(super) fn duty(&mut self, d: &ast::Duty, _procedure: Option<&str>) -> Duty {
-        let actors = |this: &mut Self, list: &[Ident]| -> Vec<String> {
-            list.iter()
-                .map(|a| {
-                    this.actor(a);
-                    a.text.clone()
-                })
-                .collect()
-        };
+        let actors = |this: &mut Self, list: &[ast::ActorRef]| this.actor_refs(list);
         let kind = match &d.kind {
             ast::DutyKind::Record { what, record } => {
                 if let Some(r) = record {
@@ -66,10 +59,29 @@ impl Lowerer {
             actors_either: d.actors_either,
             by,
             by_either: d.by_either,
+            by_each_party: d.by_each_party,
             within,
             trigger: d.trigger.map(|(t, _)| t),
             where_possible: d.where_possible,
             span: d.span,
         }
+    }
+
+    /// Resolves the actors a duty, `by` or `via` names.
+    pub(super) fn actor_refs(&mut self, list: &[ast::ActorRef]) -> Vec<ActorRef> {
+        list.iter()
+            .map(|a| {
+                if let Some(name) = a.ident() {
+                    self.actor(name);
+                }
+                match a {
+                    ast::ActorRef::Actor(n) => ActorRef::Actor(n.text.clone()),
+                    ast::ActorRef::Equivalent(n) => ActorRef::Equivalent(n.text.clone()),
+                    ast::ActorRef::Own(n) => ActorRef::Own(n.text.clone()),
+                    ast::ActorRef::AllInvolved(_) => ActorRef::AllInvolved,
+                    ast::ActorRef::Parties(_) => ActorRef::Parties,
+                }
+            })
+            .collect()
     }
 }

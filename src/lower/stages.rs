@@ -217,12 +217,10 @@ impl Lowerer {
                 via,
                 via_either,
             } => {
-                for v in via {
-                    self.actor(v);
-                }
+                let via = self.actor_refs(via);
                 Target::Stage {
                     to: self.stage_ref(to, procedure),
-                    via: via.iter().map(|v| v.text.clone()).collect(),
+                    via,
                     via_either: *via_either,
                 }
             }

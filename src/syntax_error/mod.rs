@@ -523,7 +523,7 @@ fn rule_words(rule: Rule) -> String {
         Rule::punct_open => "`{`".to_owned(),
         Rule::punct_close => "`}`".to_owned(),
         Rule::string | Rule::string_text => "text in quotes".to_owned(),
-        Rule::name | Rule::name_list => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
+        Rule::name | Rule::name_list | Rule::actor_list | Rule::actor_ref => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
         Rule::number | Rule::digits | Rule::number_word => "a number".to_owned(),
         Rule::date | Rule::iso_date | Rule::day_month_year | Rule::month_year | Rule::year | Rule::month => {
             "a date such as `April 2025`, `1 April 2025` or `2025-04-01`".to_owned()
@@ -560,17 +560,19 @@ fn rule_words(rule: Rule) -> String {
 /// Help for common mistakes, in a full sentence.
 fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<String> {
     let wants = |rule: Rule| positives.contains(&rule);
-    if (wants(Rule::name) || wants(Rule::name_list)) && is_reserved(found) {
+    let wants_name = wants(Rule::name)
+        || wants(Rule::name_list)
+        || wants(Rule::actor_list)
+        || wants(Rule::actor_ref);
+    if wants_name && is_reserved(found) {
         return Some(format!(
             "`{found}` is one of the language's own words, so it cannot be a name. If a name is missing here, add it; otherwise choose another name, such as `{found}_role`."
         ));
     }
-    if found.starts_with('"') && (wants(Rule::name) || wants(Rule::name_list)) {
+    if found.starts_with('"') && wants_name {
         return Some("Names of actors, records, forms and stages are written without quotes, for example `line_manager`.".to_owned());
     }
-    if (wants(Rule::name) || wants(Rule::name_list))
-        && found.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
+    if wants_name && found.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Some("A name must start with a letter, for example `stage2_lead`.".to_owned());
     }
     if wants(Rule::string) && !found.starts_with('"') {

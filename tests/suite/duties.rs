@@ -7,7 +7,7 @@
 //! and `ladder fmt`.
 
 use ladder::code::Code;
-use ladder::model::Modality;
+use ladder::model::{ActorRef, DutyKind, Modality, Target};
 
 use crate::support::check;
 
@@ -15,13 +15,15 @@ use crate::support::check;
 /// `body` at the end of stage 1 (before its outcomes).
 fn policy(extra: &str, body: &str) -> String {
     format!(
-        "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\n\
+        "policy \"P\"\nboard \"B\" (B)\nconcern raised by practitioner\nreview April 2027\n\
+         holidays england-and-wales\n\
          actor practitioner \"Worker\"\nactor line_manager \"Manager\"\n\
          actor third_party \"A third party\"\nactor senior_manager \"Senior\"\n\
          record case_record \"Records\"\n{extra}\
-         stage 1 \"One\" {{\n  led by line_manager with equivalent line_manager\n{body}  \
+         stage 1 \"One\" {{\n  conclude within 5 working days\n  \
+         led by line_manager with equivalent line_manager\n{body}  \
          resolved: end \"Done\"\n  unresolved: escalate to stage 2\n}}\n\
-         stage 2 \"Two\" {{\n  led by senior_manager\n  record \"it\" in case_record\n  \
+         stage 2 \"Two\" {{\n  conclude within 5 working days\n  led by senior_manager\n  record \"it\" in case_record\n  \
          share outcome with practitioner\n  resolved: end \"Decided\"\n}}\n"
     )
 }
@@ -37,9 +39,16 @@ fn clean(text: &str) -> ladder::model::Policy {
     checked.policy.unwrap()
 }
 
-/// The codes of the warnings `check` reports, in order.
+/// The codes of the warnings `check` reports, in order, except that a
+/// declared actor is not used (the base policy declares one for the tests
+/// that need it).
 fn warnings(text: &str) -> Vec<Code> {
-    check(text).diagnostics.iter().map(|d| d.code).collect()
+    check(text)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .filter(|c| *c != Code::Unused)
+        .collect()
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -157,6 +166,189 @@ fn the_formatter_keeps_the_modality_as_written() {
         formatted.contains(
             "\n  MUST record \"it\"\n  Should consult third_party\n  may notify senior_manager\n"
         ),
+        "{formatted}"
+    );
+}
+
+// ------------------------------------------- each party and across agencies
+
+#[test]
+fn duties_name_equivalent_own_and_group_actors_and_each_party() {
+    let text = policy(
+        "",
+        "  record \"it\" in case_record\n  \
+         notify own line_manager by each party when unresolved\n  \
+         consult equivalent line_manager by line_manager\n  \
+         share outcome with all involved and the parties\n",
+    )
+    .replace(
+        "unresolved: escalate to stage 2\n",
+        "unresolved: escalate to stage 2 via own senior_manager or equivalent senior_manager\n",
+    );
+    let policy = clean(&text);
+    let stage = &policy.stages[0];
+    let notify = &stage.duties[1];
+    assert_eq!(
+        notify.kind,
+        DutyKind::Notify(vec![ActorRef::Own("line_manager".to_owned())])
+    );
+    assert!(notify.by_each_party);
+    assert!(notify.by.is_empty());
+    let consult = &stage.duties[2];
+    assert_eq!(
+        consult.kind.actors(),
+        [ActorRef::Equivalent("line_manager".to_owned())]
+    );
+    assert_eq!(consult.by, [ActorRef::Actor("line_manager".to_owned())]);
+    assert_eq!(
+        stage.duties[3].kind.actors(),
+        [ActorRef::AllInvolved, ActorRef::Parties]
+    );
+    let Target::Stage {
+        via, via_either, ..
+    } = &stage.outcomes[1].target
+    else {
+        panic!()
+    };
+    assert_eq!(
+        via,
+        &[
+            ActorRef::Own("senior_manager".to_owned()),
+            ActorRef::Equivalent("senior_manager".to_owned())
+        ]
+    );
+    assert!(via_either);
+    // Sharing with all involved or the parties tells the person who raised
+    // the concern; nothing else here is warned about.
+    assert_eq!(warnings(&text), []);
+
+    let json = json(&text);
+    let duties = &json["stages"][0]["duties"];
+    assert_eq!(
+        duties[1]["actors"],
+        serde_json::json!([{"kind": "own", "actor": "line_manager"}])
+    );
+    assert_eq!(duties[1]["by"], serde_json::json!([]));
+    assert_eq!(duties[1]["by_each_party"], true);
+    assert_eq!(
+        duties[2]["actors"],
+        serde_json::json!([{"kind": "equivalent", "actor": "line_manager"}])
+    );
+    assert_eq!(
+        duties[3]["actors"],
+        serde_json::json!([
+            {"kind": "all_involved", "actor": null},
+            {"kind": "the_parties", "actor": null}
+        ])
+    );
+    assert_eq!(
+        json["stages"][0]["transitions"][1]["via"],
+        serde_json::json!([
+            {"kind": "own", "actor": "senior_manager"},
+            {"kind": "equivalent", "actor": "senior_manager"}
+        ])
+    );
+
+    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    assert!(
+        dot.contains("notify own line manager by each party"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("share with all involved and the parties"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("(via own senior manager or equivalent senior manager)"),
+        "{dot}"
+    );
+}
+
+#[test]
+fn an_equivalent_or_own_role_is_not_the_person_who_raised_the_concern() {
+    let text = policy(
+        "",
+        "  record \"it\" in case_record\n  share outcome with equivalent practitioner\n",
+    );
+    assert!(warnings(&text).contains(&Code::EndNotShared));
+}
+
+#[test]
+fn own_needs_someone_whose_role_it_is() {
+    // No `by`: whose line manager?
+    let text = policy("", "  notify own line_manager\n");
+    let checked = check(&text);
+    let own: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::OwnUnclear)
+        .collect();
+    assert_eq!(own.len(), 1, "{own:#?}");
+    assert_eq!(
+        own[0].message,
+        "`own line_manager` does not say whose `line_manager` is meant"
+    );
+    for fixed in [
+        "  notify own line_manager by each party\n",
+        "  notify own line_manager by practitioner\n",
+        "  notify line_manager\n",
+    ] {
+        assert!(
+            !warnings(&policy("", fixed)).contains(&Code::OwnUnclear),
+            "{fixed}"
+        );
+    }
+    // `by own x` says no more than the duty itself.
+    assert!(
+        warnings(&policy("", "  task \"x\" by own line_manager\n")).contains(&Code::OwnUnclear)
+    );
+    // On `via`, it is the own role of those who lead the stage.
+    let unled = policy("", "").replace("  led by line_manager with equivalent line_manager\n", "");
+    let unled = unled.replace(
+        "unresolved: escalate to stage 2\n",
+        "unresolved: escalate to stage 2 via own line_manager\n",
+    );
+    let checked = check(&unled);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::OwnUnclear
+                && d.message
+                    == "`via own line_manager` does not say whose `line_manager` is meant"),
+        "{:#?}",
+        checked.diagnostics
+    );
+}
+
+#[test]
+fn diff_names_equivalent_own_groups_and_each_party() {
+    let old = policy("", "  notify line_manager\n");
+    let new = policy("", "  notify own line_manager by each party\n");
+    assert_eq!(
+        diff(&old, &new),
+        [
+            "A duty at Stage 1 has changed: it was to notify `line_manager`; it is now to notify their own `line_manager`, by each party for their own agency."
+        ]
+    );
+    let new = policy("", "  notify equivalent line_manager or all involved\n");
+    assert_eq!(
+        diff(&old, &new),
+        [
+            "A duty at Stage 1 has changed: it was to notify `line_manager`; it is now to notify the equivalent `line_manager` in the other agency or all involved."
+        ]
+    );
+}
+
+#[test]
+fn the_formatter_keeps_the_actor_forms_as_written() {
+    let text = policy(
+        "",
+        "  notify   own line_manager by each\n   party\n  share outcome with ALL   involved,the parties\n",
+    );
+    let formatted = ladder::format::format(&text).unwrap();
+    assert!(
+        formatted.contains("\n  notify own line_manager by each party\n  share outcome with ALL involved, the parties\n"),
         "{formatted}"
     );
 }

@@ -180,10 +180,18 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 7 == 2 {
             text.push_str("  should consult manager\n");
         }
+        if extra % 6 == 1 {
+            text.push_str("  notify own manager by each party when unresolved\n");
+        }
+        if extra % 8 == 3 {
+            text.push_str("  share outcome with all involved, the parties and equivalent worker\n");
+        }
         text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
         if number < n {
-            let via = if extra % 2 == 0 {
-                " via manager or worker"
+            let via = if extra % 4 == 2 {
+                " via own manager"
+            } else if extra % 2 == 0 {
+                " via manager or equivalent worker"
             } else {
                 ""
             };

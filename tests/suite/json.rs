@@ -437,16 +437,24 @@ mod mirror {
         pub modality: String,
         pub optional: bool,
         pub what: Option<String>,
-        pub actors: Vec<String>,
+        pub actors: Vec<ActorRef>,
         pub actors_either: bool,
         pub record: Option<String>,
         pub form: Option<String>,
-        pub by: Vec<String>,
+        pub by: Vec<ActorRef>,
         pub by_either: bool,
+        pub by_each_party: bool,
         pub within: Option<Limit>,
         pub trigger: Option<String>,
         pub where_possible: bool,
         pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ActorRef {
+        pub kind: String,
+        pub actor: Option<String>,
     }
 
     #[derive(Deserialize)]
@@ -458,7 +466,7 @@ mod mirror {
         pub stage: Option<String>,
         pub end: Option<String>,
         pub follow: Option<String>,
-        pub via: Vec<String>,
+        pub via: Vec<ActorRef>,
         pub via_either: bool,
         pub at: At,
     }
