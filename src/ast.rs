@@ -372,9 +372,11 @@ pub struct Duty {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DutyKind {
+    /// `record "what" [in RECORDS] [using FORM]`.
     Record {
         what: Text,
-        record: Option<Ident>,
+        records: Vec<RecordPlace>,
+        form: Option<Ident>,
     },
     Notify(Vec<ActorRef>),
     /// `what` is `None` for `share outcome`.
@@ -401,6 +403,15 @@ pub enum DutyKind {
     Meet(Option<Text>),
     Complete(Ident),
     Task(Text),
+}
+
+/// A record a `record` duty writes in: `case_record`, or `each agency's
+/// case_record`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordPlace {
+    pub record: Ident,
+    /// `each agency's`: every agency keeps its own.
+    pub each_agency: bool,
 }
 
 /// An actor as a duty, `by` or `via` names it.

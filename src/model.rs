@@ -345,9 +345,12 @@ impl Duty {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DutyKind {
+    /// `record "what"`, in the records listed (none: not said), through a
+    /// form if `using` names one.
     Record {
         what: String,
-        record: Option<String>,
+        records: Vec<RecordPlace>,
+        form: Option<String>,
     },
     Notify(Vec<ActorRef>),
     /// `what` is `None` for the stage's outcome.
@@ -414,6 +417,26 @@ impl DutyKind {
             DutyKind::Meet(_) => "meet",
             DutyKind::Complete(_) => "complete",
             DutyKind::Task(_) => "task",
+        }
+    }
+}
+
+/// A record a `record` duty writes in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordPlace {
+    pub record: String,
+    /// `each agency's`: every agency keeps its own copy.
+    pub each_agency: bool,
+}
+
+impl RecordPlace {
+    /// As written: `case_record` or `each agency's case_record`.
+    #[must_use]
+    pub fn words(&self) -> String {
+        if self.each_agency {
+            format!("each agency's {}", self.record)
+        } else {
+            self.record.clone()
         }
     }
 }

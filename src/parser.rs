@@ -83,6 +83,10 @@ pub fn is_token(r: Rule) -> bool {
 /// `kw_no_later_than`; `None` for rules that are not keywords.
 #[must_use]
 pub fn keyword_words(r: Rule) -> Option<String> {
+    // A rule name cannot hold an apostrophe.
+    if r == Rule::kw_each_agencys {
+        return Some("each agency's".to_owned());
+    }
     let name = format!("{r:?}");
     name.strip_prefix("kw_")
         .map(|words| words.replace('_', " "))
@@ -686,6 +690,7 @@ impl Builder<'_> {
         let mut names = Vec::new();
         let mut outcome = false;
         let mut either = false;
+        let mut places = Vec::new();
         for child in children(pair) {
             match child.as_rule() {
                 Rule::string => texts.push(string(child)),
@@ -695,6 +700,20 @@ impl Builder<'_> {
                 }
                 Rule::name => names.push(ident(child)),
                 Rule::shared_outcome => outcome = true,
+                Rule::record_list => {
+                    places = children(child)
+                        .filter(|p| p.as_rule() == Rule::record_place)
+                        .filter_map(|p| {
+                            let each_agency =
+                                children(p.clone()).any(|c| c.as_rule() == Rule::each_agency);
+                            let name = children(p).find(|c| c.as_rule() == Rule::name)?;
+                            Some(RecordPlace {
+                                record: ident(name),
+                                each_agency,
+                            })
+                        })
+                        .collect();
+                }
                 _ => {}
             }
         }
@@ -704,7 +723,8 @@ impl Builder<'_> {
         let kind = match kind_rule {
             Rule::record_duty => DutyKind::Record {
                 what: texts.next()?,
-                record: names.next(),
+                records: places,
+                form: names.next(),
             },
             Rule::notify_duty => DutyKind::Notify(lists.next()?),
             Rule::share_duty => DutyKind::Share {

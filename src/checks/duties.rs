@@ -5,6 +5,8 @@
 //! outcome. A duty counts for a stage when the stage states it, or when
 //! `every stage` does, and when it is due at the moment the outcome is
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
+//! A `record` duty records, whether it names a record, a form (`using`) or
+//! neither; so does a form completed when the stage concludes.
 
 use crate::ast::Trigger;
 use crate::code::Code;
@@ -20,10 +22,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         .map_or(String::new(), |r| format!(" in {}", r.name));
     for stage in policy.all_stages() {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
-        if !duties
-            .iter()
-            .any(|d| matches!(d.kind, DutyKind::Record { .. }) && d.expected())
-        {
+        if !duties.iter().any(|d| records(d) && d.expected()) {
             out.push(
                 Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
                     .with_primary_label("no `record` duty here or in `every stage`")
@@ -39,9 +38,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                 .copied()
                 .filter(|d| d.expected() && applies_at(d.trigger, &outcome.when))
                 .collect();
-            let recorded = due
-                .iter()
-                .any(|d| matches!(d.kind, DutyKind::Record { .. }));
+            let recorded = due.iter().any(|d| records(d));
             if !recorded {
                 out.push(
                     Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
@@ -94,6 +91,21 @@ fn applies_at(trigger: Option<Trigger>, when: &OutcomeWhen) -> bool {
         Some(Trigger::OnEntry) => false,
         Some(Trigger::WhenResolved) => !matches!(when, OutcomeWhen::Unresolved),
         Some(Trigger::WhenUnresolved) => matches!(when, OutcomeWhen::Unresolved),
+    }
+}
+
+/// Whether a duty records the stage: a `record` duty (in a record, through
+/// a form, or not said where), or a form filled in when the stage concludes
+/// (`complete form when resolved` or `when concluded`), which is a record
+/// of how it concluded.
+fn records(duty: &Duty) -> bool {
+    match duty.kind {
+        DutyKind::Record { .. } => true,
+        DutyKind::Complete(_) => matches!(
+            duty.trigger,
+            Some(Trigger::WhenResolved | Trigger::WhenConcluded)
+        ),
+        _ => false,
     }
 }
 

@@ -220,12 +220,30 @@ pub(super) fn duty(d: &Duty) -> String {
         }
     };
     let mut text = match &d.kind {
-        DutyKind::Record { what, record } => format!(
-            "record \"{what}\"{}",
-            record
-                .as_ref()
-                .map_or(String::new(), |r| format!(" in {}", tick(r)))
-        ),
+        DutyKind::Record {
+            what,
+            records,
+            form,
+        } => {
+            let places: Vec<String> = records
+                .iter()
+                .map(|r| {
+                    if r.each_agency {
+                        format!("each agency's {}", tick(&r.record))
+                    } else {
+                        tick(&r.record)
+                    }
+                })
+                .collect();
+            let mut text = format!("record \"{what}\"");
+            if !places.is_empty() {
+                text.push_str(&format!(" in {}", and_list(&places)));
+            }
+            if let Some(f) = form {
+                text.push_str(&format!(" using {}", tick(f)));
+            }
+            text
+        }
         DutyKind::Notify(who) => format!("notify {}", actors(who)),
         DutyKind::Share { what, with } => format!(
             "share {} with {}",

@@ -238,7 +238,10 @@ pub struct Duty {
     pub actors: Vec<ActorRef>,
     /// True when `actors` was written with `or`: any one of them, not all.
     pub actors_either: bool,
-    pub record: Option<String>,
+    /// For `record`: the records it goes in, in file order; empty when
+    /// not said.
+    pub records: Vec<RecordPlace>,
+    /// The form for `refer ... using`, `record ... using` and `complete`.
     pub form: Option<String>,
     pub by: Vec<ActorRef>,
     /// True when `by` was written with `or`: any one of them.
@@ -253,6 +256,14 @@ pub struct Duty {
     /// True when the duty applies only where it can be done.
     pub where_possible: bool,
     pub at: At,
+}
+
+/// A record a `record` duty writes in.
+#[derive(Debug, Serialize)]
+pub struct RecordPlace {
+    pub record: String,
+    /// True for `each agency's record`: every agency keeps its own.
+    pub each_agency: bool,
 }
 
 /// An actor as a duty, `by` or `via` names it.
@@ -593,7 +604,7 @@ impl Builder<'_> {
             what: None,
             actors: refs(d.kind.actors()),
             actors_either: d.actors_either,
-            record: None,
+            records: Vec::new(),
             form: None,
             by: refs(&d.by),
             by_either: d.by_either,
@@ -609,9 +620,20 @@ impl Builder<'_> {
             at: self.at(d.span),
         };
         match &d.kind {
-            DutyKind::Record { what, record } => {
+            DutyKind::Record {
+                what,
+                records,
+                form,
+            } => {
                 out.what = Some(what.clone());
-                out.record.clone_from(record);
+                out.records = records
+                    .iter()
+                    .map(|r| RecordPlace {
+                        record: r.record.clone(),
+                        each_agency: r.each_agency,
+                    })
+                    .collect();
+                out.form.clone_from(form);
             }
             DutyKind::Notify(_) | DutyKind::Involve(_) | DutyKind::Consult(_) => {}
             DutyKind::Refer { what, form, .. } => {

@@ -123,10 +123,17 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
     for d in duties {
         let actors = |list: &[ActorRef]| refs(list, d.actors_either);
         let mut text = match &d.kind {
-            DutyKind::Record {
-                record: Some(r), ..
-            } => format!("record in {}", actor(r)),
-            DutyKind::Record { record: None, .. } => "record".to_owned(),
+            DutyKind::Record { records, form, .. } => {
+                let mut text = "record".to_owned();
+                if !records.is_empty() {
+                    let places: Vec<String> = records.iter().map(|r| actor(&r.words())).collect();
+                    text.push_str(&format!(" in {}", join(&places, false)));
+                }
+                if let Some(f) = form {
+                    text.push_str(&format!(" using {}", actor(f)));
+                }
+                text
+            }
             DutyKind::Notify(a) => format!("notify {}", actors(a)),
             DutyKind::Share { with, .. } => format!("share with {}", actors(with)),
             DutyKind::Refer { to, form, .. } => match form {

@@ -9,13 +9,27 @@ impl Lowerer {
     pub(super) fn duty(&mut self, d: &ast::Duty, _procedure: Option<&str>) -> Duty {
         let actors = |this: &mut Self, list: &[ast::ActorRef]| this.actor_refs(list);
         let kind = match &d.kind {
-            ast::DutyKind::Record { what, record } => {
-                if let Some(r) = record {
-                    self.resolve(r, Kind::Record);
+            ast::DutyKind::Record {
+                what,
+                records,
+                form,
+            } => {
+                for place in records {
+                    self.resolve(&place.record, Kind::Record);
+                }
+                if let Some(f) = form {
+                    self.resolve(f, Kind::Form);
                 }
                 DutyKind::Record {
                     what: what.text.clone(),
-                    record: record.as_ref().map(|r| r.text.clone()),
+                    records: records
+                        .iter()
+                        .map(|p| RecordPlace {
+                            record: p.record.text.clone(),
+                            each_agency: p.each_agency,
+                        })
+                        .collect(),
+                    form: form.as_ref().map(|f| f.text.clone()),
                 }
             }
             ast::DutyKind::Notify(list) => DutyKind::Notify(actors(self, list)),

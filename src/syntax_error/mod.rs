@@ -553,6 +553,9 @@ fn rule_words(rule: Rule) -> String {
         Rule::EOI => "the end of the file".to_owned(),
         Rule::duty => "a duty such as `record`, `notify` or `share outcome with`".to_owned(),
         Rule::modality => "`must`, `should` or `may`".to_owned(),
+        Rule::record_list | Rule::record_place => {
+            "a record's name, or `each agency's` and a record's name".to_owned()
+        }
         _ => "a statement".to_owned(),
     }
 }
@@ -563,7 +566,9 @@ fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<
     let wants_name = wants(Rule::name)
         || wants(Rule::name_list)
         || wants(Rule::actor_list)
-        || wants(Rule::actor_ref);
+        || wants(Rule::actor_ref)
+        || wants(Rule::record_list)
+        || wants(Rule::record_place);
     if wants_name && is_reserved(found) {
         return Some(format!(
             "`{found}` is one of the language's own words, so it cannot be a name. If a name is missing here, add it; otherwise choose another name, such as `{found}_role`."

@@ -7,7 +7,7 @@
 //! and `ladder fmt`.
 
 use ladder::code::Code;
-use ladder::model::{ActorRef, DutyKind, Modality, Target};
+use ladder::model::{ActorRef, DutyKind, Modality, RecordPlace, Target};
 
 use crate::support::check;
 
@@ -349,6 +349,114 @@ fn the_formatter_keeps_the_actor_forms_as_written() {
     let formatted = ladder::format::format(&text).unwrap();
     assert!(
         formatted.contains("\n  notify own line_manager by each party\n  share outcome with ALL involved, the parties\n"),
+        "{formatted}"
+    );
+}
+
+// ----------------------------------------------- records and recording forms
+
+#[test]
+fn a_record_duty_may_write_in_each_agencys_record_and_in_several() {
+    let text = policy(
+        "record young_person_file \"The young person's file\"\n",
+        "  record \"the outcome\" in each agency's case_record and young_person_file by each party\n  \
+         share outcome with practitioner\n",
+    );
+    let policy = clean(&text);
+    let DutyKind::Record { records, form, .. } = &policy.stages[0].duties[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        records,
+        &[
+            RecordPlace {
+                record: "case_record".to_owned(),
+                each_agency: true
+            },
+            RecordPlace {
+                record: "young_person_file".to_owned(),
+                each_agency: false
+            }
+        ]
+    );
+    assert_eq!(form, &None);
+    assert_eq!(warnings(&text), []);
+
+    let json = json(&text);
+    let duty = &json["stages"][0]["duties"][0];
+    assert_eq!(
+        duty["records"],
+        serde_json::json!([
+            {"record": "case_record", "each_agency": true},
+            {"record": "young_person_file", "each_agency": false}
+        ])
+    );
+    assert_eq!(duty["form"], serde_json::Value::Null);
+
+    let dot = ladder::emit::dot::to_string(&policy)
+        .replace("<BR/>", " ")
+        .replace("&#39;", "'");
+    assert!(
+        dot.contains("record in each agency's case record and young person file by each party"),
+        "{dot}"
+    );
+    let old = text.replace(
+        " in each agency's case_record and young_person_file",
+        " in case_record",
+    );
+    assert_eq!(
+        diff(&old, &text),
+        [
+            "A duty at Stage 1 has changed: it was to record \"the outcome\" in `case_record`, by each party for their own agency; it is now to record \"the outcome\" in each agency's `case_record` and `young_person_file`, by each party for their own agency."
+        ]
+    );
+    // `or` does not make sense for records: a duty writes in all of them.
+    let or = text.replace(" and young_person_file", " or young_person_file");
+    assert!(!ladder::syntax_error::parse(&or).1.is_empty());
+}
+
+#[test]
+fn recording_through_a_form_counts_as_a_record() {
+    let form =
+        "form notification_form \"Notification of an escalation\" {\n  field \"Outcome\"\n}\n";
+    let using = policy(
+        form,
+        "  record \"the escalation\" using notification_form\n  share outcome with practitioner\n",
+    );
+    assert_eq!(warnings(&using), []);
+    let json = json(&using);
+    let duty = &json["stages"][0]["duties"][0];
+    assert_eq!(duty["records"], serde_json::json!([]));
+    assert_eq!(duty["form"], "notification_form");
+    // A form filled in when the stage resolves is a record of the outcome.
+    let completed = policy(
+        form,
+        "  complete notification_form when resolved\n  share outcome with practitioner\n",
+    );
+    assert_eq!(warnings(&completed), []);
+    let concluded = completed.replace("when resolved", "when concluded");
+    assert_eq!(warnings(&concluded), []);
+    // Filled in on entry, it records nothing about how the stage ended.
+    let on_entry = completed.replace("when resolved", "on entry");
+    let codes = warnings(&on_entry);
+    assert!(codes.contains(&Code::NoRecording), "{codes:?}");
+    assert!(codes.contains(&Code::EndNotRecorded), "{codes:?}");
+    // A form named in a record must be a form.
+    let wrong = using.replace("using notification_form", "using case_record");
+    assert!(check(&wrong).diagnostics.iter().any(
+        |d| d.code == Code::UnknownName && d.message == "`case_record` is a record, not a form"
+    ));
+}
+
+#[test]
+fn the_formatter_keeps_the_record_forms_as_written() {
+    let text = policy(
+        "form f \"F\" {\n  field \"A\"\n}\n",
+        "  record \"it\" in EACH   agency's case_record ,case_record\n using f\n",
+    );
+    let formatted = ladder::format::format(&text).unwrap();
+    assert!(
+        formatted.contains("\n  record \"it\" in EACH agency's case_record, case_record using f\n"),
         "{formatted}"
     );
 }

@@ -145,7 +145,8 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
     let mut text = String::from(
         "policy \"Generated\"\nboard \"Generated Board\" (GB)\nconcern raised by worker\n\
          days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
-         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n",
+         actor worker \"Worker\"\nactor manager \"Manager\"\nrecord case_record \"Case record\"\n\
+         record file \"File\"\nform referral \"Referral\" {\n  field \"Name\"\n}\n",
     );
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");
@@ -182,6 +183,14 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         }
         if extra % 6 == 1 {
             text.push_str("  notify own manager by each party when unresolved\n");
+        }
+        if extra % 5 == 3 {
+            text.push_str(
+                "  record \"the outcome\" in each agency's case_record and file using referral\n",
+            );
+        }
+        if extra % 9 == 4 {
+            text.push_str("  complete referral when resolved\n");
         }
         if extra % 8 == 3 {
             text.push_str("  share outcome with all involved, the parties and equivalent worker\n");

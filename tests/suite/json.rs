@@ -439,7 +439,7 @@ mod mirror {
         pub what: Option<String>,
         pub actors: Vec<ActorRef>,
         pub actors_either: bool,
-        pub record: Option<String>,
+        pub records: Vec<RecordPlace>,
         pub form: Option<String>,
         pub by: Vec<ActorRef>,
         pub by_either: bool,
@@ -448,6 +448,13 @@ mod mirror {
         pub trigger: Option<String>,
         pub where_possible: bool,
         pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RecordPlace {
+        pub record: String,
+        pub each_agency: bool,
     }
 
     #[derive(Deserialize)]
