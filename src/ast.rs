@@ -191,7 +191,33 @@ pub enum StageItem {
     Conclude(Conclude),
     Lead(Lead),
     Panel(Panel),
+    /// `if "..." { ... }`: what applies only under a condition.
+    Condition(Condition),
     Outcome(Outcome),
+    Duty(Duty),
+}
+
+/// `if "a care provider is involved" { ... }` inside a stage, step or panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    pub condition: Text,
+    pub items: Vec<ConditionItem>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConditionItem {
+    Cites(Text),
+    Note(Text),
+    /// `led by ... [with ...]`: who leads while the condition holds.
+    Lead(Lead),
+    /// `with ...`: whom the concern is taken up with while it holds.
+    With {
+        counterparts: Vec<Counterpart>,
+        /// Joined with `or`: any one of them.
+        either: bool,
+        span: Span,
+    },
     Duty(Duty),
 }
 
@@ -293,6 +319,8 @@ pub struct Panel {
     pub cites: Vec<Text>,
     pub notes: Vec<Text>,
     pub duties: Vec<Duty>,
+    /// `if "..." { ... }` blocks, holding duties only.
+    pub conditions: Vec<Condition>,
     pub span: Span,
 }
 

@@ -49,7 +49,7 @@ fn mixed_conjunctions(file: &Pair<'_, Rule>, diagnostics: &mut Vec<Diagnostic>) 
     for pair in file.clone().into_inner().flatten() {
         if !matches!(
             pair.as_rule(),
-            Rule::name_list | Rule::actor_list | Rule::lead_decl
+            Rule::name_list | Rule::actor_list | Rule::lead_decl | Rule::with_decl
         ) {
             continue;
         }
@@ -370,43 +370,47 @@ impl Builder<'_> {
                 }
                 StageItem::Conclude(Conclude { aim, bounds, span })
             }
-            Rule::lead_decl => {
-                let mut leads = Vec::new();
-                let mut leads_either = false;
-                let mut counterparts = Vec::new();
-                let counterparts_either = joined_by_or(&pair);
-                for child in children(pair) {
-                    match child.as_rule() {
-                        Rule::name_list => {
-                            leads_either = joined_by_or(&child);
-                            leads = name_list(child);
-                        }
-                        Rule::counterpart => {
-                            let equivalent =
-                                children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
-                            if let Some(name) = children(child).find(|p| p.as_rule() == Rule::name)
-                            {
-                                counterparts.push(Counterpart {
-                                    equivalent,
-                                    actor: ident(name),
-                                });
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                StageItem::Lead(Lead {
-                    leads,
-                    leads_either,
-                    counterparts,
-                    counterparts_either,
-                    span,
-                })
-            }
+            Rule::lead_decl => StageItem::Lead(lead(pair)),
             Rule::panel_decl => StageItem::Panel(self.panel(pair)?),
+            Rule::condition_block | Rule::panel_condition => {
+                StageItem::Condition(self.condition(pair)?)
+            }
             Rule::outcome => StageItem::Outcome(self.outcome(pair)?),
             Rule::duty => StageItem::Duty(self.duty(pair)?),
             _ => return None,
+        })
+    }
+
+    /// `if "..." { ... }` in a stage or a panel.
+    fn condition(&mut self, pair: Pair<'_, Rule>) -> Option<Condition> {
+        let span = span_of(&pair);
+        let mut inner = children(pair);
+        let condition = string(inner.next()?);
+        let mut items = Vec::new();
+        for child in inner {
+            let child_span = span_of(&child);
+            let item = match child.as_rule() {
+                Rule::cites_decl => children(child)
+                    .next()
+                    .map(|p| ConditionItem::Cites(string(p))),
+                Rule::note_decl => children(child)
+                    .next()
+                    .map(|p| ConditionItem::Note(string(p))),
+                Rule::lead_decl => Some(ConditionItem::Lead(lead(child))),
+                Rule::with_decl => Some(ConditionItem::With {
+                    either: joined_by_or(&child),
+                    counterparts: children(child).filter_map(counterpart).collect(),
+                    span: child_span,
+                }),
+                Rule::duty => self.duty(child).map(ConditionItem::Duty),
+                _ => None,
+            };
+            items.extend(item);
+        }
+        Some(Condition {
+            condition,
+            items,
+            span,
         })
     }
 
@@ -494,6 +498,7 @@ impl Builder<'_> {
             cites: Vec::new(),
             notes: Vec::new(),
             duties: Vec::new(),
+            conditions: Vec::new(),
             span,
         };
         for child in inner {
@@ -535,6 +540,7 @@ impl Builder<'_> {
                 Rule::cites_decl => panel.cites.extend(children(child).next().map(string)),
                 Rule::note_decl => panel.notes.extend(children(child).next().map(string)),
                 Rule::duty => panel.duties.extend(self.duty(child)),
+                Rule::panel_condition => panel.conditions.extend(self.condition(child)),
                 _ => {}
             }
         }
@@ -835,6 +841,45 @@ impl Builder<'_> {
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let start = pair.as_span().start();
     Span::new(start, start + crate::span::trimmed_len(pair.as_str()))
+}
+
+/// `led by a or b with equivalent c`
+fn lead(pair: Pair<'_, Rule>) -> Lead {
+    let span = span_of(&pair);
+    let mut leads = Vec::new();
+    let mut leads_either = false;
+    let mut counterparts = Vec::new();
+    let counterparts_either = joined_by_or(&pair);
+    for child in children(pair) {
+        match child.as_rule() {
+            Rule::name_list => {
+                leads_either = joined_by_or(&child);
+                leads = name_list(child);
+            }
+            Rule::counterpart => counterparts.extend(counterpart(child)),
+            _ => {}
+        }
+    }
+    Lead {
+        leads,
+        leads_either,
+        counterparts,
+        counterparts_either,
+        span,
+    }
+}
+
+/// `equivalent line_manager` or `team_manager`, after `with`.
+fn counterpart(pair: Pair<'_, Rule>) -> Option<Counterpart> {
+    if pair.as_rule() != Rule::counterpart {
+        return None;
+    }
+    let equivalent = children(pair.clone()).any(|p| p.as_rule() == Rule::equivalent);
+    let name = children(pair).find(|p| p.as_rule() == Rule::name)?;
+    Some(Counterpart {
+        equivalent,
+        actor: ident(name),
+    })
 }
 
 fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {

@@ -23,12 +23,16 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every duty written in a stage: its own and its panel's.
+/// Every duty written in a stage: its own, its panel's and those under a
+/// condition.
 fn stage_duties(stage: &Stage) -> impl Iterator<Item = &Duty> {
+    let panel = stage.panel.iter();
     stage
         .duties
         .iter()
-        .chain(stage.panel.iter().flat_map(|p| p.duties.iter()))
+        .chain(panel.clone().flat_map(|p| p.duties.iter()))
+        .chain(stage.conditions.iter().flat_map(|c| c.duties.iter()))
+        .chain(panel.flat_map(|p| p.conditions.iter().flat_map(|c| c.duties.iter())))
 }
 
 fn own_in_duty(duty: &Duty, out: &mut Vec<Diagnostic>) {

@@ -84,6 +84,7 @@ pub(super) fn panel(
         );
     }
     duties(out, s, subject, &it, &o.duties, &n.duties);
+    conditions(out, subject, &it, &o.conditions, &n.conditions);
     cites_and_notes(
         out,
         s,

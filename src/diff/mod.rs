@@ -11,7 +11,8 @@
 //! was removed, so it is the same on every run.
 //!
 //! The comparison is split by what is compared: `header.rs`, `stages.rs`,
-//! `windows.rs`, `duties.rs` (and panels), `rules.rs` (and procedures).
+//! `windows.rs`, `duties.rs` (and panels), `conditions.rs` (what applies
+//! under a condition), `rules.rs` (and procedures).
 //! This file holds the change type, the pairing context and the sentence
 //! helpers they share.
 
@@ -19,6 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod conditions;
 mod duties;
 mod header;
 mod rules;
@@ -26,6 +28,7 @@ mod stages;
 mod windows;
 
 // Each part's functions are shared with the others through this module.
+use conditions::*;
 use duties::*;
 use header::*;
 use rules::*;
@@ -34,9 +37,9 @@ use windows::*;
 
 use crate::ast::{Anchor, DayOne, Scope, Trigger};
 use crate::model::{
-    ActorRef, Contact, DayUnit, Duty, DutyKind, Form, Limit, LimitKind, Members, Modality, Named,
-    Outcome, OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, SendTo, Stage,
-    StageKey, StartAt, Target,
+    ActorRef, Condition, Contact, Counterpart, DayUnit, Duty, DutyKind, Form, Limit, LimitKind,
+    Members, Modality, Named, Outcome, OutcomeWhen, Panel, Policy, PolicyDate, Precision,
+    Procedure, Rule, SendTo, Stage, StageKey, StartAt, Target,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists
@@ -228,6 +231,29 @@ fn actors_joined(names: &[String], either: bool) -> String {
 /// one of them will do, else with `and`.
 fn refs_joined(refs: &[ActorRef], either: bool) -> String {
     let words: Vec<String> = refs.iter().map(actor_ref).collect();
+    if either {
+        or_items(&words)
+    } else {
+        and_list(&words)
+    }
+}
+
+/// Counterparts in a sentence: "the equivalent `line_manager` in the other
+/// agency or `team_manager`", or "nobody named".
+fn counterparts_joined(list: &[Counterpart], either: bool) -> String {
+    if list.is_empty() {
+        return "nobody named".to_owned();
+    }
+    let words: Vec<String> = list
+        .iter()
+        .map(|c| {
+            if c.equivalent {
+                format!("the equivalent {} in the other agency", tick(&c.actor))
+            } else {
+                tick(&c.actor)
+            }
+        })
+        .collect();
     if either {
         or_items(&words)
     } else {

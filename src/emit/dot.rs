@@ -248,6 +248,13 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
             lines(&format!("Duties: {}", duties.join("; ")), 60)
         );
     }
+    for condition in summary::conditions(stage) {
+        let _ = write!(
+            label,
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{OTHER}\"><I>{}</I></FONT>",
+            lines(&condition, 60)
+        );
+    }
     let _ = writeln!(
         out,
         "{indent}{} [fillcolor=\"{fill}\", label=<{label}>];",

@@ -167,7 +167,27 @@ pub struct Stage {
     pub counterparts_either: bool,
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
+    /// What applies only while a condition holds, in file order.
+    pub conditions: Vec<Condition>,
     pub transitions: Vec<Transition>,
+    pub at: At,
+}
+
+/// `if "..." { ... }` in a stage or a panel.
+#[derive(Debug, Serialize)]
+pub struct Condition {
+    pub condition: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    /// Who leads while the condition holds; null when the stage's leads
+    /// stay (and always in a panel).
+    pub leads: Option<Vec<String>>,
+    pub leads_either: bool,
+    /// Whom the concern is taken up with while it holds; null when unchanged.
+    pub counterparts: Option<Vec<Counterpart>>,
+    pub counterparts_either: bool,
+    /// Duties done, besides the stage's own, while it holds.
+    pub duties: Vec<Duty>,
     pub at: At,
 }
 
@@ -208,6 +228,8 @@ pub struct Panel {
     pub cites: Vec<String>,
     pub notes: Vec<String>,
     pub duties: Vec<Duty>,
+    /// Duties that apply only while a condition holds.
+    pub conditions: Vec<Condition>,
     pub at: At,
 }
 
@@ -536,16 +558,10 @@ impl Builder<'_> {
             leads: s.leads.clone(),
             leads_either: s.leads_either,
             counterparts_either: s.counterparts_either,
-            counterparts: s
-                .counterparts
-                .iter()
-                .map(|c| Counterpart {
-                    actor: c.actor.clone(),
-                    equivalent: c.equivalent,
-                })
-                .collect(),
+            counterparts: counterparts(&s.counterparts),
             panel: s.panel.as_ref().map(|p| self.panel(p)),
             duties: self.duties(&s.duties),
+            conditions: s.conditions.iter().map(|c| self.condition(c)).collect(),
             transitions: s.outcomes.iter().map(|o| self.transition(o)).collect(),
             at: self.at(s.span),
         }
@@ -588,7 +604,22 @@ impl Builder<'_> {
             cites: p.cites.clone(),
             notes: p.notes.clone(),
             duties: self.duties(&p.duties),
+            conditions: p.conditions.iter().map(|c| self.condition(c)).collect(),
             at: self.at(p.span),
+        }
+    }
+
+    fn condition(&self, c: &model::Condition) -> Condition {
+        Condition {
+            condition: c.condition.clone(),
+            cites: c.cites.clone(),
+            notes: c.notes.clone(),
+            leads: c.leads.clone(),
+            leads_either: c.leads_either,
+            counterparts: c.counterparts.as_deref().map(counterparts),
+            counterparts_either: c.counterparts_either,
+            duties: self.duties(&c.duties),
+            at: self.at(c.span),
         }
     }
 
@@ -716,6 +747,15 @@ impl Builder<'_> {
             at: self.at(r.span),
         }
     }
+}
+
+fn counterparts(list: &[model::Counterpart]) -> Vec<Counterpart> {
+    list.iter()
+        .map(|c| Counterpart {
+            actor: c.actor.clone(),
+            equivalent: c.equivalent,
+        })
+        .collect()
 }
 
 fn refs(list: &[model::ActorRef]) -> Vec<ActorRef> {

@@ -218,6 +218,7 @@ fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
     if !duties.is_empty() {
         parts.push(format!("Duties: {}", duties.join("; ")));
     }
+    parts.extend(summary::conditions(stage));
     let class = if stage.key.procedure.is_some() {
         "step"
     } else {

@@ -187,6 +187,43 @@ pub fn stage_duties(stage: &Stage) -> Vec<String> {
     out
 }
 
+/// What applies at a stage only under a condition, one line per condition
+/// (the stage's and its panel's): `If a care provider is involved: with
+/// team manager; involve contracts team`. The charts show them apart from
+/// the stage's ordinary duties.
+pub fn conditions(stage: &Stage) -> Vec<String> {
+    let panel = stage.panel.iter().flat_map(|p| p.conditions.iter());
+    stage
+        .conditions
+        .iter()
+        .chain(panel)
+        .map(|c| {
+            let mut parts = Vec::new();
+            match (&c.leads, &c.counterparts) {
+                (Some(leads), counterparts) => {
+                    let mut text = format!("led by {}", actors(leads, c.leads_either));
+                    if let Some(with) = counterparts.as_ref().filter(|w| !w.is_empty()) {
+                        let with: Vec<String> = with.iter().map(counterpart).collect();
+                        text.push_str(&format!(" with {}", join(&with, c.counterparts_either)));
+                    }
+                    parts.push(text);
+                }
+                (None, Some(with)) => {
+                    let with: Vec<String> = with.iter().map(counterpart).collect();
+                    parts.push(format!("with {}", join(&with, c.counterparts_either)));
+                }
+                (None, None) => {}
+            }
+            parts.extend(duties(&c.duties));
+            if parts.is_empty() {
+                format!("If {}", c.condition)
+            } else {
+                format!("If {}: {}", c.condition, parts.join("; "))
+            }
+        })
+        .collect()
+}
+
 /// `panel of at least 3 agencies not concerned in the disagreement`.
 fn members(m: &Members) -> String {
     format!(

@@ -16,6 +16,8 @@ fn is_block(rule: Rule) -> bool {
             | Rule::every_stage
             | Rule::stage
             | Rule::panel_decl
+            | Rule::condition_block
+            | Rule::panel_condition
             | Rule::exception_rule
             | Rule::procedure
             | Rule::step

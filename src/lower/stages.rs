@@ -109,6 +109,7 @@ impl Lowerer {
             counterparts_either: false,
             panel: None,
             duties: Vec::new(),
+            conditions: Vec::new(),
             outcomes: Vec::new(),
             span: s.span,
             head_span: s.head_span,
@@ -132,17 +133,14 @@ impl Lowerer {
                 ast::StageItem::Lead(lead) => {
                     stage.leads_either = lead.leads_either;
                     stage.counterparts_either = lead.counterparts_either;
-                    for a in &lead.leads {
-                        self.actor(a);
-                        stage.leads.push(a.text.clone());
-                    }
-                    for c in &lead.counterparts {
-                        self.actor(&c.actor);
-                        stage.counterparts.push(Counterpart {
-                            actor: c.actor.text.clone(),
-                            equivalent: c.equivalent,
-                        });
-                    }
+                    stage.leads.extend(self.leads(&lead.leads));
+                    stage
+                        .counterparts
+                        .extend(self.counterparts(&lead.counterparts));
+                }
+                ast::StageItem::Condition(c) => {
+                    let condition = self.condition(c, procedure);
+                    stage.conditions.push(condition);
                 }
                 ast::StageItem::Panel(p) => stage.panel = Some(self.panel(p, procedure)),
                 ast::StageItem::Outcome(o) => {
@@ -165,6 +163,32 @@ impl Lowerer {
                 Diagnostic::new(Code::RepeatedHeader, span, format!("the stage says `{word}` twice"))
                     .with_label(*first, "first said here")
                     .with_help(format!("A stage has one `{word}` line. For two limits of which the sooner applies, write `conclude by day 21 or within 5 working days whichever is sooner`.")),
+            );
+            return false;
+        }
+        *seen = Some(span);
+        true
+    }
+
+    /// Reports a second `led by` or `with` in one condition's block.
+    fn once_in(
+        &mut self,
+        condition: &str,
+        seen: &mut Option<Span>,
+        span: Span,
+        word: &str,
+    ) -> bool {
+        if let Some(first) = seen {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::RepeatedHeader,
+                    span,
+                    format!("the block `if \"{condition}\"` says `{word}` twice"),
+                )
+                .with_label(*first, "first said here")
+                .with_help(
+                    "Say once who applies while the condition holds: one `led by ... with ...` line, or one `with ...` line. For another condition, write another `if` block.",
+                ),
             );
             return false;
         }
@@ -199,8 +223,87 @@ impl Lowerer {
             cites: texts(&p.cites),
             notes: texts(&p.notes),
             duties: p.duties.iter().map(|d| self.duty(d, procedure)).collect(),
+            conditions: p
+                .conditions
+                .iter()
+                .map(|c| self.condition(c, procedure))
+                .collect(),
             span: p.span,
         }
+    }
+
+    fn leads(&mut self, leads: &[Ident]) -> Vec<String> {
+        leads
+            .iter()
+            .map(|a| {
+                self.actor(a);
+                a.text.clone()
+            })
+            .collect()
+    }
+
+    fn counterparts(&mut self, list: &[ast::Counterpart]) -> Vec<Counterpart> {
+        list.iter()
+            .map(|c| {
+                self.actor(&c.actor);
+                Counterpart {
+                    actor: c.actor.text.clone(),
+                    equivalent: c.equivalent,
+                }
+            })
+            .collect()
+    }
+
+    /// An `if "..." { ... }` block. Who leads and whom the concern is taken
+    /// up with may each be said once in it (in a panel, the grammar allows
+    /// neither).
+    pub(super) fn condition(&mut self, c: &ast::Condition, procedure: Option<&str>) -> Condition {
+        let mut out = Condition {
+            condition: c.condition.text.clone(),
+            cites: Vec::new(),
+            notes: Vec::new(),
+            leads: None,
+            leads_either: false,
+            counterparts: None,
+            counterparts_either: false,
+            duties: Vec::new(),
+            span: c.span,
+        };
+        let mut lead_span: Option<Span> = None;
+        let mut with_span: Option<Span> = None;
+        for item in &c.items {
+            match item {
+                ast::ConditionItem::Cites(t) => out.cites.push(t.text.clone()),
+                ast::ConditionItem::Note(t) => out.notes.push(t.text.clone()),
+                ast::ConditionItem::Lead(lead) => {
+                    if self.once_in(&c.condition.text, &mut lead_span, lead.span, "led by") {
+                        out.leads = Some(self.leads(&lead.leads));
+                        out.leads_either = lead.leads_either;
+                        if !lead.counterparts.is_empty()
+                            && self.once_in(&c.condition.text, &mut with_span, lead.span, "with")
+                        {
+                            out.counterparts = Some(self.counterparts(&lead.counterparts));
+                            out.counterparts_either = lead.counterparts_either;
+                        }
+                    }
+                }
+                ast::ConditionItem::With {
+                    counterparts,
+                    either,
+                    span,
+                } => {
+                    if self.once_in(&c.condition.text, &mut with_span, *span, "with") {
+                        out.counterparts = Some(self.counterparts(counterparts));
+                        out.counterparts_either = *either;
+                    }
+                }
+                ast::ConditionItem::Duty(d) => {
+                    let duty = self.duty(d, procedure);
+                    out.duties.push(duty);
+                }
+            }
+        }
+        out
     }
 
     pub(super) fn outcome(&mut self, o: &ast::Outcome, procedure: Option<&str>) -> Outcome {

@@ -470,6 +470,7 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
         "when" => "the exception rule".to_owned(),
         "procedure" => "the procedure".to_owned(),
         "panel" => "the panel".to_owned(),
+        "if" if !head.contains(':') => format!("the block `{}`", head.trim_end_matches('{').trim()),
         _ => "the block".to_owned(),
     };
     Some(Block {
@@ -497,6 +498,7 @@ fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
             Some("when") => "`start at`, `follow`, a duty such as `notify`, or `}`".to_owned(),
             Some("procedure") => "`applies when`, `meanwhile`, `step`, `cites`, `note` or `}`".to_owned(),
             Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
+            Some("if") => "a duty (such as `involve`, `notify`, `record`), `led by`, `with`, `note` or `}`".to_owned(),
             _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
         };
     }

@@ -7,7 +7,7 @@
 //! and `ladder fmt`.
 
 use ladder::code::Code;
-use ladder::model::{ActorRef, DutyKind, Modality, RecordPlace, Target};
+use ladder::model::{ActorRef, Counterpart, DutyKind, Modality, RecordPlace, Target};
 
 use crate::support::check;
 
@@ -457,6 +457,205 @@ fn the_formatter_keeps_the_record_forms_as_written() {
     let formatted = ladder::format::format(&text).unwrap();
     assert!(
         formatted.contains("\n  record \"it\" in EACH agency's case_record, case_record using f\n"),
+        "{formatted}"
+    );
+}
+
+// ------------------------------------------------------------- conditions
+
+/// Stage 1 with a care-provider block and a panel with one of its own.
+fn with_conditions() -> String {
+    policy(
+        "actor team_manager \"Team manager\"\nactor contracts_team \"Contracts team\"\n",
+        "  record \"it\" in case_record\n  share outcome with practitioner\n  \
+         if \"a care provider is involved\" {\n    with team_manager\n    \
+         involve contracts_team\n    note \"The team manager coordinates the safeguarding process\"\n  }\n  \
+         if \"the line manager is absent\" {\n    led by senior_manager or team_manager with equivalent senior_manager\n  }\n  \
+         panel \"Panel\" {\n    if \"the adult lacks capacity\" {\n      should consult third_party\n    }\n  }\n",
+    )
+}
+
+#[test]
+fn a_condition_holds_its_own_counterparts_leads_and_duties() {
+    let text = with_conditions();
+    let policy = clean(&text);
+    let stage = &policy.stages[0];
+    assert_eq!(stage.conditions.len(), 2);
+    let care = &stage.conditions[0];
+    assert_eq!(care.condition, "a care provider is involved");
+    assert_eq!(care.leads, None);
+    assert_eq!(
+        care.counterparts,
+        Some(vec![Counterpart {
+            actor: "team_manager".to_owned(),
+            equivalent: false
+        }])
+    );
+    assert_eq!(
+        care.duties[0].kind,
+        DutyKind::Involve(vec![ActorRef::Actor("contracts_team".to_owned())])
+    );
+    assert_eq!(
+        care.notes,
+        ["The team manager coordinates the safeguarding process"]
+    );
+    let absent = &stage.conditions[1];
+    assert_eq!(
+        absent.leads,
+        Some(vec!["senior_manager".to_owned(), "team_manager".to_owned()])
+    );
+    assert!(absent.leads_either);
+    assert_eq!(
+        absent.counterparts,
+        Some(vec![Counterpart {
+            actor: "senior_manager".to_owned(),
+            equivalent: true
+        }])
+    );
+    // The stage's own course is untouched.
+    assert_eq!(stage.leads, ["line_manager"]);
+    assert_eq!(stage.duties.len(), 2);
+    let panel = stage.panel.as_ref().unwrap();
+    assert_eq!(panel.conditions[0].duties[0].modality, Modality::Should);
+
+    let json = json(&text);
+    let conditions = &json["stages"][0]["conditions"];
+    assert_eq!(conditions[0]["condition"], "a care provider is involved");
+    assert_eq!(conditions[0]["leads"], serde_json::Value::Null);
+    assert_eq!(
+        conditions[0]["counterparts"],
+        serde_json::json!([{"actor": "team_manager", "equivalent": false}])
+    );
+    assert_eq!(conditions[0]["duties"][0]["kind"], "involve");
+    assert_eq!(
+        conditions[1]["leads"],
+        serde_json::json!(["senior_manager", "team_manager"])
+    );
+    assert_eq!(conditions[1]["leads_either"], true);
+    assert_eq!(
+        json["stages"][0]["panel"]["conditions"][0]["duties"][0]["modality"],
+        "should"
+    );
+    assert_eq!(json["stages"][1]["conditions"], serde_json::json!([]));
+
+    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    assert!(
+        dot.contains("If a care provider is involved: with team manager; involve contracts team"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("If the line manager is absent: led by senior manager or team manager with equivalent senior manager"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("If the adult lacks capacity: should consult third party"),
+        "{dot}"
+    );
+    let mermaid = ladder::emit::mermaid::to_string(&policy).replace("<br/>", " ");
+    assert!(
+        mermaid
+            .contains("If a care provider is involved: with team manager; involve contracts team"),
+        "{mermaid}"
+    );
+}
+
+#[test]
+fn a_duty_under_a_condition_does_not_count_for_the_ordinary_course() {
+    let text = policy(
+        "",
+        "  if \"the matter is resolved\" {\n    record \"it\" in case_record\n    share outcome with practitioner\n  }\n",
+    );
+    let codes = warnings(&text);
+    for code in [Code::NoRecording, Code::EndNotRecorded, Code::EndNotShared] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    // Nor is the person who raised the concern a participant because a
+    // condition names them.
+    let led = policy(
+        "",
+        "  record \"it\" in case_record\n  if \"the manager is away\" {\n    led by practitioner\n  }\n",
+    );
+    assert!(warnings(&led).contains(&Code::EndNotShared));
+    // `own` in a condition is checked as anywhere else.
+    let own = policy(
+        "",
+        "  record \"it\" in case_record\n  share outcome with practitioner\n  \
+         if \"x\" {\n    notify own line_manager\n  }\n",
+    );
+    assert_eq!(warnings(&own), [Code::OwnUnclear]);
+}
+
+#[test]
+fn a_condition_says_who_leads_once() {
+    let text = policy(
+        "",
+        "  if \"x\" {\n    with practitioner\n    led by senior_manager with line_manager\n  }\n",
+    );
+    let checked = check(&text);
+    let repeated: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::RepeatedHeader)
+        .collect();
+    assert_eq!(repeated.len(), 1, "{repeated:#?}");
+    assert_eq!(
+        repeated[0].message,
+        "the block `if \"x\"` says `with` twice"
+    );
+}
+
+#[test]
+fn a_condition_in_a_panel_holds_duties_only() {
+    let text = policy(
+        "",
+        "  panel \"Panel\" {\n    if \"x\" {\n      led by senior_manager\n    }\n  }\n",
+    );
+    assert!(!ladder::syntax_error::parse(&text).1.is_empty());
+}
+
+#[test]
+fn diff_reports_each_change_to_a_condition() {
+    let old = with_conditions();
+    let new = old
+        .replace(
+            "    with team_manager\n",
+            "    with equivalent team_manager\n",
+        )
+        .replace(
+            "    involve contracts_team\n",
+            "    involve contracts_team\n    notify senior_manager\n",
+        )
+        .replace(
+            "if \"the line manager is absent\"",
+            "if \"the line manager is on leave\"",
+        );
+    assert_eq!(
+        diff(&old, &new),
+        [
+            "At Stage 1 (if \"a care provider is involved\") the concern is now taken up with the equivalent `team_manager` in the other agency (was `team_manager`).",
+            "Stage 1 (if \"a care provider is involved\") has a new duty: to notify `senior_manager`.",
+            "Stage 1 has a new condition: if \"the line manager is on leave\", led by `senior_manager` or `team_manager`; the concern is taken up with the equivalent `senior_manager` in the other agency.",
+            "Stage 1 no longer has the condition: if \"the line manager is absent\", led by `senior_manager` or `team_manager`; the concern is taken up with the equivalent `senior_manager` in the other agency.",
+        ]
+    );
+    let panel = old.replace("should consult third_party", "may consult third_party");
+    assert_eq!(
+        diff(&old, &panel),
+        [
+            "At the panel at Stage 1 (if \"the adult lacks capacity\"), the duty to consult `third_party` is now `may` (was `should`)."
+        ]
+    );
+}
+
+#[test]
+fn the_formatter_lays_out_a_condition_as_a_block() {
+    let text = policy(
+        "actor team_manager \"T\"\n",
+        "  if   \"a care provider is involved\"{ with team_manager involve\n team_manager }\n",
+    );
+    let formatted = ladder::format::format(&text).unwrap();
+    assert!(
+        formatted.contains("\n  if \"a care provider is involved\" {\n    with team_manager\n    involve team_manager\n  }\n"),
         "{formatted}"
     );
 }

@@ -192,6 +192,18 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 9 == 4 {
             text.push_str("  complete referral when resolved\n");
         }
+        if extra % 4 == 1 {
+            text.push_str(
+                "  if \"a care provider is involved\" {\n    with equivalent manager or worker\n    \
+                 should involve manager by each party\n  }\n",
+            );
+        }
+        if extra % 10 == 6 {
+            text.push_str(
+                "  if \"the manager is away\" {\n    led by worker with manager\n    note \"N\"\n  }\n  \
+                 panel \"Panel\" {\n    if \"urgent\" {\n      notify manager\n    }\n  }\n",
+            );
+        }
         if extra % 8 == 3 {
             text.push_str("  share outcome with all involved, the parties and equivalent worker\n");
         }

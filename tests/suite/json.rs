@@ -378,6 +378,7 @@ mod mirror {
         pub counterparts_either: bool,
         pub panel: Option<Panel>,
         pub duties: Vec<Duty>,
+        pub conditions: Vec<Condition>,
         pub transitions: Vec<Transition>,
         pub at: At,
     }
@@ -413,6 +414,25 @@ mod mirror {
         pub binding: Option<bool>,
         pub cites: Vec<String>,
         pub notes: Vec<String>,
+        pub duties: Vec<Duty>,
+        pub conditions: Vec<Condition>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(
+        clippy::struct_field_names,
+        reason = "mirrors the JSON object, whose `condition` field is named by the format"
+    )]
+    pub struct Condition {
+        pub condition: String,
+        pub cites: Vec<String>,
+        pub notes: Vec<String>,
+        pub leads: Option<Vec<String>>,
+        pub leads_either: bool,
+        pub counterparts: Option<Vec<Counterpart>>,
+        pub counterparts_either: bool,
         pub duties: Vec<Duty>,
         pub at: At,
     }
