@@ -336,11 +336,16 @@ pub struct Members {
     pub span: Span,
 }
 
-/// `resolved: end "..."`
+/// `resolved: end "..."`, with what the route itself carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub when: OutcomeWhen,
     pub target: Target,
+    /// `within ...` after an escalation or `follow`: a limit on the move
+    /// itself.
+    pub within: Option<Within>,
+    /// `{ ... }` after the target: duties done when this route is taken.
+    pub duties: Vec<Duty>,
     pub span: Span,
 }
 

@@ -536,10 +536,20 @@ impl ActorRef {
     }
 }
 
+/// A route out of a stage: when it is taken, where it leads, and what the
+/// route itself carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub when: OutcomeWhen,
     pub target: Target,
+    /// A limit on the move itself (`unresolved: escalate to stage 3 within
+    /// 1 working day`): the next stage must be asked within it. Counted
+    /// from this stage concluding unless the limit says otherwise (its
+    /// anchor is `Unstated` then).
+    pub within: Option<Limit>,
+    /// Duties done when this route is taken (`{ ... }` after the target),
+    /// counted from this stage concluding unless they say otherwise.
+    pub duties: Vec<Duty>,
     pub span: Span,
 }
 

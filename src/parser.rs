@@ -558,15 +558,34 @@ impl Builder<'_> {
         } else {
             OutcomeWhen::If(string(children(when_pair).next()?))
         };
-        let target = self.target(inner.next()?)?;
-        Some(Outcome { when, target, span })
+        let (target, within) = self.target(inner.next()?)?;
+        let duties = inner
+            .filter(|p| p.as_rule() == Rule::duty)
+            .filter_map(|p| self.duty(p))
+            .collect();
+        Some(Outcome {
+            when,
+            target,
+            within,
+            duties,
+            span,
+        })
     }
 
-    fn target(&mut self, pair: Pair<'_, Rule>) -> Option<Target> {
+    /// Where an outcome leads, and the limit on the move, if any.
+    fn target(&mut self, pair: Pair<'_, Rule>) -> Option<(Target, Option<Within>)> {
         let inner = children(pair).next()?;
-        Some(match inner.as_rule() {
+        let mut within = None;
+        let target = match inner.as_rule() {
             Rule::end_target => Target::End(string(children(inner).next()?)),
-            Rule::follow_target => Target::Follow(string(children(inner).next()?)),
+            Rule::follow_target => {
+                let mut parts = children(inner);
+                let what = string(parts.next()?);
+                within = parts
+                    .find(|p| p.as_rule() == Rule::within)
+                    .and_then(|p| self.within(p));
+                Target::Follow(what)
+            }
             Rule::escalate_target => {
                 let mut to = None;
                 let mut via = Vec::new();
@@ -578,6 +597,7 @@ impl Builder<'_> {
                             via_either = joined_by_or(&child);
                             via = actor_list(child);
                         }
+                        Rule::within => within = self.within(child),
                         _ => {}
                     }
                 }
@@ -588,7 +608,8 @@ impl Builder<'_> {
                 }
             }
             _ => return None,
-        })
+        };
+        Some((target, within))
     }
 
     fn stage_ref(&mut self, pair: Pair<'_, Rule>) -> Option<StageRef> {

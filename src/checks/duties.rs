@@ -5,6 +5,9 @@
 //! outcome. A duty counts for a stage when the stage states it, or when
 //! `every stage` does, and when it is due at the moment the outcome is
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
+//! A duty on the route to an end (`resolved: end "..." { ... }`) counts for
+//! that end. A duty under a condition (`if "..." { ... }`) or a `may` duty
+//! never counts: nothing says it will be done.
 //! A `record` duty records, whether it names a record, a form (`using`) or
 //! neither; so does a form completed when the stage concludes.
 
@@ -22,7 +25,16 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         .map_or(String::new(), |r| format!(" in {}", r.name));
     for stage in policy.all_stages() {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
-        if !duties.iter().any(|d| records(d) && d.expected()) {
+        // A duty on the ordinary routes out (resolved, unresolved) is done
+        // at this stage too; one on an `if` route only in that case.
+        let mut on_routes = stage
+            .outcomes
+            .iter()
+            .filter(|o| !matches!(o.when, OutcomeWhen::If(_)))
+            .flat_map(|o| o.duties.iter());
+        if !duties.iter().any(|d| records(d) && d.expected())
+            && !on_routes.any(|d| records(d) && d.expected())
+        {
             out.push(
                 Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
                     .with_primary_label("no `record` duty here or in `every stage`")
@@ -33,10 +45,14 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let Target::End(end) = &outcome.target else {
                 continue;
             };
+            // The stage's duties due when it concludes this way, and those
+            // of the route itself.
             let due: Vec<&Duty> = duties
                 .iter()
                 .copied()
-                .filter(|d| d.expected() && applies_at(d.trigger, &outcome.when))
+                .filter(|d| applies_at(d.trigger, &outcome.when))
+                .chain(outcome.duties.iter())
+                .filter(|d| d.expected())
                 .collect();
             let recorded = due.iter().any(|d| records(d));
             if !recorded {

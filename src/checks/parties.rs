@@ -33,6 +33,7 @@ fn stage_duties(stage: &Stage) -> impl Iterator<Item = &Duty> {
         .chain(panel.clone().flat_map(|p| p.duties.iter()))
         .chain(stage.conditions.iter().flat_map(|c| c.duties.iter()))
         .chain(panel.flat_map(|p| p.conditions.iter().flat_map(|c| c.duties.iter())))
+        .chain(stage.outcomes.iter().flat_map(|o| o.duties.iter()))
 }
 
 fn own_in_duty(duty: &Duty, out: &mut Vec<Diagnostic>) {

@@ -12,7 +12,8 @@
 //!
 //! The comparison is split by what is compared: `header.rs`, `stages.rs`,
 //! `windows.rs`, `duties.rs` (and panels), `conditions.rs` (what applies
-//! under a condition), `rules.rs` (and procedures).
+//! under a condition), `routes.rs` (what a route out of a stage carries),
+//! `rules.rs` (and procedures).
 //! This file holds the change type, the pairing context and the sentence
 //! helpers they share.
 
@@ -23,6 +24,7 @@ use serde::Serialize;
 mod conditions;
 mod duties;
 mod header;
+mod routes;
 mod rules;
 mod stages;
 mod windows;
@@ -31,6 +33,7 @@ mod windows;
 use conditions::*;
 use duties::*;
 use header::*;
+use routes::*;
 use rules::*;
 use stages::*;
 use windows::*;

@@ -153,6 +153,7 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
     duties(out, s, subject.as_ref(), name, &o.duties, &n.duties);
     conditions(out, subject.as_ref(), name, &o.conditions, &n.conditions);
     outcomes(out, ctx, subject.as_ref(), name, &o.outcomes, &n.outcomes);
+    routes(out, ctx, subject.as_ref(), name, &o.outcomes, &n.outcomes);
     cites_and_notes(
         out,
         s,

@@ -313,7 +313,7 @@ fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
             OutcomeWhen::Unresolved => UNRESOLVED,
             OutcomeWhen::If(_) => OTHER,
         };
-        let label = lines(&summary::branch(&outcome.when, &outcome.target), 28);
+        let label = lines(&summary::route(outcome), 28);
         let _ = writeln!(
             out,
             "  {} -> {} [color=\"{colour}\", fontcolor=\"{colour}\", penwidth=1.4, weight={weight}, \

@@ -319,6 +319,13 @@ pub struct Transition {
     /// True for `via a or b`: any one of them takes it on; false when they
     /// take it on together (`and`) or there is one.
     pub via_either: bool,
+    /// A limit on the move itself (`escalate to stage 3 within 1 working
+    /// day`), or null. Its `anchor` is `stage_concluding` unless it says
+    /// otherwise.
+    pub within: Option<Limit>,
+    /// Duties done when this route is taken, counted from the stage
+    /// concluding unless they say otherwise.
+    pub duties: Vec<Duty>,
     pub at: At,
 }
 
@@ -587,6 +594,16 @@ impl Builder<'_> {
         }
     }
 
+    /// A limit on a route, or on a duty done on one: what it does not
+    /// anchor counts from the stage concluding, not from its start.
+    fn route_limit(&self, l: &model::Limit) -> Limit {
+        let mut limit = self.limit(l);
+        if l.anchor == Anchor::Unstated {
+            limit.anchor = "stage_concluding";
+        }
+        limit
+    }
+
     fn panel(&self, p: &model::Panel) -> Panel {
         Panel {
             title: p.title.clone(),
@@ -699,6 +716,16 @@ impl Builder<'_> {
             follow: None,
             via: Vec::new(),
             via_either: false,
+            within: o.within.as_ref().map(|l| self.route_limit(l)),
+            duties: o
+                .duties
+                .iter()
+                .map(|d| {
+                    let mut duty = self.duty(d);
+                    duty.within = d.within.as_ref().map(|l| self.route_limit(l));
+                    duty
+                })
+                .collect(),
             at: self.at(o.span),
         };
         match &o.target {

@@ -81,7 +81,7 @@ pub fn to_string(policy: &Policy) -> String {
                 Target::Stage { to: Some(to), .. } => ids.stage(to),
                 Target::Stage { to: None, .. } => continue,
             };
-            let branch = summary::branch(&outcome.when, &outcome.target);
+            let branch = summary::route(outcome);
             let colour = match outcome.when {
                 OutcomeWhen::Resolved => "#2e7d32",
                 OutcomeWhen::Unresolved => "#b3261e",

@@ -3,8 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    ActorRef, Counterpart, Duty, DutyKind, Limit, Members, Modality, OutcomeWhen, Policy, Stage,
-    Target,
+    ActorRef, Counterpart, Duty, DutyKind, Limit, Members, Modality, Outcome, OutcomeWhen, Policy,
+    Stage, Target,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -258,6 +258,24 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
         && !via.is_empty()
     {
         text.push_str(&format!(" (via {})", refs(via, *via_either)));
+    }
+    text
+}
+
+/// The label of a transition with what the route carries: the branch, the
+/// limit on the move, and the duties done on it:
+/// `unresolved (via senior manager) within 1 working day`,
+/// `if agreed: written confirmation within 2 working days`.
+pub fn route(outcome: &Outcome) -> String {
+    let mut text = branch(&outcome.when, &outcome.target);
+    if let Some(within) = &outcome.within {
+        text.push(' ');
+        text.push_str(&limit(within));
+    }
+    let duties = duties(&outcome.duties);
+    if !duties.is_empty() {
+        text.push_str(": ");
+        text.push_str(&duties.join("; "));
     }
     text
 }

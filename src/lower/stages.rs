@@ -328,11 +328,46 @@ impl Lowerer {
                 }
             }
         };
+        let within = o.within.as_ref().map(|w| self.within(w, true));
+        let duties = o
+            .duties
+            .iter()
+            .map(|d| {
+                if let Some((trigger, span)) = d.trigger {
+                    self.trigger_on_route(trigger, span);
+                }
+                self.duty(d, procedure)
+            })
+            .collect();
         Outcome {
             when,
             target,
+            within,
+            duties,
             span: o.span,
         }
+    }
+
+    /// A duty on a route is done when the route is taken: a trigger on it
+    /// would say something else.
+    fn trigger_on_route(&mut self, trigger: ast::Trigger, span: Span) {
+        let words = match trigger {
+            ast::Trigger::OnEntry => "on entry",
+            ast::Trigger::WhenResolved => "when resolved",
+            ast::Trigger::WhenUnresolved => "when unresolved",
+            ast::Trigger::WhenConcluded => "when concluded",
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                span,
+                format!("`{words}` cannot be said of a duty on a route"),
+            )
+            .with_primary_label("a duty in the `{ ... }` after an outcome is done when that route is taken")
+            .with_help(format!(
+                "Remove `{words}`. A duty due at another moment belongs in the stage itself, outside the outcome's braces."
+            )),
+        );
     }
 
     pub(super) fn stage_ref(

@@ -21,8 +21,10 @@ use crate::parser::{self, Rule};
 use crate::span::Span;
 
 mod hints;
+mod route_hints;
 
 use hints::*;
+use route_hints::*;
 
 /// The most syntax errors reported for one file.
 const MAX_ERRORS: usize = 20;
@@ -212,6 +214,7 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         .or_else(|| holidays_in_words(text, offset))
         .or_else(|| day_one_in_words(text, offset, found, &positives))
         .or_else(|| partial_keyword(text, offset, found, &positives))
+        .or_else(|| within_after_end(text, offset, found))
     {
         if let Some(block) = &context
             && block.open < line_start
@@ -461,8 +464,21 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
     let open = *stack.last()?;
     let statement_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
     let head = text[statement_start..open].trim();
-    let keyword = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    let mut keyword = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    // `resolved: end "..." {` and `if "...": go to step 3 {` open a route's
+    // duties; `if "..." {` a condition.
+    let after_condition = head.rsplit('"').next().unwrap_or("");
+    if keyword.starts_with("resolved")
+        || keyword.starts_with("unresolved")
+        || (keyword == "if" && head.contains('"') && after_condition.contains(':'))
+    {
+        "route".clone_into(&mut keyword);
+    }
     let what = match keyword.as_str() {
+        "route" => format!(
+            "the duties of the route `{}`",
+            head.trim_end_matches('{').trim()
+        ),
         "stage" => format!("the stage `{}`", head.trim_end_matches('{').trim()),
         "step" => format!("the step `{}`", head.trim_end_matches('{').trim()),
         "form" => "the form".to_owned(),
@@ -470,7 +486,7 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
         "when" => "the exception rule".to_owned(),
         "procedure" => "the procedure".to_owned(),
         "panel" => "the panel".to_owned(),
-        "if" if !head.contains(':') => format!("the block `{}`", head.trim_end_matches('{').trim()),
+        "if" => format!("the block `{}`", head.trim_end_matches('{').trim()),
         _ => "the block".to_owned(),
     };
     Some(Block {
@@ -499,6 +515,7 @@ fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
             Some("procedure") => "`applies when`, `meanwhile`, `step`, `cites`, `note` or `}`".to_owned(),
             Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
             Some("if") => "a duty (such as `involve`, `notify`, `record`), `led by`, `with`, `note` or `}`".to_owned(),
+            Some("route") => "a duty (such as `task`, `record`, `notify`) or `}`".to_owned(),
             _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
         };
     }

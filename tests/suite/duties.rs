@@ -659,3 +659,182 @@ fn the_formatter_lays_out_a_condition_as_a_block() {
         "{formatted}"
     );
 }
+
+// ----------------------------------------------------------------- routes
+
+/// Stage 1 with a timed escalation and a route that carries duties.
+fn with_routes() -> String {
+    policy("", "  record \"it\" in case_record\n").replace(
+        "  resolved: end \"Done\"\n  unresolved: escalate to stage 2\n",
+        "  if \"agreement is reached\": end \"Agreed\" {\n    \
+         task \"written confirmation of the agreement\" within 2 working days\n    \
+         share outcome with practitioner\n  }\n  \
+         resolved: end \"Done\"\n  \
+         unresolved: escalate to stage 2 via senior_manager within 1 working day\n",
+    )
+}
+
+#[test]
+fn a_route_carries_a_limit_on_the_move_and_duties_of_its_own() {
+    let text = with_routes();
+    let policy = clean(&text);
+    let stage = &policy.stages[0];
+    let agreed = &stage.outcomes[0];
+    assert_eq!(agreed.within, None);
+    assert_eq!(agreed.duties.len(), 2);
+    assert_eq!(
+        agreed.duties[0].within.as_ref().unwrap().describe(),
+        "within 2 working days"
+    );
+    let unresolved = &stage.outcomes[2];
+    assert_eq!(
+        unresolved.within.as_ref().unwrap().describe(),
+        "within 1 working day"
+    );
+    assert!(unresolved.duties.is_empty());
+    // The stage's own duties are untouched.
+    assert_eq!(stage.duties.len(), 1);
+
+    let json = json(&text);
+    let transitions = &json["stages"][0]["transitions"];
+    assert_eq!(transitions[0]["when"], "if");
+    assert_eq!(transitions[0]["within"], serde_json::Value::Null);
+    assert_eq!(transitions[0]["duties"][0]["kind"], "task");
+    assert_eq!(
+        transitions[0]["duties"][0]["within"]["anchor"],
+        "stage_concluding"
+    );
+    assert_eq!(
+        transitions[0]["duties"][0]["trigger"],
+        serde_json::Value::Null
+    );
+    assert_eq!(transitions[1]["duties"], serde_json::json!([]));
+    assert_eq!(transitions[2]["within"]["amount"], 1);
+    assert_eq!(transitions[2]["within"]["unit"], "working_days");
+    assert_eq!(transitions[2]["within"]["anchor"], "stage_concluding");
+    assert_eq!(transitions[2]["within"]["text"], "within 1 working day");
+
+    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    assert!(
+        dot.contains("unresolved (via senior manager) within 1 working day"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("if agreement is reached: written confirmation of the agreement within 2 working days; share with practitioner"),
+        "{dot}"
+    );
+    let mermaid = ladder::emit::mermaid::to_string(&policy).replace("<br/>", " ");
+    assert!(
+        mermaid.contains("unresolved (via senior manager) within 1 working day"),
+        "{mermaid}"
+    );
+}
+
+#[test]
+fn a_duty_on_a_route_counts_for_that_end_only() {
+    // The `Agreed` end is recorded by the stage and shared on its route;
+    // `Done` is not shared.
+    let text = with_routes();
+    let checked = check(&text);
+    let shared: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::EndNotShared)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            "the end \"Done\" is reached from Stage 1 without the outcome being shared with `practitioner`"
+        ]
+    );
+    // A record on the resolved route records that end, and the stage.
+    let recorded = policy("", "  share outcome with practitioner\n").replace(
+        "  resolved: end \"Done\"\n",
+        "  resolved: end \"Done\" {\n    record \"the agreement\" in case_record\n  }\n",
+    );
+    assert_eq!(warnings(&recorded), []);
+    // On an `if` route it records only that route: the stage records
+    // nothing in its ordinary course.
+    let on_if = policy("", "  share outcome with practitioner\n").replace(
+        "  resolved: end \"Done\"\n",
+        "  if \"x\": end \"X\" {\n    record \"it\" in case_record\n  }\n  resolved: end \"Done\"\n",
+    );
+    let codes = warnings(&on_if);
+    assert_eq!(
+        codes,
+        [Code::NoRecording, Code::EndNotRecorded],
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_duty_on_a_route_has_no_trigger_of_its_own() {
+    let text = policy("", "  record \"it\" in case_record\n").replace(
+        "  resolved: end \"Done\"\n",
+        "  resolved: end \"Done\" {\n    share outcome with practitioner when resolved\n  }\n",
+    );
+    let checked = check(&text);
+    let errors: Vec<&str> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        errors,
+        ["`when resolved` cannot be said of a duty on a route"]
+    );
+}
+
+#[test]
+fn an_end_takes_no_limit() {
+    let text = policy("", "").replace(
+        "  resolved: end \"Done\"\n",
+        "  resolved: end \"Done\" within 2 working days\n",
+    );
+    let (_, diagnostics) = ladder::syntax_error::parse(&text);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0].message,
+        "a time limit cannot follow `end`: ending is not a move to time"
+    );
+    assert!(diagnostics[0].help.as_deref().unwrap().contains(
+        "`resolved: end \"Done\" { task \"written confirmation\" within 2 working days }`"
+    ));
+}
+
+#[test]
+fn diff_reports_each_change_to_a_route() {
+    let old = with_routes();
+    let new = old
+        .replace("within 1 working day\n", "within 2 working days\n")
+        .replace("    share outcome with practitioner\n  }\n", "  }\n");
+    assert_eq!(
+        diff(&old, &new),
+        [
+            "Stage 1 (if \"agreement is reached\") no longer has the duty to share the outcome with `practitioner`.",
+            "At Stage 1 (when unresolved), the move now has a limit: within 2 working days of the stage concluding (was a limit: within 1 working day of the stage concluding).",
+        ]
+    );
+    let plain = policy("", "  record \"it\" in case_record\n");
+    let changes = diff(&plain, &old);
+    assert!(
+        changes.contains(&"At Stage 1 (when unresolved), the move now has a limit: within 1 working day of the stage concluding (was no limit).".to_owned()),
+        "{changes:#?}"
+    );
+    assert!(
+        changes.contains(&"Stage 1 (if \"agreement is reached\") has a new duty: to \"written confirmation of the agreement\" within 2 working days.".to_owned()),
+        "{changes:#?}"
+    );
+}
+
+#[test]
+fn the_formatter_lays_out_a_route_with_duties_as_a_block() {
+    let text = with_routes().replace(
+        "  if \"agreement is reached\": end \"Agreed\" {\n    task",
+        "  if \"agreement is reached\" :end \"Agreed\"{task",
+    );
+    let formatted = ladder::format::format(&text).unwrap();
+    assert_eq!(formatted, with_routes());
+}

@@ -207,6 +207,12 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 8 == 3 {
             text.push_str("  share outcome with all involved, the parties and equivalent worker\n");
         }
+        if extra % 3 == 2 {
+            text.push_str(&format!(
+                "  if \"agreed\": end \"Agreed at stage {number}\" {{\n    \
+                 task \"written confirmation\" within 2 working days\n    share outcome with the parties\n  }}\n"
+            ));
+        }
         text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
         if number < n {
             let via = if extra % 4 == 2 {
@@ -216,8 +222,13 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
             } else {
                 ""
             };
+            let limit = if extra % 5 == 4 {
+                " within 1 working day"
+            } else {
+                ""
+            };
             text.push_str(&format!(
-                "  unresolved: escalate to stage {}{via}\n",
+                "  unresolved: escalate to stage {}{via}{limit}\n",
                 number + 1
             ));
         }

@@ -495,6 +495,8 @@ mod mirror {
         pub follow: Option<String>,
         pub via: Vec<ActorRef>,
         pub via_either: bool,
+        pub within: Option<Limit>,
+        pub duties: Vec<Duty>,
         pub at: At,
     }
 
