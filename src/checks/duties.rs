@@ -6,7 +6,10 @@
 //! `every stage` does, and when it is due at the moment the outcome is
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
 //! A duty on the route to an end (`resolved: end "..." { ... }`) counts for
-//! that end. A duty under a condition (`if "..." { ... }`) or a `may` duty
+//! that end. Whoever raised the concern needs no telling when they took
+//! part in the stage that decided (they lead it, the concern is taken up
+//! with them, or they are involved in it), and `all involved` and `the
+//! parties` include them. A duty under a condition (`if "..." { ... }`) or a `may` duty
 //! never counts: nothing says it will be done.
 //! A `record` duty records, whether it names a record, a form (`using`) or
 //! neither; so does a form completed when the stage concludes.
@@ -65,13 +68,9 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let Some(raiser) = &policy.header.raised_by else {
                 continue;
             };
-            // Whoever raised the concern and leads the stage reached the
-            // outcome themselves: there is nobody to share it with. Not so
-            // when they are one of several alternatives (`led by a or b`):
-            // the other may have reached it.
-            if stage.leads.iter().any(|lead| lead == raiser)
-                && (stage.leads.len() == 1 || !stage.leads_either)
-            {
+            // Whoever raised the concern and took part in the stage that
+            // decided reached the outcome themselves.
+            if participates(raiser, stage, &duties) {
                 continue;
             }
             let shared = due.iter().any(|d| tells(d, raiser));
@@ -83,11 +82,39 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                         format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
                     )
                     .with_primary_label(format!("`{raiser}` is not told this outcome"))
-                    .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`.")),
+                    .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`; where the source says the outcome goes to everyone involved or to the parties, write `share outcome with all involved` or `with the parties`. If `{raiser}` takes part in this stage, say so with `led by`, `with` or `involve {raiser}`.")),
                 );
             }
         }
     }
+}
+
+/// Whether `actor` takes part in the stage: leads it, is whom the concern is
+/// taken up with (`with`), or is involved in it (`involve`, due from the
+/// start or throughout, and not only where possible). Not when they are one of several alternatives
+/// (`led by a or b`): the other may be the one who takes part. What a
+/// condition says (`if "..." { led by ... }`) does not count, and neither
+/// does `equivalent x`, which is the `x` of the other agency.
+fn participates(actor: &str, stage: &Stage, duties: &[&Duty]) -> bool {
+    let sure = |n: usize, either: bool| n == 1 || !either;
+    let leads =
+        stage.leads.iter().any(|lead| lead == actor) && sure(stage.leads.len(), stage.leads_either);
+    let counterpart = stage
+        .counterparts
+        .iter()
+        .any(|c| c.actor == actor && !c.equivalent)
+        && sure(stage.counterparts.len(), stage.counterparts_either);
+    let involved = duties.iter().any(|d| {
+        let DutyKind::Involve(list) = &d.kind else {
+            return false;
+        };
+        d.expected()
+            && !d.where_possible
+            && matches!(d.trigger, None | Some(Trigger::OnEntry))
+            && list.iter().any(|a| a.is(actor))
+            && sure(list.len(), d.actors_either)
+    });
+    leads || counterpart || involved
 }
 
 /// The duties that apply at a stage: its own, its panel's and the

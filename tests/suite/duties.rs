@@ -838,3 +838,54 @@ fn the_formatter_lays_out_a_route_with_duties_as_a_block() {
     let formatted = ladder::format::format(&text).unwrap();
     assert_eq!(formatted, with_routes());
 }
+
+// ------------------------------------------------------ who learns the outcome
+
+#[test]
+fn the_person_who_raised_the_concern_needs_no_telling_where_they_take_part() {
+    let shared = |body: &str| {
+        let text = policy("", &format!("  record \"it\" in case_record\n{body}"));
+        !warnings(&text).contains(&Code::EndNotShared)
+    };
+    // Nobody tells them, and they take no part: warned.
+    assert!(!shared(""));
+    // They are whom the concern is taken up with.
+    let with = policy("", "  record \"it\" in case_record\n").replace(
+        "led by line_manager with equivalent line_manager",
+        "led by line_manager with practitioner",
+    );
+    assert!(!warnings(&with).contains(&Code::EndNotShared));
+    // One of several alternatives, or the other agency's: not sure.
+    for not_sure in [
+        "led by line_manager with practitioner or senior_manager",
+        "led by line_manager with equivalent practitioner",
+        "led by practitioner or line_manager",
+    ] {
+        let text = policy("", "  record \"it\" in case_record\n")
+            .replace("led by line_manager with equivalent line_manager", not_sure);
+        assert!(warnings(&text).contains(&Code::EndNotShared), "{not_sure}");
+    }
+    // They are involved in it, from the start or throughout.
+    assert!(shared("  involve practitioner\n"));
+    assert!(shared("  should involve practitioner on entry\n"));
+    assert!(shared("  involve practitioner and senior_manager\n"));
+    // Not when only at the end, only where possible, only if needed, or
+    // only one of several.
+    assert!(!shared("  involve practitioner when unresolved\n"));
+    assert!(!shared("  involve practitioner where possible\n"));
+    assert!(!shared("  may involve practitioner\n"));
+    assert!(!shared("  involve practitioner or senior_manager\n"));
+    // Shared with everyone involved, or with the parties.
+    assert!(shared("  share outcome with all involved\n"));
+    assert!(shared("  recommend \"a way forward\" to the parties\n"));
+}
+
+#[test]
+fn participation_is_checked_in_every_step_of_a_procedure() {
+    let text = policy(
+        "procedure threshold \"Threshold\" {\n  step 1 \"Review\" {\n    led by senior_manager with practitioner\n    conclude within 1 working day\n    \
+         record \"it\" in case_record\n    resolved: end \"Agreed on review\"\n  }\n}\n",
+        "  record \"it\" in case_record\n  share outcome with practitioner\n",
+    );
+    assert_eq!(warnings(&text), []);
+}
