@@ -889,3 +889,32 @@ fn participation_is_checked_in_every_step_of_a_procedure() {
     );
     assert_eq!(warnings(&text), []);
 }
+
+// ------------------------------------------------------------ test policy
+
+/// `tests/policies/duties.ladder` uses every form above together, as a
+/// board would: it checks clean, is laid out as `ladder fmt` lays it out,
+/// and its JSON is checked against the schema in `json.rs`.
+#[test]
+fn the_test_policy_uses_every_form_and_checks_clean() {
+    let path = crate::support::root().join("tests/policies/duties.ladder");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert_eq!(warnings(&text), []);
+    assert_eq!(ladder::format::format(&text).unwrap(), text);
+    let policy = clean(&text);
+    let every: Vec<Modality> = policy.every_stage.iter().map(|d| d.modality).collect();
+    assert_eq!(every, [Modality::Should, Modality::Must]);
+    assert!(policy.every_stage[0].by_each_party);
+    assert_eq!(policy.stages[0].conditions.len(), 1);
+    assert_eq!(policy.stages[1].conditions.len(), 1);
+    assert!(policy.stages[0].outcomes[1].within.is_some());
+    assert_eq!(policy.stages[1].outcomes[0].duties.len(), 1);
+    // Every chart draws it.
+    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    assert!(dot.contains("within 1 working day"), "{dot}");
+    let mermaid = ladder::emit::mermaid::to_string(&policy);
+    assert!(
+        mermaid.contains("If a care provider is involved"),
+        "{mermaid}"
+    );
+}

@@ -40,6 +40,8 @@ fn every_output_is_valid_against_the_committed_schema() {
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let mut files = ladder_files("policies");
     files.push(root().join("tests/data/hostile-labels.ladder"));
+    // The test policies of the language's features.
+    files.extend(ladder_files("tests/policies"));
     for path in files {
         let value: Value = serde_json::from_str(&json_of(&path)).unwrap();
         let errors: Vec<String> = validator
@@ -54,6 +56,8 @@ fn every_output_is_valid_against_the_committed_schema() {
 fn every_output_reads_into_the_mirror_structs() {
     let mut files = ladder_files("policies");
     files.push(root().join("tests/data/hostile-labels.ladder"));
+    // The test policies of the language's features.
+    files.extend(ladder_files("tests/policies"));
     for path in files {
         let doc: mirror::Document = serde_json::from_str(&json_of(&path)).unwrap();
         assert_eq!(doc.format_version, 3);
