@@ -395,6 +395,10 @@ fn legend(out: &mut String) {
         ),
         row(box_(STEP_FILL), "Step of a sub-procedure"),
         row(box_(END_FILL), "End: the disagreement is closed"),
+        row(
+            format!("<FONT COLOR=\"{OTHER}\" POINT-SIZE=\"8\"><I>If ...</I></FONT>"),
+            "In a stage: what applies only under a condition",
+        ),
         row(box_(RULE_FILL), "Exception: a different way in"),
         row(box_(FOLLOW_FILL), "Another procedure to follow"),
         row(arrow(RESOLVED, false), "Resolved"),
