@@ -7,6 +7,7 @@ mod support;
 mod build;
 mod calendar;
 mod cli;
+mod conditions;
 mod dates;
 mod diff;
 mod docs;
