@@ -496,8 +496,37 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
     })
 }
 
+/// The verbs that start a duty, which are all pest expects after `must`,
+/// `should` or `may`.
+fn is_duty_verb(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::kw_record
+            | Rule::kw_notify
+            | Rule::kw_share
+            | Rule::kw_refer
+            | Rule::kw_recommend
+            | Rule::kw_decide
+            | Rule::kw_report
+            | Rule::kw_involve
+            | Rule::kw_consult
+            | Rule::kw_meet
+            | Rule::kw_complete
+            | Rule::kw_task
+    )
+}
+
+/// True when pest expects only a duty's verb (after `must`, `should` or
+/// `may`).
+fn expected_is_verb(positives: &[Rule]) -> bool {
+    !positives.is_empty() && positives.iter().all(|&rule| is_duty_verb(rule))
+}
+
 /// True when pest was looking for the start of a statement.
 fn expected_is_statement(positives: &[Rule]) -> bool {
+    if expected_is_verb(positives) {
+        return false;
+    }
     positives.len() > 6
         || positives
             .iter()
@@ -506,6 +535,9 @@ fn expected_is_statement(positives: &[Rule]) -> bool {
 
 /// Words for what was expected.
 fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
+    if expected_is_verb(positives) {
+        return "a duty's verb, such as `record`, `notify`, `consult` or `task`".to_owned();
+    }
     if expected_is_statement(positives) {
         return match context.map(|b| b.keyword.as_str()) {
             Some("stage" | "step") => "a statement of the stage (such as `start`, `conclude`, `led by`, `record`, `notify`, `resolved:`) or `}`".to_owned(),

@@ -540,3 +540,36 @@ fn the_test_policy_uses_every_form_and_checks_clean() {
         "{mermaid}"
     );
 }
+
+// ---------------------------------------------------------- syntax errors
+
+/// The one syntax error of a stage body, as a person reads it.
+fn syntax_error(body: &str) -> String {
+    let (_, diagnostics) = ladder::syntax_error::parse(&policy("", body));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    diagnostics[0].message.clone()
+}
+
+#[test]
+fn a_duty_cut_short_says_what_is_missing() {
+    assert_eq!(
+        syntax_error("  should\n"),
+        "expected a duty's verb, such as `record`, `notify`, `consult` or `task` after `should`, but the line ends there"
+    );
+    assert_eq!(
+        syntax_error("  notify\n"),
+        "expected a name (letters, digits and `_`, starting with a letter) after `notify`, but the line ends there"
+    );
+    assert_eq!(
+        syntax_error("  record \"it\" in\n"),
+        "expected a record's name, or `each agency's` and a record's name after `in`, but the line ends there"
+    );
+    assert_eq!(
+        syntax_error("  notify line_manager by\n"),
+        "expected `each party` or a name (letters, digits and `_`, starting with a letter) after `by`, but the line ends there"
+    );
+    assert_eq!(
+        syntax_error("  if \"x\" {\n    start on day 1\n  }\n"),
+        "expected `cites`, `led by`, `note`, `with`, `}` or a duty such as `record`, `notify` or `share outcome with`, found `start`"
+    );
+}
