@@ -6,13 +6,14 @@
 //! `every stage` does, and when it is due at the moment the outcome is
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
 //! A duty on the route to an end (`resolved: end "..." { ... }`) counts for
-//! that end. Whoever raised the concern needs no telling when they took
-//! part in the stage that decided (they lead it, the concern is taken up
-//! with them, or they are involved in it), and `all involved` and `the
-//! parties` include them. A duty under a condition (`if "..." { ... }`) or a `may` duty
+//! that end. A duty under a condition (`if "..." { ... }`) or a `may` duty
 //! never counts: nothing says it will be done.
+//!
 //! A `record` duty records, whether it names a record, a form (`using`) or
-//! neither; so does a form completed when the stage concludes.
+//! neither; so does a form completed when the stage concludes. Whoever
+//! raised the concern needs no telling when they took part in the stage
+//! that decided (they lead it, the concern is taken up with them, or they
+//! are involved in it), and `all involved` and `the parties` include them.
 
 use crate::ast::Trigger;
 use crate::code::Code;
@@ -91,10 +92,11 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
 
 /// Whether `actor` takes part in the stage: leads it, is whom the concern is
 /// taken up with (`with`), or is involved in it (`involve`, due from the
-/// start or throughout, and not only where possible). Not when they are one of several alternatives
-/// (`led by a or b`): the other may be the one who takes part. What a
-/// condition says (`if "..." { led by ... }`) does not count, and neither
-/// does `equivalent x`, which is the `x` of the other agency.
+/// start or throughout, and not only where possible). Not when they are one
+/// of several alternatives (`led by a or b`): the other may be the one who
+/// takes part. What a condition says (`if "..." { led by ... }`) does not
+/// count, and neither does `equivalent x`, which is the `x` of the other
+/// agency.
 fn participates(actor: &str, stage: &Stage, duties: &[&Duty]) -> bool {
     let sure = |n: usize, either: bool| n == 1 || !either;
     let leads =
