@@ -245,6 +245,8 @@ pub enum StageItem {
     Conclude(Conclude),
     Lead(Lead),
     Panel(Panel),
+    /// `if "..." { ... }`: what applies only under a condition.
+    Condition(Condition),
     Outcome(Outcome),
     Repeats(Repeats),
     Duty(Duty),
@@ -258,6 +260,30 @@ pub struct Repeats {
     /// The most senior role it goes up to, when said.
     pub up_to: Option<Ident>,
     pub span: Span,
+}
+
+/// `if "a care provider is involved" { ... }` inside a stage, step or panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Condition {
+    pub condition: Text,
+    pub items: Vec<ConditionItem>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConditionItem {
+    Cites(Text),
+    Note(Text),
+    /// `led by ... [with ...]`: who leads while the condition holds.
+    Lead(Lead),
+    /// `with ...`: whom the concern is taken up with while it holds.
+    With {
+        counterparts: Vec<Counterpart>,
+        /// Joined with `or`: any one of them.
+        either: bool,
+        span: Span,
+    },
+    Duty(Duty),
 }
 
 /// `start no later than day 3`
@@ -412,6 +438,8 @@ pub struct Panel {
     pub cites: Vec<Text>,
     pub notes: Vec<Text>,
     pub duties: Vec<Duty>,
+    /// `if "..." { ... }` blocks, holding duties only.
+    pub conditions: Vec<Condition>,
     pub span: Span,
 }
 
@@ -427,11 +455,16 @@ pub struct Members {
     pub span: Span,
 }
 
-/// `resolved: end "..."`
+/// `resolved: end "..."`, with what the route itself carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub when: OutcomeWhen,
     pub target: Target,
+    /// `within ...` after an escalation or `follow`: a limit on the move
+    /// itself.
+    pub within: Option<Within>,
+    /// `{ ... }` after the target: duties done when this route is taken.
+    pub duties: Vec<Duty>,
     pub span: Span,
 }
 
@@ -448,7 +481,7 @@ pub enum Target {
     /// `via` names who takes the escalation on; empty when not said.
     Escalate {
         to: StageRef,
-        via: Vec<Ident>,
+        via: Vec<ActorRef>,
         /// `via a or b`: any one of them takes it on.
         via_either: bool,
     },
@@ -464,20 +497,23 @@ pub struct StageRef {
     pub span: Span,
 }
 
-/// Something someone must, or may, do.
+/// Something someone must, should or may do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+    reason = "each flag is an independent yes/no of the language (`where possible`, `or`), not a state encoded in bools"
 )]
 pub struct Duty {
-    pub optional: bool,
+    pub modality: Modality,
     pub kind: DutyKind,
     /// The actors in `kind` were joined with `or`: any one of them.
     pub actors_either: bool,
-    pub by: Vec<Ident>,
+    pub by: Vec<ActorRef>,
     /// The `by` actors were joined with `or`: any one of them.
     pub by_either: bool,
+    /// `by each party`: each lead and counterpart of the stage does it, for
+    /// their own agency.
+    pub by_each_party: bool,
     /// The duty's time limits: none, one, or two joined as `join` says.
     pub within: Vec<Bound>,
     pub join: Join,
@@ -490,35 +526,97 @@ pub struct Duty {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DutyKind {
+    /// `record "what" [in RECORDS] [using FORM]`.
     Record {
         what: Text,
-        record: Option<Ident>,
+        records: Vec<RecordPlace>,
+        form: Option<Ident>,
     },
-    Notify(Vec<Ident>),
+    Notify(Vec<ActorRef>),
     /// `what` is `None` for `share outcome`.
     Share {
         what: Option<Text>,
-        with: Vec<Ident>,
+        with: Vec<ActorRef>,
     },
     Refer {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
         form: Option<Ident>,
     },
     Recommend {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
     },
     Decide(Option<Text>),
     Report {
         what: Option<Text>,
-        to: Vec<Ident>,
+        to: Vec<ActorRef>,
     },
-    Involve(Vec<Ident>),
-    Consult(Vec<Ident>),
+    Involve(Vec<ActorRef>),
+    Consult(Vec<ActorRef>),
     Meet(Option<Text>),
     Complete(Ident),
     Task(Text),
+}
+
+/// A record a `record` duty writes in: `case_record`, or `each agency's
+/// case_record`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordPlace {
+    pub record: Ident,
+    /// `each agency's`: every agency keeps its own.
+    pub each_agency: bool,
+}
+
+/// An actor as a duty, `by` or `via` names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ActorRef {
+    /// A declared role: `line_manager`.
+    Actor(Ident),
+    /// `equivalent x`: the `x` of the other agency.
+    Equivalent(Ident),
+    /// `own x`: the `x` of whoever carries the duty out.
+    Own(Ident),
+    /// `all involved`: everyone involved in the escalation.
+    AllInvolved(Span),
+    /// `the parties`: the parties to the disagreement.
+    Parties(Span),
+}
+
+impl ActorRef {
+    /// The declared name it refers to, if any (none for the two groups).
+    #[must_use]
+    pub fn ident(&self) -> Option<&Ident> {
+        match self {
+            ActorRef::Actor(i) | ActorRef::Equivalent(i) | ActorRef::Own(i) => Some(i),
+            ActorRef::AllInvolved(_) | ActorRef::Parties(_) => None,
+        }
+    }
+}
+
+/// How binding a duty is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// `must`, or nothing written: the duty is required.
+    #[default]
+    Must,
+    /// `should`: expected, but not absolute ("a third party should be
+    /// consulted").
+    Should,
+    /// `may`: allowed, not required.
+    May,
+}
+
+impl Modality {
+    /// The word of the language: `must`, `should` or `may`.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::Should => "should",
+            Modality::May => "may",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -90,6 +90,7 @@ codes! {
     NoRecording = "L050", "no-recording-duty", Warning, "A stage where nothing must be recorded";
     EndNotRecorded = "L051", "end-not-recorded", Warning, "An end whose outcome is never recorded";
     EndNotShared = "L052", "end-not-shared", Warning, "An end whose outcome is never shared with the person who raised the concern";
+    OwnUnclear = "L053", "whose-own-unclear", Warning, "An `own` role where nothing says whose it is";
     ReviewOverdue = "L060", "review-overdue", Warning, "The review date has passed";
     ReviewBeforeAdoption = "L061", "review-before-adoption", Error, "The review date is before the adoption date";
     NoReviewDate = "L062", "no-review-date", Warning, "The policy has no review date";

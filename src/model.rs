@@ -8,8 +8,14 @@
 
 use chrono::NaiveDate;
 
-use crate::ast::{DayOne, Scope, Trigger};
+pub use crate::ast::Modality;
 pub use crate::ast::{Join, PeriodUnit, ReviewAnchor, StageEvent};
+pub use conditions::Condition;
+pub use refs::{ActorRef, RecordPlace};
+
+mod conditions;
+mod refs;
+use crate::ast::{DayOne, Scope, Trigger};
 use crate::calendar::Division;
 use crate::span::Span;
 
@@ -288,6 +294,9 @@ pub struct Stage {
     pub counterparts_either: bool,
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
+    /// What applies only while a condition holds (`if "..." { ... }`), in
+    /// file order.
+    pub conditions: Vec<Condition>,
     pub outcomes: Vec<Outcome>,
     /// `repeats "..."`: the stage may be taken again, one level up.
     pub repeats: Option<Repeats>,
@@ -528,6 +537,9 @@ pub struct Panel {
     pub cites: Vec<String>,
     pub notes: Vec<String>,
     pub duties: Vec<Duty>,
+    /// Duties that apply only while a condition holds; no leads or
+    /// counterparts (a panel has its chair and members).
+    pub conditions: Vec<Condition>,
     pub span: Span,
 }
 
@@ -544,17 +556,21 @@ pub struct Members {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "each flag is an independent yes/no of the language (`may`, `where possible`, `or`), not a state encoded in bools"
+    reason = "each flag is an independent yes/no of the language (`where possible`, `or`), not a state encoded in bools"
 )]
 pub struct Duty {
-    pub optional: bool,
+    /// `must` (the default), `should` or `may`.
+    pub modality: Modality,
     pub kind: DutyKind,
     /// The actors in `kind` were joined with `or` (`notify a or b`): any one
     /// of them, not all.
     pub actors_either: bool,
-    pub by: Vec<String>,
+    pub by: Vec<ActorRef>,
     /// `by a or b`: any one of them carries the duty out.
     pub by_either: bool,
+    /// `by each party`: each lead and counterpart of the stage carries it
+    /// out, for their own agency. `by` is empty then.
+    pub by_each_party: bool,
     pub within: Option<Limit>,
     /// A second limit: the sooner of the two applies, or the same limit in
     /// another unit (`within_join`).
@@ -566,40 +582,79 @@ pub struct Duty {
     pub span: Span,
 }
 
+impl Duty {
+    /// True for `may`: the duty is allowed, not required.
+    #[must_use]
+    pub fn optional(&self) -> bool {
+        self.modality == Modality::May
+    }
+
+    /// True for `must` and `should`: the policy expects the duty to be done,
+    /// so it counts for the recording and sharing checks.
+    #[must_use]
+    pub fn expected(&self) -> bool {
+        self.modality != Modality::May
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DutyKind {
+    /// `record "what"`, in the records listed (none: not said), through a
+    /// form if `using` names one.
     Record {
         what: String,
-        record: Option<String>,
+        records: Vec<RecordPlace>,
+        form: Option<String>,
     },
-    Notify(Vec<String>),
+    Notify(Vec<ActorRef>),
     /// `what` is `None` for the stage's outcome.
     Share {
         what: Option<String>,
-        with: Vec<String>,
+        with: Vec<ActorRef>,
     },
     Refer {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
         form: Option<String>,
     },
     Recommend {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
     },
     Decide(Option<String>),
     Report {
         what: Option<String>,
-        to: Vec<String>,
+        to: Vec<ActorRef>,
     },
-    Involve(Vec<String>),
-    Consult(Vec<String>),
+    Involve(Vec<ActorRef>),
+    Consult(Vec<ActorRef>),
     Meet(Option<String>),
     Complete(String),
     Task(String),
 }
 
 impl DutyKind {
+    /// The actors the duty concerns (notified, shared with, referred,
+    /// recommended or reported to, involved, consulted); empty for the
+    /// other kinds.
+    #[must_use]
+    pub fn actors(&self) -> &[ActorRef] {
+        match self {
+            DutyKind::Notify(a)
+            | DutyKind::Involve(a)
+            | DutyKind::Consult(a)
+            | DutyKind::Share { with: a, .. }
+            | DutyKind::Refer { to: a, .. }
+            | DutyKind::Recommend { to: a, .. }
+            | DutyKind::Report { to: a, .. } => a,
+            DutyKind::Record { .. }
+            | DutyKind::Decide(_)
+            | DutyKind::Meet(_)
+            | DutyKind::Complete(_)
+            | DutyKind::Task(_) => &[],
+        }
+    }
+
     /// The verb that starts the duty in the language.
     #[must_use]
     pub fn verb(&self) -> &'static str {
@@ -620,10 +675,20 @@ impl DutyKind {
     }
 }
 
+/// A route out of a stage: when it is taken, where it leads, and what the
+/// route itself carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub when: OutcomeWhen,
     pub target: Target,
+    /// A limit on the move itself (`unresolved: escalate to stage 3 within
+    /// 1 working day`): the next stage must be asked within it. Counted
+    /// from this stage concluding unless the limit says otherwise (its
+    /// anchor is `Unstated` then).
+    pub within: Option<Limit>,
+    /// Duties done when this route is taken (`{ ... }` after the target),
+    /// counted from this stage concluding unless they say otherwise.
+    pub duties: Vec<Duty>,
     pub span: Span,
 }
 
@@ -643,7 +708,7 @@ pub enum Target {
     /// not said.
     Stage {
         to: Option<StageKey>,
-        via: Vec<String>,
+        via: Vec<ActorRef>,
         /// `via a or b`: any one of them takes it on (`and`: together).
         via_either: bool,
     },

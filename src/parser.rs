@@ -47,7 +47,10 @@ fn joined_by_or(pair: &Pair<'_, Rule>) -> bool {
 /// or `via`, and the counterparts after `with`.
 fn mixed_conjunctions(file: &Pair<'_, Rule>, diagnostics: &mut Vec<Diagnostic>) {
     for pair in file.clone().into_inner().flatten() {
-        if !matches!(pair.as_rule(), Rule::name_list | Rule::lead_decl) {
+        if !matches!(
+            pair.as_rule(),
+            Rule::name_list | Rule::actor_list | Rule::lead_decl | Rule::with_decl
+        ) {
             continue;
         }
         // One label on the whole list: miette draws labels nested inside
@@ -80,6 +83,10 @@ pub fn is_token(r: Rule) -> bool {
 /// `kw_no_later_than`; `None` for rules that are not keywords.
 #[must_use]
 pub fn keyword_words(r: Rule) -> Option<String> {
+    // A rule name cannot hold an apostrophe.
+    if r == Rule::kw_each_agencys {
+        return Some("each agency's".to_owned());
+    }
     let name = format!("{r:?}");
     name.strip_prefix("kw_")
         .map(|words| words.replace('_', " "))
@@ -465,43 +472,47 @@ impl Builder<'_> {
                     span,
                 })
             }
-            Rule::lead_decl => {
-                let mut leads = Vec::new();
-                let mut leads_either = false;
-                let mut counterparts = Vec::new();
-                let counterparts_either = joined_by_or(&pair);
-                for child in children(pair) {
-                    match child.as_rule() {
-                        Rule::name_list => {
-                            leads_either = joined_by_or(&child);
-                            leads = name_list(child);
-                        }
-                        Rule::counterpart => {
-                            let equivalent =
-                                children(child.clone()).any(|p| p.as_rule() == Rule::equivalent);
-                            if let Some(name) = children(child).find(|p| p.as_rule() == Rule::name)
-                            {
-                                counterparts.push(Counterpart {
-                                    equivalent,
-                                    actor: ident(name),
-                                });
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                StageItem::Lead(Lead {
-                    leads,
-                    leads_either,
-                    counterparts,
-                    counterparts_either,
-                    span,
-                })
-            }
+            Rule::lead_decl => StageItem::Lead(lead(pair)),
             Rule::panel_decl => StageItem::Panel(self.panel(pair)?),
+            Rule::condition_block | Rule::panel_condition => {
+                StageItem::Condition(self.condition(pair)?)
+            }
             Rule::outcome => StageItem::Outcome(self.outcome(pair)?),
             Rule::duty => StageItem::Duty(self.duty(pair)?),
             _ => return None,
+        })
+    }
+
+    /// `if "..." { ... }` in a stage or a panel.
+    fn condition(&mut self, pair: Pair<'_, Rule>) -> Option<Condition> {
+        let span = span_of(&pair);
+        let mut inner = children(pair);
+        let condition = string(inner.next()?);
+        let mut items = Vec::new();
+        for child in inner {
+            let child_span = span_of(&child);
+            let item = match child.as_rule() {
+                Rule::cites_decl => children(child)
+                    .next()
+                    .map(|p| ConditionItem::Cites(string(p))),
+                Rule::note_decl => children(child)
+                    .next()
+                    .map(|p| ConditionItem::Note(string(p))),
+                Rule::lead_decl => Some(ConditionItem::Lead(lead(child))),
+                Rule::with_decl => Some(ConditionItem::With {
+                    either: joined_by_or(&child),
+                    counterparts: children(child).filter_map(counterpart).collect(),
+                    span: child_span,
+                }),
+                Rule::duty => self.duty(child).map(ConditionItem::Duty),
+                _ => None,
+            };
+            items.extend(item);
+        }
+        Some(Condition {
+            condition,
+            items,
+            span,
         })
     }
 
@@ -684,6 +695,7 @@ impl Builder<'_> {
             cites: Vec::new(),
             notes: Vec::new(),
             duties: Vec::new(),
+            conditions: Vec::new(),
             span,
         };
         for child in inner {
@@ -735,6 +747,7 @@ impl Builder<'_> {
                 Rule::cites_decl => panel.cites.extend(children(child).next().map(string)),
                 Rule::note_decl => panel.notes.extend(children(child).next().map(string)),
                 Rule::duty => panel.duties.extend(self.duty(child)),
+                Rule::panel_condition => panel.conditions.extend(self.condition(child)),
                 _ => {}
             }
         }
@@ -752,15 +765,34 @@ impl Builder<'_> {
         } else {
             OutcomeWhen::If(string(children(when_pair).next()?))
         };
-        let target = self.target(inner.next()?)?;
-        Some(Outcome { when, target, span })
+        let (target, within) = self.target(inner.next()?)?;
+        let duties = inner
+            .filter(|p| p.as_rule() == Rule::duty)
+            .filter_map(|p| self.duty(p))
+            .collect();
+        Some(Outcome {
+            when,
+            target,
+            within,
+            duties,
+            span,
+        })
     }
 
-    fn target(&mut self, pair: Pair<'_, Rule>) -> Option<Target> {
+    /// Where an outcome leads, and the limit on the move, if any.
+    fn target(&mut self, pair: Pair<'_, Rule>) -> Option<(Target, Option<Within>)> {
         let inner = children(pair).next()?;
-        Some(match inner.as_rule() {
+        let mut within = None;
+        let target = match inner.as_rule() {
             Rule::end_target => Target::End(string(children(inner).next()?)),
-            Rule::follow_target => Target::Follow(string(children(inner).next()?)),
+            Rule::follow_target => {
+                let mut parts = children(inner);
+                let what = string(parts.next()?);
+                within = parts
+                    .find(|p| p.as_rule() == Rule::within)
+                    .and_then(|p| self.within(p));
+                Target::Follow(what)
+            }
             Rule::escalate_target => {
                 let mut to = None;
                 let mut via = Vec::new();
@@ -768,10 +800,11 @@ impl Builder<'_> {
                 for child in children(inner) {
                     match child.as_rule() {
                         Rule::stage_ref => to = self.stage_ref(child),
-                        Rule::name_list => {
+                        Rule::actor_list => {
                             via_either = joined_by_or(&child);
-                            via = name_list(child);
+                            via = actor_list(child);
                         }
+                        Rule::within => within = self.within(child),
                         _ => {}
                     }
                 }
@@ -782,7 +815,8 @@ impl Builder<'_> {
                 }
             }
             _ => return None,
-        })
+        };
+        Some((target, within))
     }
 
     fn stage_ref(&mut self, pair: Pair<'_, Rule>) -> Option<StageRef> {
@@ -794,10 +828,11 @@ impl Builder<'_> {
 
     fn duty(&mut self, pair: Pair<'_, Rule>) -> Option<Duty> {
         let span = span_of(&pair);
-        let mut optional = false;
+        let mut modality = Modality::Must;
         let mut kind = None;
         let mut by = Vec::new();
         let mut by_either = false;
+        let mut by_each_party = false;
         let mut within = Vec::new();
         let mut join = Join::Sooner;
         let mut trigger = None;
@@ -805,14 +840,24 @@ impl Builder<'_> {
         for child in children(pair) {
             let child_span = span_of(&child);
             match child.as_rule() {
-                Rule::may => optional = true,
+                Rule::modality => {
+                    modality = match child.clone().into_inner().next().map(|p| p.as_rule()) {
+                        Some(Rule::kw_should) => Modality::Should,
+                        Some(Rule::kw_may) => Modality::May,
+                        _ => Modality::Must,
+                    };
+                }
                 Rule::by_actor => {
-                    if !by.is_empty() {
+                    if !by.is_empty() || by_each_party {
                         self.repeated(child_span, "by");
                     }
                     if let Some(list) = children(child).next() {
-                        by_either = joined_by_or(&list);
-                        by = name_list(list);
+                        if list.as_rule() == Rule::each_party {
+                            by_each_party = true;
+                        } else {
+                            by_either = joined_by_or(&list);
+                            by = actor_list(list);
+                        }
                     }
                 }
                 Rule::duty_time => {
@@ -871,11 +916,12 @@ impl Builder<'_> {
         }
         let (kind, actors_either) = kind?;
         Some(Duty {
-            optional,
+            modality,
             kind,
             actors_either,
             by,
             by_either,
+            by_each_party,
             within,
             join,
             trigger,
@@ -906,15 +952,30 @@ impl Builder<'_> {
         let mut names = Vec::new();
         let mut outcome = false;
         let mut either = false;
+        let mut places = Vec::new();
         for child in children(pair) {
             match child.as_rule() {
                 Rule::string => texts.push(string(child)),
-                Rule::name_list => {
+                Rule::actor_list => {
                     either |= joined_by_or(&child);
-                    lists.push(name_list(child));
+                    lists.push(actor_list(child));
                 }
                 Rule::name => names.push(ident(child)),
                 Rule::shared_outcome => outcome = true,
+                Rule::record_list => {
+                    places = children(child)
+                        .filter(|p| p.as_rule() == Rule::record_place)
+                        .filter_map(|p| {
+                            let each_agency =
+                                children(p.clone()).any(|c| c.as_rule() == Rule::each_agency);
+                            let name = children(p).find(|c| c.as_rule() == Rule::name)?;
+                            Some(RecordPlace {
+                                record: ident(name),
+                                each_agency,
+                            })
+                        })
+                        .collect();
+                }
                 _ => {}
             }
         }
@@ -924,7 +985,8 @@ impl Builder<'_> {
         let kind = match kind_rule {
             Rule::record_duty => DutyKind::Record {
                 what: texts.next()?,
-                record: names.next(),
+                records: places,
+                form: names.next(),
             },
             Rule::notify_duty => DutyKind::Notify(lists.next()?),
             Rule::share_duty => DutyKind::Share {
@@ -1046,6 +1108,45 @@ fn span_of(pair: &Pair<'_, Rule>) -> Span {
     Span::new(start, start + crate::span::trimmed_len(pair.as_str()))
 }
 
+/// `led by a or b with equivalent c`
+fn lead(pair: Pair<'_, Rule>) -> Lead {
+    let span = span_of(&pair);
+    let mut leads = Vec::new();
+    let mut leads_either = false;
+    let mut counterparts = Vec::new();
+    let counterparts_either = joined_by_or(&pair);
+    for child in children(pair) {
+        match child.as_rule() {
+            Rule::name_list => {
+                leads_either = joined_by_or(&child);
+                leads = name_list(child);
+            }
+            Rule::counterpart => counterparts.extend(counterpart(child)),
+            _ => {}
+        }
+    }
+    Lead {
+        leads,
+        leads_either,
+        counterparts,
+        counterparts_either,
+        span,
+    }
+}
+
+/// `equivalent line_manager` or `team_manager`, after `with`.
+fn counterpart(pair: Pair<'_, Rule>) -> Option<Counterpart> {
+    if pair.as_rule() != Rule::counterpart {
+        return None;
+    }
+    let equivalent = children(pair.clone()).any(|p| p.as_rule() == Rule::equivalent);
+    let name = children(pair).find(|p| p.as_rule() == Rule::name)?;
+    Some(Counterpart {
+        equivalent,
+        actor: ident(name),
+    })
+}
+
 fn decl(pair: Pair<'_, Rule>) -> Option<Decl> {
     let span = span_of(&pair);
     let mut inner = children(pair);
@@ -1105,6 +1206,36 @@ fn string(pair: Pair<'_, Rule>) -> Text {
         .map(|p| p.as_str().trim().to_owned())
         .unwrap_or_default();
     Text { text, span }
+}
+
+/// The actors of an `actor_list`, each as written.
+fn actor_list(pair: Pair<'_, Rule>) -> Vec<ActorRef> {
+    children(pair)
+        .filter(|p| p.as_rule() == Rule::actor_ref)
+        .filter_map(actor_ref)
+        .collect()
+}
+
+fn actor_ref(pair: Pair<'_, Rule>) -> Option<ActorRef> {
+    let span = span_of(&pair);
+    let mut relation = None;
+    for child in children(pair) {
+        match child.as_rule() {
+            Rule::all_involved => return Some(ActorRef::AllInvolved(span)),
+            Rule::the_parties => return Some(ActorRef::Parties(span)),
+            Rule::equivalent | Rule::own => relation = Some(child.as_rule()),
+            Rule::name => {
+                let name = ident(child);
+                return Some(match relation {
+                    Some(Rule::equivalent) => ActorRef::Equivalent(name),
+                    Some(_) => ActorRef::Own(name),
+                    None => ActorRef::Actor(name),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn name_list(pair: Pair<'_, Rule>) -> Vec<Ident> {

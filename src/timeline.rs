@@ -434,12 +434,13 @@ fn hours_note(limit: &Limit) -> Option<String> {
 /// working days of being notified`.
 fn duty_words(duty: &Duty, label: &dyn Fn(&StageKey) -> String) -> String {
     let text = |t: &Option<String>| t.as_ref().map(|t| format!(" \"{t}\""));
-    let names = |n: &[String]| {
+    let names = |n: &[crate::model::ActorRef]| {
         if n.is_empty() {
             None
         } else {
             let conjunction = if duty.actors_either { " or " } else { " and " };
-            Some(format!(" {}", n.join(conjunction)))
+            let words: Vec<String> = n.iter().map(crate::model::ActorRef::words).collect();
+            Some(format!(" {}", words.join(conjunction)))
         }
     };
     let object = match &duty.kind {
@@ -461,7 +462,11 @@ fn duty_words(duty: &Duty, label: &dyn Fn(&StageKey) -> String) -> String {
         | DutyKind::Meet(what) => text(what),
         DutyKind::Notify(who) | DutyKind::Involve(who) | DutyKind::Consult(who) => names(who),
     };
-    let optional = if duty.optional { "may " } else { "" };
+    let optional = match duty.modality {
+        crate::model::Modality::Must => "",
+        crate::model::Modality::Should => "should ",
+        crate::model::Modality::May => "may ",
+    };
     let target = if duty.within.as_ref().is_none_or(|l| l.hard) {
         ""
     } else {

@@ -7,11 +7,21 @@
 //! reached (no trigger, `when resolved` or `when concluded` for a resolution).
 //! Where a line of the right kind is written but does not count, the help
 //! says why (see `uncounted.rs`) instead of asking for it again.
+//!
+//! A duty on the route to an end (`resolved: end "..." { ... }`) counts for
+//! that end. A duty under a condition (`if "..." { ... }`) or a `may` duty
+//! never counts: nothing says it will be done.
+//!
+//! A `record` duty records, whether it names a record, a form (`using`) or
+//! neither; so does a form completed when the stage concludes. Whoever
+//! raised the concern needs no telling when they took part in the stage
+//! that decided (they lead it, the concern is taken up with them, or they
+//! are involved in it), and `all involved` and `the parties` include them.
 
 use crate::ast::Trigger;
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
+use crate::model::{ActorRef, Duty, DutyKind, OutcomeWhen, Policy, Stage, Target};
 
 use super::uncounted::{self, Wanted};
 
@@ -24,9 +34,15 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
         .map_or(String::new(), |r| format!(" in {}", r.name));
     for stage in policy.all_stages() {
         let duties: Vec<&Duty> = stage_duties(policy, stage).collect();
-        if !duties
+        // A duty on the ordinary routes out (resolved, unresolved) is done
+        // at this stage too; one on an `if` route only in that case.
+        let mut on_routes = stage
+            .outcomes
             .iter()
-            .any(|d| matches!(d.kind, DutyKind::Record { .. }) && !d.optional)
+            .filter(|o| !matches!(o.when, OutcomeWhen::If(_)))
+            .flat_map(|o| o.duties.iter());
+        if !duties.iter().any(|d| records(d) && d.expected())
+            && !on_routes.any(|d| records(d) && d.expected())
         {
             let diagnostic = Diagnostic::new(Code::NoRecording, stage.head_span, format!("nothing must be recorded at {}", stage.label))
                 .with_primary_label("no `record` duty here or in `every stage`")
@@ -37,14 +53,16 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             let Target::End(end) = &outcome.target else {
                 continue;
             };
+            // The stage's duties due when it concludes this way, and those
+            // of the route itself.
             let due: Vec<&Duty> = duties
                 .iter()
                 .copied()
-                .filter(|d| !d.optional && applies_at(d.trigger, &outcome.when))
+                .filter(|d| applies_at(d.trigger, &outcome.when))
+                .chain(outcome.duties.iter())
+                .filter(|d| d.expected())
                 .collect();
-            let recorded = due
-                .iter()
-                .any(|d| matches!(d.kind, DutyKind::Record { .. }));
+            let recorded = due.iter().any(|d| records(d));
             if !recorded {
                 let diagnostic = Diagnostic::new(Code::EndNotRecorded, outcome.span, format!("the end \"{end}\" is reached from {} without its outcome being recorded", stage.label))
                     .with_primary_label("no `record` duty is due when this end is reached")
@@ -66,13 +84,9 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            // Whoever raised the concern and leads the stage reached the
-            // outcome themselves: there is nobody to share it with. Not so
-            // when they are one of several alternatives (`led by a or b`):
-            // the other may have reached it.
-            if stage.leads.iter().any(|lead| lead == raiser)
-                && (stage.leads.len() == 1 || !stage.leads_either)
-            {
+            // Whoever raised the concern and took part in the stage that
+            // decided reached the outcome themselves.
+            if participates(raiser, stage, &duties) {
                 continue;
             }
             let shared = due.iter().any(|d| tells(d, raiser));
@@ -83,7 +97,7 @@ pub(super) fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
                     format!("the end \"{end}\" is reached from {} without the outcome being shared with `{raiser}`", stage.label),
                 )
                 .with_primary_label(format!("`{raiser}` is not told this outcome"))
-                .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`."));
+                .with_help(format!("`{raiser}` raised the concern and should hear how it ended. Add `share outcome with {raiser}` to this stage or to `every stage`; where the source says the outcome goes to everyone involved or to the parties, write `share outcome with all involved` or `with the parties`. If `{raiser}` takes part in this stage, say so with `led by`, `with` or `involve {raiser}`."));
                 let wanted = Wanted::Tell(raiser, &outcome.when);
                 out.push(explained(policy, stage, wanted, diagnostic));
             }
@@ -106,6 +120,35 @@ fn explained(
     }
 }
 
+/// Whether `actor` takes part in the stage: leads it, is whom the concern is
+/// taken up with (`with`), or is involved in it (`involve`, due from the
+/// start or throughout, and not only where possible). Not when they are one
+/// of several alternatives (`led by a or b`): the other may be the one who
+/// takes part. What a condition says (`if "..." { led by ... }`) does not
+/// count, and neither does `equivalent x`, which is the `x` of the other
+/// agency.
+fn participates(actor: &str, stage: &Stage, duties: &[&Duty]) -> bool {
+    let sure = |n: usize, either: bool| n == 1 || !either;
+    let leads =
+        stage.leads.iter().any(|lead| lead == actor) && sure(stage.leads.len(), stage.leads_either);
+    let counterpart = stage
+        .counterparts
+        .iter()
+        .any(|c| c.actor == actor && !c.equivalent)
+        && sure(stage.counterparts.len(), stage.counterparts_either);
+    let involved = duties.iter().any(|d| {
+        let DutyKind::Involve(list) = &d.kind else {
+            return false;
+        };
+        d.expected()
+            && !d.where_possible
+            && matches!(d.trigger, None | Some(Trigger::OnEntry))
+            && list.iter().any(|a| a.is(actor))
+            && sure(list.len(), d.actors_either)
+    });
+    leads || counterpart || involved
+}
+
 /// The duties that apply at a stage: its own, its panel's and the
 /// policy-wide ones.
 fn stage_duties<'a>(policy: &'a Policy, stage: &'a Stage) -> impl Iterator<Item = &'a Duty> {
@@ -126,12 +169,29 @@ fn applies_at(trigger: Option<Trigger>, when: &OutcomeWhen) -> bool {
     }
 }
 
+/// Whether a duty records the stage: a `record` duty (in a record, through
+/// a form, or not said where), or a form filled in when the stage concludes
+/// (`complete form when resolved` or `when concluded`), which is a record
+/// of how it concluded.
+fn records(duty: &Duty) -> bool {
+    match duty.kind {
+        DutyKind::Record { .. } => true,
+        DutyKind::Complete(_) => matches!(
+            duty.trigger,
+            Some(Trigger::WhenResolved | Trigger::WhenConcluded)
+        ),
+        _ => false,
+    }
+}
+
 /// Whether a duty tells the outcome to `actor`.
 fn tells(duty: &Duty, actor: &str) -> bool {
     // `share outcome with a or b` may reach b alone: only a list joined
     // with `and` (or of one) is sure to tell each actor in it.
-    let has = |list: &[String]| {
-        list.iter().any(|a| a == actor) && (list.len() == 1 || !duty.actors_either)
+    // `all involved` and `the parties` include whoever raised the concern;
+    // `equivalent x` is the `x` of the other agency, not `x`.
+    let has = |list: &[ActorRef]| {
+        list.iter().any(|a| a.is(actor) || a.is_group()) && (list.len() == 1 || !duty.actors_either)
     };
     match &duty.kind {
         DutyKind::Share { with, .. } => has(with),

@@ -11,6 +11,7 @@ mod duties;
 mod gap_fix;
 mod lifecycle;
 mod names;
+mod parties;
 mod people;
 mod phases;
 mod region;
@@ -81,6 +82,7 @@ pub fn run_with(
     chain::check(policy, holidays, options.today, &mut diagnostics);
     once_per_duty(&mut diagnostics);
     duties::check(policy, &mut diagnostics);
+    parties::check(policy, &mut diagnostics);
     lifecycle::check(policy, options, &mut diagnostics);
     diagnostics
 }

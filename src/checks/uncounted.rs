@@ -10,7 +10,7 @@
 
 use crate::ast::Trigger;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Duty, DutyKind, OutcomeWhen, Policy, Stage};
+use crate::model::{ActorRef, Duty, DutyKind, OutcomeWhen, Policy, RecordPlace, Stage};
 use crate::span::Span;
 
 /// A written duty that does not count, and why.
@@ -79,12 +79,12 @@ pub(super) fn find(policy: &Policy, stage: &Stage, wanted: Wanted<'_>) -> Option
 fn is_kind(duty: &Duty, wanted: Wanted<'_>) -> bool {
     match wanted {
         Wanted::Record | Wanted::RecordAt(_) => matches!(duty.kind, DutyKind::Record { .. }),
-        Wanted::Tell(raiser, _) => told(duty).is_some_and(|list| list.iter().any(|a| a == raiser)),
+        Wanted::Tell(raiser, _) => told(duty).is_some_and(|list| list.iter().any(|a| a.is(raiser))),
     }
 }
 
 /// The actors a duty tells something to.
-fn told(duty: &Duty) -> Option<&[String]> {
+fn told(duty: &Duty) -> Option<&[ActorRef]> {
     match &duty.kind {
         DutyKind::Share { with, .. } => Some(with),
         DutyKind::Notify(list) => Some(list),
@@ -103,7 +103,7 @@ fn why_not(duty: &Duty, wanted: Wanted<'_>) -> Option<Uncounted> {
             help,
         })
     };
-    if duty.optional {
+    if duty.optional() {
         return found(
             "`may` makes this optional",
             format!(
@@ -154,8 +154,8 @@ fn why_not(duty: &Duty, wanted: Wanted<'_>) -> Option<Uncounted> {
     {
         let others: Vec<String> = list
             .iter()
-            .filter(|a| *a != raiser)
-            .map(|a| format!("`{a}`"))
+            .filter(|a| !a.is(raiser))
+            .map(|a| format!("`{}`", a.words()))
             .collect();
         return found(
             "a list joined with `or`",
@@ -181,10 +181,13 @@ fn example(duty: &Duty, wanted: Wanted<'_>) -> String {
     match wanted {
         Wanted::Tell(raiser, _) => format!(", such as `share outcome with {raiser}`"),
         _ => match &duty.kind {
-            DutyKind::Record {
-                record: Some(record),
-                ..
-            } => format!(", such as `record \"the outcome\" in {record}`"),
+            DutyKind::Record { records, .. } if !records.is_empty() => {
+                let places: Vec<String> = records.iter().map(RecordPlace::words).collect();
+                format!(
+                    ", such as `record \"the outcome\" in {}`",
+                    places.join(" and ")
+                )
+            }
             _ => ", such as `record \"the outcome\"`".to_owned(),
         },
     }

@@ -84,6 +84,7 @@ pub(super) fn panel(
         );
     }
     duties(out, s, subject, &it, &o.duties, &n.duties);
+    conditions(out, subject, &it, &o.conditions, &n.conditions);
     cites_and_notes(
         out,
         s,
@@ -144,6 +145,24 @@ pub(super) fn duties(
             );
             continue;
         }
+        // The same duty, now `must`, `should` or `may`.
+        let same = added
+            .iter_mut()
+            .find(|a| a.is_some_and(|a| with_modality(a, g.modality) == *g));
+        if let Some(a) = same.and_then(Option::take) {
+            out.push(
+                section,
+                subject.cloned(),
+                format!(
+                    "At {}, the duty to {} is now `{}` (was `{}`).",
+                    lower_first(name),
+                    duty(&with_modality(a, Modality::Must)),
+                    a.modality.word(),
+                    g.modality.word()
+                ),
+            );
+            continue;
+        }
         // A duty replaced by one with the same verb reads as a change.
         let pair = added
             .iter_mut()
@@ -183,11 +202,19 @@ pub(super) fn required(d: &Duty) -> Duty {
     }
 }
 
+/// The duty with another modality.
+pub(super) fn with_modality(d: &Duty, modality: Modality) -> Duty {
+    Duty {
+        modality,
+        ..d.clone()
+    }
+}
+
 /// A duty in words: "notify `senior_manager` when unresolved".
 pub(super) fn duty(d: &Duty) -> String {
-    let actors = |names: &[String]| actors_joined(names, d.actors_either);
+    let actors = |refs: &[ActorRef]| refs_joined(refs, d.actors_either);
     let quoted = |w: &Option<String>| w.as_ref().map_or(String::new(), |w| format!(" \"{w}\""));
-    let to = |l: &[String]| {
+    let to = |l: &[ActorRef]| {
         if l.is_empty() {
             String::new()
         } else {
@@ -195,12 +222,30 @@ pub(super) fn duty(d: &Duty) -> String {
         }
     };
     let mut text = match &d.kind {
-        DutyKind::Record { what, record } => format!(
-            "record \"{what}\"{}",
-            record
-                .as_ref()
-                .map_or(String::new(), |r| format!(" in {}", tick(r)))
-        ),
+        DutyKind::Record {
+            what,
+            records,
+            form,
+        } => {
+            let places: Vec<String> = records
+                .iter()
+                .map(|r| {
+                    if r.each_agency {
+                        format!("each agency's {}", tick(&r.record))
+                    } else {
+                        tick(&r.record)
+                    }
+                })
+                .collect();
+            let mut text = format!("record \"{what}\"");
+            if !places.is_empty() {
+                text.push_str(&format!(" in {}", and_list(&places)));
+            }
+            if let Some(f) = form {
+                text.push_str(&format!(" using {}", tick(f)));
+            }
+            text
+        }
         DutyKind::Notify(who) => format!("notify {}", actors(who)),
         DutyKind::Share { what, with } => format!(
             "share {} with {}",
@@ -229,7 +274,10 @@ pub(super) fn duty(d: &Duty) -> String {
         DutyKind::Task(what) => format!("\"{what}\""),
     };
     if !d.by.is_empty() {
-        text.push_str(&format!(", by {}", actors_joined(&d.by, d.by_either)));
+        text.push_str(&format!(", by {}", refs_joined(&d.by, d.by_either)));
+    }
+    if d.by_each_party {
+        text.push_str(", by each party for their own agency");
     }
     let limits: Vec<Limit> = d.limits().cloned().collect();
     if !limits.is_empty() {
@@ -251,8 +299,10 @@ pub(super) fn duty(d: &Duty) -> String {
     if d.where_possible {
         text.push_str(" where possible");
     }
-    if d.optional {
-        text.push_str(" (if needed)");
+    match d.modality {
+        Modality::Must => {}
+        Modality::Should => text.push_str(" (should: expected, not absolute)"),
+        Modality::May => text.push_str(" (if needed)"),
     }
     text
 }

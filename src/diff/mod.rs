@@ -11,8 +11,9 @@
 //! was removed, so it is the same on every run.
 //!
 //! The comparison is split by what is compared: `header.rs`, `stages.rs`,
-//! `windows.rs`, `duties.rs` (and panels), `rules.rs` (and procedures),
-//! `phases.rs`.
+//! `windows.rs`, `duties.rs` (and panels), `conditions.rs` (what applies
+//! under a condition), `routes.rs` (what a route out of a stage carries),
+//! `rules.rs` (and procedures), `phases.rs`.
 //! This file holds the change type, the pairing context and the sentence
 //! helpers they share.
 
@@ -20,26 +21,31 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod conditions;
 mod duties;
 mod header;
 mod phases;
+mod routes;
 mod rules;
 mod stages;
 mod windows;
 
 // Each part's functions are shared with the others through this module.
+use conditions::*;
 use duties::*;
 use header::*;
 use phases::*;
+use routes::*;
 use rules::*;
 use stages::*;
 use windows::*;
 
 use crate::ast::{DayOne, Scope, Trigger};
 use crate::model::{
-    Contact, DayUnit, Duty, DutyKind, Form, Join, Limit, LimitKind, Members, Named, Outcome,
-    OutcomeWhen, Panel, Policy, PolicyDate, Precision, Procedure, Rule, ScopedBoard, SendTo, Stage,
-    StageKey, StartAt, Target, describe_limits,
+    ActorRef, Condition, Contact, Counterpart, DayUnit, Duty, DutyKind, Form, Join, Limit,
+    LimitKind, Members, Modality, Named, Outcome, OutcomeWhen, Panel, Policy, PolicyDate,
+    Precision, Procedure, Rule, ScopedBoard, SendTo, Stage, StageKey, StartAt, Target,
+    describe_limits,
 };
 
 /// The part of the policy a change belongs to, in the order a report lists
@@ -226,6 +232,53 @@ fn actors_joined(names: &[String], either: bool) -> String {
         or_items(&ticked)
     } else {
         and_list(&ticked)
+    }
+}
+
+/// Actors as a duty, `by` or `via` names them, joined with `or` when any
+/// one of them will do, else with `and`.
+fn refs_joined(refs: &[ActorRef], either: bool) -> String {
+    let words: Vec<String> = refs.iter().map(actor_ref).collect();
+    if either {
+        or_items(&words)
+    } else {
+        and_list(&words)
+    }
+}
+
+/// Counterparts in a sentence: "the equivalent `line_manager` in the other
+/// agency or `team_manager`", or "nobody named".
+fn counterparts_joined(list: &[Counterpart], either: bool) -> String {
+    if list.is_empty() {
+        return "nobody named".to_owned();
+    }
+    let words: Vec<String> = list
+        .iter()
+        .map(|c| {
+            if c.equivalent {
+                format!("the equivalent {} in the other agency", tick(&c.actor))
+            } else {
+                tick(&c.actor)
+            }
+        })
+        .collect();
+    if either {
+        or_items(&words)
+    } else {
+        and_list(&words)
+    }
+}
+
+/// One actor in a sentence: `` `line_manager` ``, "the equivalent
+/// `line_manager` in the other agency", "their own `line_manager`", "all
+/// involved", "the parties".
+fn actor_ref(a: &ActorRef) -> String {
+    match a {
+        ActorRef::Actor(n) => tick(n),
+        ActorRef::Equivalent(n) => format!("the equivalent {} in the other agency", tick(n)),
+        ActorRef::Own(n) => format!("their own {}", tick(n)),
+        ActorRef::AllInvolved => "all involved".to_owned(),
+        ActorRef::Parties => "the parties".to_owned(),
     }
 }
 

@@ -152,32 +152,12 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
         );
     }
     if (&o.counterparts, o.counterparts_either) != (&n.counterparts, n.counterparts_either) {
-        let with = |c: &[crate::model::Counterpart], either: bool| {
-            if c.is_empty() {
-                return "nobody named".to_owned();
-            }
-            let words: Vec<String> = c
-                .iter()
-                .map(|c| {
-                    if c.equivalent {
-                        format!("the equivalent {} in the other agency", tick(&c.actor))
-                    } else {
-                        tick(&c.actor)
-                    }
-                })
-                .collect();
-            if either {
-                or_items(&words)
-            } else {
-                and_list(&words)
-            }
-        };
         say(
             out,
             format!(
                 "At {name} the concern is now taken up with {} (was {}).",
-                with(&n.counterparts, n.counterparts_either),
-                with(&o.counterparts, o.counterparts_either)
+                counterparts_joined(&n.counterparts, n.counterparts_either),
+                counterparts_joined(&o.counterparts, o.counterparts_either)
             ),
         );
     }
@@ -192,7 +172,9 @@ pub(super) fn stage(out: &mut Out, ctx: &Ctx<'_>, o: &Stage, n: &Stage) {
         n.panel.as_ref(),
     );
     duties(out, s, subject.as_ref(), name, &o.duties, &n.duties);
+    conditions(out, subject.as_ref(), name, &o.conditions, &n.conditions);
     outcomes(out, ctx, subject.as_ref(), name, &o.outcomes, &n.outcomes);
+    routes(out, ctx, subject.as_ref(), name, &o.outcomes, &n.outcomes);
     cites_and_notes(
         out,
         s,
@@ -306,7 +288,7 @@ pub(super) fn target(ctx: &Ctx<'_>, target: &Target, past: bool) -> String {
             if via.is_empty() {
                 String::new()
             } else {
-                format!(" via {}", actors_joined(via, *via_either))
+                format!(" via {}", refs_joined(via, *via_either))
             }
         ),
         Target::Follow(procedure) => format!("{} the \"{procedure}\"", verb("follows", "followed")),

@@ -339,6 +339,13 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
             lines(&format!("Duties: {}", duties.join("; ")), 60)
         );
     }
+    for condition in summary::conditions(stage) {
+        let _ = write!(
+            label,
+            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{OTHER}\"><I>{}</I></FONT>",
+            lines(&condition, 60)
+        );
+    }
     let _ = writeln!(
         out,
         "{indent}{} [fillcolor=\"{fill}\", label=<{label}>];",
@@ -407,7 +414,7 @@ fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
             OutcomeWhen::Unresolved => UNRESOLVED,
             OutcomeWhen::If(_) => OTHER,
         };
-        let label = lines(&summary::branch(&outcome.when, &outcome.target), 28);
+        let label = lines(&summary::route(outcome), 28);
         let _ = writeln!(
             out,
             "  {} -> {} [color=\"{colour}\", fontcolor=\"{colour}\", penwidth=1.4, weight={weight}, \
@@ -497,6 +504,10 @@ fn legend(out: &mut String, phases: bool, repeats: bool) {
         ),
         row(box_(STEP_FILL), "Step of a sub-procedure"),
         row(box_(END_FILL), "End: the disagreement is closed"),
+        row(
+            format!("<FONT COLOR=\"{OTHER}\" POINT-SIZE=\"8\"><I>If ...</I></FONT>"),
+            "In a stage: what applies only under a condition",
+        ),
         row(box_(RULE_FILL), "Exception: a different way in"),
         row(box_(FOLLOW_FILL), "Another procedure to follow"),
         row(arrow(RESOLVED, false), "Resolved"),

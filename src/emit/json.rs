@@ -217,6 +217,8 @@ pub struct Stage {
     pub counterparts_either: bool,
     pub panel: Option<Panel>,
     pub duties: Vec<Duty>,
+    /// What applies only while a condition holds, in file order.
+    pub conditions: Vec<Condition>,
     pub transitions: Vec<Transition>,
     /// `repeats "..."`: the stage may be taken again, one level up.
     pub repeats: Option<Repeats>,
@@ -240,6 +242,24 @@ pub struct Phase {
     pub stages: Vec<String>,
     /// True for `from stage N`: the phase runs to the end of the ladder.
     pub onwards: bool,
+    pub at: At,
+}
+
+/// `if "..." { ... }` in a stage or a panel.
+#[derive(Debug, Serialize)]
+pub struct Condition {
+    pub condition: String,
+    pub cites: Vec<String>,
+    pub notes: Vec<String>,
+    /// Who leads while the condition holds; null when the stage's leads
+    /// stay (and always in a panel).
+    pub leads: Option<Vec<String>>,
+    pub leads_either: bool,
+    /// Whom the concern is taken up with while it holds; null when unchanged.
+    pub counterparts: Option<Vec<Counterpart>>,
+    pub counterparts_either: bool,
+    /// Duties done, besides the stage's own, while it holds.
+    pub duties: Vec<Duty>,
     pub at: At,
 }
 
@@ -293,6 +313,8 @@ pub struct Panel {
     pub cites: Vec<String>,
     pub notes: Vec<String>,
     pub duties: Vec<Duty>,
+    /// Duties that apply only while a condition holds.
+    pub conditions: Vec<Condition>,
     pub at: At,
 }
 
@@ -313,18 +335,27 @@ pub struct Members {
 )]
 pub struct Duty {
     pub kind: &'static str,
+    /// `must`, `should` or `may`.
+    pub modality: &'static str,
+    /// True for `may` (kept beside `modality` for engines that read it).
     pub optional: bool,
     pub what: Option<String>,
     /// Actors the duty is about: notified, shared with, referred, reported
     /// or recommended to, involved, consulted.
-    pub actors: Vec<String>,
+    pub actors: Vec<ActorRef>,
     /// True when `actors` was written with `or`: any one of them, not all.
     pub actors_either: bool,
-    pub record: Option<String>,
+    /// For `record`: the records it goes in, in file order; empty when
+    /// not said.
+    pub records: Vec<RecordPlace>,
+    /// The form for `refer ... using`, `record ... using` and `complete`.
     pub form: Option<String>,
-    pub by: Vec<String>,
+    pub by: Vec<ActorRef>,
     /// True when `by` was written with `or`: any one of them.
     pub by_either: bool,
+    /// True for `by each party`: each lead and counterpart of the stage
+    /// carries it out, for their own agency.
+    pub by_each_party: bool,
     pub within: Option<Limit>,
     /// A second limit, or null; `within_join` says how the two go together.
     pub within_also: Option<Limit>,
@@ -336,6 +367,25 @@ pub struct Duty {
     /// True when the duty applies only where it can be done.
     pub where_possible: bool,
     pub at: At,
+}
+
+/// A record a `record` duty writes in.
+#[derive(Debug, Serialize)]
+pub struct RecordPlace {
+    pub record: String,
+    /// True for `each agency's record`: every agency keeps its own.
+    pub each_agency: bool,
+}
+
+/// An actor as a duty, `by` or `via` names it.
+#[derive(Debug, Serialize)]
+pub struct ActorRef {
+    /// `actor` (the role itself), `equivalent` (the role in the other
+    /// agency), `own` (the role of whoever carries the duty out),
+    /// `all_involved` or `the_parties`.
+    pub kind: &'static str,
+    /// The role's name; null for `all_involved` and `the_parties`.
+    pub actor: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -354,10 +404,17 @@ pub struct Transition {
     pub follow: Option<String>,
     /// Who takes the escalation to the target stage, in file order; empty
     /// when not said, and for `end` and `follow`.
-    pub via: Vec<String>,
+    pub via: Vec<ActorRef>,
     /// True for `via a or b`: any one of them takes it on; false when they
     /// take it on together (`and`) or there is one.
     pub via_either: bool,
+    /// A limit on the move itself (`escalate to stage 3 within 1 working
+    /// day`), or null. Its `anchor` is `stage_concluding` unless it says
+    /// otherwise.
+    pub within: Option<Limit>,
+    /// Duties done when this route is taken, counted from the stage
+    /// concluding unless they say otherwise.
+    pub duties: Vec<Duty>,
     pub at: At,
 }
 
@@ -656,16 +713,10 @@ impl Builder<'_> {
             leads: s.leads.clone(),
             leads_either: s.leads_either,
             counterparts_either: s.counterparts_either,
-            counterparts: s
-                .counterparts
-                .iter()
-                .map(|c| Counterpart {
-                    actor: c.actor.clone(),
-                    equivalent: c.equivalent,
-                })
-                .collect(),
+            counterparts: counterparts(&s.counterparts),
             panel: s.panel.as_ref().map(|p| self.panel(p)),
             duties: self.duties(&s.duties),
+            conditions: s.conditions.iter().map(|c| self.condition(c)).collect(),
             transitions: s.outcomes.iter().map(|o| self.transition(o)).collect(),
             repeats: s.repeats.as_ref().map(|r| Repeats {
                 how: r.how.clone(),
@@ -709,6 +760,16 @@ impl Builder<'_> {
         }
     }
 
+    /// A limit on a route, or on a duty done on one: what it does not
+    /// anchor counts from the stage concluding, not from its start.
+    fn route_limit(&self, l: &model::Limit) -> Limit {
+        let mut limit = self.limit(l);
+        if l.anchor == Anchor::Unstated {
+            limit.anchor = "stage_concluding";
+        }
+        limit
+    }
+
     fn panel(&self, p: &model::Panel) -> Panel {
         Panel {
             title: p.title.clone(),
@@ -726,7 +787,22 @@ impl Builder<'_> {
             cites: p.cites.clone(),
             notes: p.notes.clone(),
             duties: self.duties(&p.duties),
+            conditions: p.conditions.iter().map(|c| self.condition(c)).collect(),
             at: self.at(p.span),
+        }
+    }
+
+    fn condition(&self, c: &model::Condition) -> Condition {
+        Condition {
+            condition: c.condition.clone(),
+            cites: c.cites.clone(),
+            notes: c.notes.clone(),
+            leads: c.leads.clone(),
+            leads_either: c.leads_either,
+            counterparts: c.counterparts.as_deref().map(counterparts),
+            counterparts_either: c.counterparts_either,
+            duties: self.duties(&c.duties),
+            at: self.at(c.span),
         }
     }
 
@@ -737,14 +813,16 @@ impl Builder<'_> {
     fn duty(&self, d: &model::Duty) -> Duty {
         let mut out = Duty {
             kind: d.kind.verb(),
-            optional: d.optional,
+            modality: d.modality.word(),
+            optional: d.optional(),
             what: None,
-            actors: Vec::new(),
+            actors: refs(d.kind.actors()),
             actors_either: d.actors_either,
-            record: None,
+            records: Vec::new(),
             form: None,
-            by: d.by.clone(),
+            by: refs(&d.by),
             by_either: d.by_either,
+            by_each_party: d.by_each_party,
             within: d.within.as_ref().map(|l| self.limit(l)),
             within_also: d.within_also.as_ref().map(|l| self.limit(l)),
             within_join: join(d.within_join),
@@ -758,27 +836,33 @@ impl Builder<'_> {
             at: self.at(d.span),
         };
         match &d.kind {
-            DutyKind::Record { what, record } => {
+            DutyKind::Record {
+                what,
+                records,
+                form,
+            } => {
                 out.what = Some(what.clone());
-                out.record.clone_from(record);
-            }
-            DutyKind::Notify(actors) | DutyKind::Involve(actors) | DutyKind::Consult(actors) => {
-                out.actors.clone_from(actors);
-            }
-            DutyKind::Share { what, with } => {
-                out.what.clone_from(what);
-                out.actors.clone_from(with);
-            }
-            DutyKind::Refer { what, to, form } => {
-                out.what.clone_from(what);
-                out.actors.clone_from(to);
+                out.records = records
+                    .iter()
+                    .map(|r| RecordPlace {
+                        record: r.record.clone(),
+                        each_agency: r.each_agency,
+                    })
+                    .collect();
                 out.form.clone_from(form);
             }
-            DutyKind::Recommend { what, to } | DutyKind::Report { what, to } => {
+            DutyKind::Notify(_) | DutyKind::Involve(_) | DutyKind::Consult(_) => {}
+            DutyKind::Refer { what, form, .. } => {
                 out.what.clone_from(what);
-                out.actors.clone_from(to);
+                out.form.clone_from(form);
             }
-            DutyKind::Decide(what) | DutyKind::Meet(what) => out.what.clone_from(what),
+            DutyKind::Recommend { what, .. }
+            | DutyKind::Report { what, .. }
+            | DutyKind::Share { what, .. }
+            | DutyKind::Decide(what)
+            | DutyKind::Meet(what) => {
+                out.what.clone_from(what);
+            }
             DutyKind::Complete(form) => out.form = Some(form.clone()),
             DutyKind::Task(what) => out.what = Some(what.clone()),
         }
@@ -800,6 +884,16 @@ impl Builder<'_> {
             follow: None,
             via: Vec::new(),
             via_either: false,
+            within: o.within.as_ref().map(|l| self.route_limit(l)),
+            duties: o
+                .duties
+                .iter()
+                .map(|d| {
+                    let mut duty = self.duty(d);
+                    duty.within = d.within.as_ref().map(|l| self.route_limit(l));
+                    duty
+                })
+                .collect(),
             at: self.at(o.span),
         };
         match &o.target {
@@ -811,7 +905,7 @@ impl Builder<'_> {
             } => {
                 t.target = "stage";
                 t.stage = to.as_ref().map(StageKey::slug);
-                t.via.clone_from(via);
+                t.via = refs(via);
                 t.via_either = *via_either;
             }
             Target::Follow(what) => {
@@ -865,6 +959,24 @@ fn rule_id(procedure: Option<&str>, i: usize) -> String {
         Some(p) => format!("{p}.rule-{}", i + 1),
         None => format!("rule-{}", i + 1),
     }
+}
+
+fn counterparts(list: &[model::Counterpart]) -> Vec<Counterpart> {
+    list.iter()
+        .map(|c| Counterpart {
+            actor: c.actor.clone(),
+            equivalent: c.equivalent,
+        })
+        .collect()
+}
+
+fn refs(list: &[model::ActorRef]) -> Vec<ActorRef> {
+    list.iter()
+        .map(|a| ActorRef {
+            kind: a.kind_word(),
+            actor: a.name().map(str::to_owned),
+        })
+        .collect()
 }
 
 fn named_starts(r: &model::Rule) -> Vec<String> {

@@ -154,7 +154,7 @@ pub fn to_string(policy: &Policy) -> String {
                 Target::Stage { to: Some(to), .. } => ids.stage(to),
                 Target::Stage { to: None, .. } => continue,
             };
-            let branch = summary::branch(&outcome.when, &outcome.target);
+            let branch = summary::route(outcome);
             let colour = match outcome.when {
                 OutcomeWhen::Resolved => "#2e7d32",
                 OutcomeWhen::Unresolved => "#b3261e",
@@ -298,6 +298,7 @@ fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
     if !duties.is_empty() {
         parts.push(format!("Duties: {}", duties.join("; ")));
     }
+    parts.extend(summary::conditions(stage));
     let class = if stage.key.procedure.is_some() {
         "step"
     } else {

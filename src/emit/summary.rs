@@ -3,8 +3,8 @@
 //! emitter escapes it for its own language.
 
 use crate::model::{
-    Counterpart, Duty, DutyKind, Join, Limit, Members, OutcomeWhen, Phase, Policy, Procedure, Rule,
-    Stage, StageKey, StartAt, Target, describe_limits,
+    ActorRef, Counterpart, Duty, DutyKind, Join, Limit, Members, Modality, Outcome, OutcomeWhen,
+    Phase, Policy, Procedure, Rule, Stage, StageKey, StartAt, Target, describe_limits,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
@@ -17,6 +17,13 @@ pub fn actor(name: &str) -> String {
 fn actors(names: &[String], either: bool) -> String {
     let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
     join(&names, either)
+}
+
+/// Actors as a duty, `by` or `via` names them, made readable:
+/// `equivalent line manager`, `own line manager`, `all involved`.
+fn refs(refs: &[ActorRef], either: bool) -> String {
+    let words: Vec<String> = refs.iter().map(|r| actor(&r.words())).collect();
+    join(&words, either)
 }
 
 /// Phrases joined as `a, b and c`, or `a, b or c` when any one will do.
@@ -135,12 +142,19 @@ fn counterpart(c: &Counterpart) -> String {
 pub fn duties(duties: &[Duty]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for d in duties {
-        let actors = |names: &[String]| actors(names, d.actors_either);
+        let actors = |list: &[ActorRef]| refs(list, d.actors_either);
         let mut text = match &d.kind {
-            DutyKind::Record {
-                record: Some(r), ..
-            } => format!("record in {}", actor(r)),
-            DutyKind::Record { record: None, .. } => "record".to_owned(),
+            DutyKind::Record { records, form, .. } => {
+                let mut text = "record".to_owned();
+                if !records.is_empty() {
+                    let places: Vec<String> = records.iter().map(|r| actor(&r.words())).collect();
+                    text.push_str(&format!(" in {}", join(&places, false)));
+                }
+                if let Some(f) = form {
+                    text.push_str(&format!(" using {}", actor(f)));
+                }
+                text
+            }
             DutyKind::Notify(a) => format!("notify {}", actors(a)),
             DutyKind::Share { with, .. } => format!("share with {}", actors(with)),
             DutyKind::Refer { to, form, .. } => match form {
@@ -157,6 +171,9 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
             DutyKind::Task(what) => short(what),
             kind => kind.verb().to_owned(),
         };
+        if d.by_each_party {
+            text.push_str(" by each party");
+        }
         let limits: Vec<Limit> = d.limits().cloned().collect();
         if !limits.is_empty() {
             text.push_str(&format!(
@@ -167,8 +184,8 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
         if d.where_possible {
             text.push_str(" (where possible)");
         }
-        if d.optional {
-            text = format!("may {text}");
+        if d.modality != Modality::Must {
+            text = format!("{} {text}", d.modality.word());
         }
         if !out.contains(&text) {
             out.push(text);
@@ -193,6 +210,43 @@ pub fn stage_duties(stage: &Stage) -> Vec<String> {
         }
     }
     out
+}
+
+/// What applies at a stage only under a condition, one line per condition
+/// (the stage's and its panel's): `If a care provider is involved: with
+/// team manager; involve contracts team`. The charts show them apart from
+/// the stage's ordinary duties.
+pub fn conditions(stage: &Stage) -> Vec<String> {
+    let panel = stage.panel.iter().flat_map(|p| p.conditions.iter());
+    stage
+        .conditions
+        .iter()
+        .chain(panel)
+        .map(|c| {
+            let mut parts = Vec::new();
+            match (&c.leads, &c.counterparts) {
+                (Some(leads), counterparts) => {
+                    let mut text = format!("led by {}", actors(leads, c.leads_either));
+                    if let Some(with) = counterparts.as_ref().filter(|w| !w.is_empty()) {
+                        let with: Vec<String> = with.iter().map(counterpart).collect();
+                        text.push_str(&format!(" with {}", join(&with, c.counterparts_either)));
+                    }
+                    parts.push(text);
+                }
+                (None, Some(with)) => {
+                    let with: Vec<String> = with.iter().map(counterpart).collect();
+                    parts.push(format!("with {}", join(&with, c.counterparts_either)));
+                }
+                (None, None) => {}
+            }
+            parts.extend(duties(&c.duties));
+            if parts.is_empty() {
+                format!("If {}", c.condition)
+            } else {
+                format!("If {}: {}", c.condition, parts.join("; "))
+            }
+        })
+        .collect()
 }
 
 /// `panel of at least 3 agencies not concerned in the disagreement`.
@@ -229,7 +283,25 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
     } = target
         && !via.is_empty()
     {
-        text.push_str(&format!(" (via {})", actors(via, *via_either)));
+        text.push_str(&format!(" (via {})", refs(via, *via_either)));
+    }
+    text
+}
+
+/// The label of a transition with what the route carries: the branch, the
+/// limit on the move, and the duties done on it:
+/// `unresolved (via senior manager) within 1 working day`,
+/// `if agreed: written confirmation within 2 working days`.
+pub fn route(outcome: &Outcome) -> String {
+    let mut text = branch(&outcome.when, &outcome.target);
+    if let Some(within) = &outcome.within {
+        text.push(' ');
+        text.push_str(&limit(within));
+    }
+    let duties = duties(&outcome.duties);
+    if !duties.is_empty() {
+        text.push_str(": ");
+        text.push_str(&duties.join("; "));
     }
     text
 }

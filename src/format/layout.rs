@@ -8,14 +8,23 @@ use crate::parser::{LadderParser, Rule};
 
 use super::comments::Comment;
 
-/// Rules that open a `{ ... }` block.
-fn is_block(rule: Rule) -> bool {
+/// Statements that open a `{ ... }` block: those whose rule always does,
+/// and an outcome with duties of its own (`resolved: end "..." { ... }`).
+fn is_block(pair: &Pair<'_, Rule>) -> bool {
+    if pair.as_rule() == Rule::outcome {
+        return pair
+            .clone()
+            .into_inner()
+            .any(|p| p.as_rule() == Rule::punct_open);
+    }
     matches!(
-        rule,
+        pair.as_rule(),
         Rule::form_decl
             | Rule::every_stage
             | Rule::stage
             | Rule::panel_decl
+            | Rule::condition_block
+            | Rule::panel_condition
             | Rule::exception_rule
             | Rule::procedure
             | Rule::step
@@ -65,7 +74,7 @@ impl Printer<'_> {
     fn unit(&mut self, pair: &Pair<'_, Rule>, depth: usize) {
         let span = pair.as_span();
         let (start, end) = (span.start(), span.end());
-        if is_block(pair.as_rule()) {
+        if is_block(pair) {
             let open = find_open_brace(self.source, start, end);
             self.comments_before(start, depth);
             self.blank_line_if_there_was_one(start);

@@ -3,27 +3,34 @@
 
 use super::time::On;
 use super::{Kind, Lowerer};
-use crate::ast::{self, Ident};
+use crate::ast;
 use crate::model::*;
 
 impl Lowerer {
     pub(super) fn duty(&mut self, d: &ast::Duty, _procedure: Option<&str>) -> Duty {
-        let actors = |this: &mut Self, list: &[Ident]| -> Vec<String> {
-            list.iter()
-                .map(|a| {
-                    this.actor(a);
-                    a.text.clone()
-                })
-                .collect()
-        };
+        let actors = |this: &mut Self, list: &[ast::ActorRef]| this.actor_refs(list);
         let kind = match &d.kind {
-            ast::DutyKind::Record { what, record } => {
-                if let Some(r) = record {
-                    self.resolve(r, Kind::Record);
+            ast::DutyKind::Record {
+                what,
+                records,
+                form,
+            } => {
+                for place in records {
+                    self.resolve(&place.record, Kind::Record);
+                }
+                if let Some(f) = form {
+                    self.resolve(f, Kind::Form);
                 }
                 DutyKind::Record {
                     what: what.text.clone(),
-                    record: record.as_ref().map(|r| r.text.clone()),
+                    records: records
+                        .iter()
+                        .map(|p| RecordPlace {
+                            record: p.record.text.clone(),
+                            each_agency: p.each_agency,
+                        })
+                        .collect(),
+                    form: form.as_ref().map(|f| f.text.clone()),
                 }
             }
             ast::DutyKind::Notify(list) => DutyKind::Notify(actors(self, list)),
@@ -68,11 +75,12 @@ impl Lowerer {
             self.place.timed_before = true;
         }
         Duty {
-            optional: d.optional,
+            modality: d.modality,
             kind,
             actors_either: d.actors_either,
             by,
             by_either: d.by_either,
+            by_each_party: d.by_each_party,
             within,
             within_also,
             within_join: d.join,
@@ -80,5 +88,23 @@ impl Lowerer {
             where_possible: d.where_possible,
             span: d.span,
         }
+    }
+
+    /// Resolves the actors a duty, `by` or `via` names.
+    pub(super) fn actor_refs(&mut self, list: &[ast::ActorRef]) -> Vec<ActorRef> {
+        list.iter()
+            .map(|a| {
+                if let Some(name) = a.ident() {
+                    self.actor(name);
+                }
+                match a {
+                    ast::ActorRef::Actor(n) => ActorRef::Actor(n.text.clone()),
+                    ast::ActorRef::Equivalent(n) => ActorRef::Equivalent(n.text.clone()),
+                    ast::ActorRef::Own(n) => ActorRef::Own(n.text.clone()),
+                    ast::ActorRef::AllInvolved(_) => ActorRef::AllInvolved,
+                    ast::ActorRef::Parties(_) => ActorRef::Parties,
+                }
+            })
+            .collect()
     }
 }

@@ -129,6 +129,7 @@ impl Lowerer {
             counterparts_either: false,
             panel: None,
             duties: Vec::new(),
+            conditions: Vec::new(),
             outcomes: Vec::new(),
             repeats: None,
             span: s.span,
@@ -168,17 +169,14 @@ impl Lowerer {
                 ast::StageItem::Lead(lead) => {
                     stage.leads_either = lead.leads_either;
                     stage.counterparts_either = lead.counterparts_either;
-                    for a in &lead.leads {
-                        self.actor(a);
-                        stage.leads.push(a.text.clone());
-                    }
-                    for c in &lead.counterparts {
-                        self.actor(&c.actor);
-                        stage.counterparts.push(Counterpart {
-                            actor: c.actor.text.clone(),
-                            equivalent: c.equivalent,
-                        });
-                    }
+                    stage.leads.extend(self.leads(&lead.leads));
+                    stage
+                        .counterparts
+                        .extend(self.counterparts(&lead.counterparts));
+                }
+                ast::StageItem::Condition(c) => {
+                    let condition = self.condition(c, procedure);
+                    stage.conditions.push(condition);
                 }
                 ast::StageItem::Panel(p) => stage.panel = Some(self.panel(p, procedure)),
                 ast::StageItem::Outcome(o) => {
@@ -226,6 +224,32 @@ impl Lowerer {
         true
     }
 
+    /// Reports a second `led by` or `with` in one condition's block.
+    fn once_in(
+        &mut self,
+        condition: &str,
+        seen: &mut Option<Span>,
+        span: Span,
+        word: &str,
+    ) -> bool {
+        if let Some(first) = seen {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::RepeatedHeader,
+                    span,
+                    format!("the block `if \"{condition}\"` says `{word}` twice"),
+                )
+                .with_label(*first, "first said here")
+                .with_help(
+                    "Say once who applies while the condition holds: one `led by ... with ...` line, or one `with ...` line. For another condition, write another `if` block.",
+                ),
+            );
+            return false;
+        }
+        *seen = Some(span);
+        true
+    }
+
     pub(super) fn panel(&mut self, p: &ast::Panel, procedure: Option<&str>) -> Panel {
         let actor = |this: &mut Self, a: &Option<Ident>| {
             a.as_ref().map(|a| {
@@ -261,8 +285,87 @@ impl Lowerer {
                 self.place.timed_before = before;
                 duties
             },
+            conditions: p
+                .conditions
+                .iter()
+                .map(|c| self.condition(c, procedure))
+                .collect(),
             span: p.span,
         }
+    }
+
+    fn leads(&mut self, leads: &[Ident]) -> Vec<String> {
+        leads
+            .iter()
+            .map(|a| {
+                self.actor(a);
+                a.text.clone()
+            })
+            .collect()
+    }
+
+    fn counterparts(&mut self, list: &[ast::Counterpart]) -> Vec<Counterpart> {
+        list.iter()
+            .map(|c| {
+                self.actor(&c.actor);
+                Counterpart {
+                    actor: c.actor.text.clone(),
+                    equivalent: c.equivalent,
+                }
+            })
+            .collect()
+    }
+
+    /// An `if "..." { ... }` block. Who leads and whom the concern is taken
+    /// up with may each be said once in it (in a panel, the grammar allows
+    /// neither).
+    pub(super) fn condition(&mut self, c: &ast::Condition, procedure: Option<&str>) -> Condition {
+        let mut out = Condition {
+            condition: c.condition.text.clone(),
+            cites: Vec::new(),
+            notes: Vec::new(),
+            leads: None,
+            leads_either: false,
+            counterparts: None,
+            counterparts_either: false,
+            duties: Vec::new(),
+            span: c.span,
+        };
+        let mut lead_span: Option<Span> = None;
+        let mut with_span: Option<Span> = None;
+        for item in &c.items {
+            match item {
+                ast::ConditionItem::Cites(t) => out.cites.push(t.text.clone()),
+                ast::ConditionItem::Note(t) => out.notes.push(t.text.clone()),
+                ast::ConditionItem::Lead(lead) => {
+                    if self.once_in(&c.condition.text, &mut lead_span, lead.span, "led by") {
+                        out.leads = Some(self.leads(&lead.leads));
+                        out.leads_either = lead.leads_either;
+                        if !lead.counterparts.is_empty()
+                            && self.once_in(&c.condition.text, &mut with_span, lead.span, "with")
+                        {
+                            out.counterparts = Some(self.counterparts(&lead.counterparts));
+                            out.counterparts_either = lead.counterparts_either;
+                        }
+                    }
+                }
+                ast::ConditionItem::With {
+                    counterparts,
+                    either,
+                    span,
+                } => {
+                    if self.once_in(&c.condition.text, &mut with_span, *span, "with") {
+                        out.counterparts = Some(self.counterparts(counterparts));
+                        out.counterparts_either = *either;
+                    }
+                }
+                ast::ConditionItem::Duty(d) => {
+                    let duty = self.duty(d, procedure);
+                    out.duties.push(duty);
+                }
+            }
+        }
+        out
     }
 
     pub(super) fn outcome(&mut self, o: &ast::Outcome, procedure: Option<&str>) -> Outcome {
@@ -279,21 +382,54 @@ impl Lowerer {
                 via,
                 via_either,
             } => {
-                for v in via {
-                    self.actor(v);
-                }
+                let via = self.actor_refs(via);
                 Target::Stage {
                     to: self.stage_ref(to, procedure),
-                    via: via.iter().map(|v| v.text.clone()).collect(),
+                    via,
                     via_either: *via_either,
                 }
             }
         };
+        let within = o.within.as_ref().map(|w| self.within(w, true, On::Route));
+        let duties = o
+            .duties
+            .iter()
+            .map(|d| {
+                if let Some((trigger, span)) = d.trigger {
+                    self.trigger_on_route(trigger, span);
+                }
+                self.duty(d, procedure)
+            })
+            .collect();
         Outcome {
             when,
             target,
+            within,
+            duties,
             span: o.span,
         }
+    }
+
+    /// A duty on a route is done when the route is taken: a trigger on it
+    /// would say something else.
+    fn trigger_on_route(&mut self, trigger: ast::Trigger, span: Span) {
+        let words = match trigger {
+            ast::Trigger::OnEntry => "on entry",
+            ast::Trigger::WhenResolved => "when resolved",
+            ast::Trigger::WhenUnresolved => "when unresolved",
+            ast::Trigger::WhenConcluded => "when concluded",
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                span,
+                format!("`{words}` cannot be said of a duty on a route"),
+            )
+            .with_primary_label("a duty in the `{ ... }` after an outcome is done when that route is taken")
+            .with_help(format!(
+                "Remove `{words}`. A duty due at another moment belongs in the stage itself, outside the outcome's braces."
+            )),
+        );
     }
 
     pub(super) fn stage_ref(

@@ -24,6 +24,9 @@ pub(super) enum On {
     Duty,
     /// `all stages conclude ...`
     Overall,
+    /// A route out of a stage: `unresolved: escalate to stage 3 within 1
+    /// working day`, counted from the stage concluding unless it says.
+    Route,
 }
 
 /// Where the lowerer is, for resolving what a limit counts from.
@@ -207,7 +210,7 @@ impl Lowerer {
                 On::Conclude => {
                     position < *index || (position == *index && event == StageEvent::Starting)
                 }
-                On::Duty | On::Overall => position <= *index,
+                On::Duty | On::Overall | On::Route => position <= *index,
             };
             if !allowed {
                 let label = self.stage_label(to);

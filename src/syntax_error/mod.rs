@@ -21,8 +21,10 @@ use crate::parser::{self, Rule};
 use crate::span::Span;
 
 mod hints;
+mod route_hints;
 
 use hints::*;
+use route_hints::*;
 
 /// The most syntax errors reported for one file.
 const MAX_ERRORS: usize = 20;
@@ -223,6 +225,7 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         .or_else(|| holidays_in_words(text, offset))
         .or_else(|| day_one_in_words(text, offset, found, &positives))
         .or_else(|| partial_keyword(text, offset, found, &positives))
+        .or_else(|| within_after_end(text, offset, found))
     {
         if let Some(block) = &context
             && block.open < line_start
@@ -472,8 +475,21 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
     let open = *stack.last()?;
     let statement_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
     let head = text[statement_start..open].trim();
-    let keyword = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    let mut keyword = head.split_whitespace().next().unwrap_or("").to_lowercase();
+    // `resolved: end "..." {` and `if "...": go to step 3 {` open a route's
+    // duties; `if "..." {` a condition.
+    let after_condition = head.rsplit('"').next().unwrap_or("");
+    if keyword.starts_with("resolved")
+        || keyword.starts_with("unresolved")
+        || (keyword == "if" && head.contains('"') && after_condition.contains(':'))
+    {
+        "route".clone_into(&mut keyword);
+    }
     let what = match keyword.as_str() {
+        "route" => format!(
+            "the duties of the route `{}`",
+            head.trim_end_matches('{').trim()
+        ),
         "stage" => format!("the stage `{}`", head.trim_end_matches('{').trim()),
         "step" => format!("the step `{}`", head.trim_end_matches('{').trim()),
         "form" => "the form".to_owned(),
@@ -481,6 +497,7 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
         "when" => "the exception rule".to_owned(),
         "procedure" => "the procedure".to_owned(),
         "panel" => "the panel".to_owned(),
+        "if" => format!("the block `{}`", head.trim_end_matches('{').trim()),
         _ => "the block".to_owned(),
     };
     Some(Block {
@@ -490,8 +507,37 @@ fn block_context(text: &str, offset: usize) -> Option<Block> {
     })
 }
 
+/// The verbs that start a duty, which are all pest expects after `must`,
+/// `should` or `may`.
+fn is_duty_verb(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::kw_record
+            | Rule::kw_notify
+            | Rule::kw_share
+            | Rule::kw_refer
+            | Rule::kw_recommend
+            | Rule::kw_decide
+            | Rule::kw_report
+            | Rule::kw_involve
+            | Rule::kw_consult
+            | Rule::kw_meet
+            | Rule::kw_complete
+            | Rule::kw_task
+    )
+}
+
+/// True when pest expects only a duty's verb (after `must`, `should` or
+/// `may`).
+fn expected_is_verb(positives: &[Rule]) -> bool {
+    !positives.is_empty() && positives.iter().all(|&rule| is_duty_verb(rule))
+}
+
 /// True when pest was looking for the start of a statement.
 fn expected_is_statement(positives: &[Rule]) -> bool {
+    if expected_is_verb(positives) {
+        return false;
+    }
     positives.len() > 6
         || positives
             .iter()
@@ -500,6 +546,9 @@ fn expected_is_statement(positives: &[Rule]) -> bool {
 
 /// Words for what was expected.
 fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
+    if expected_is_verb(positives) {
+        return "a duty's verb, such as `record`, `notify`, `consult` or `task`".to_owned();
+    }
     if expected_is_statement(positives) {
         return match context.map(|b| b.keyword.as_str()) {
             Some("stage" | "step") => "a statement of the stage (such as `start`, `conclude`, `led by`, `record`, `notify`, `resolved:`) or `}`".to_owned(),
@@ -508,6 +557,8 @@ fn describe_expected(positives: &[Rule], context: Option<&Block>) -> String {
             Some("when") => "`start at`, `follow`, a duty such as `notify`, or `}`".to_owned(),
             Some("procedure") => "`applies when`, `meanwhile`, `concern raised by`, `when`, `step`, `cites`, `note` or `}`".to_owned(),
             Some("panel") => "`convened by`, `overseen by`, `chaired by`, `members`, `decision`, a duty or `}`".to_owned(),
+            Some("if") => "a duty (such as `involve`, `notify`, `record`), `led by`, `with`, `note` or `}`".to_owned(),
+            Some("route") => "a duty (such as `task`, `record`, `notify`) or `}`".to_owned(),
             _ => "a new statement (such as `policy`, `board`, `actor`, `record`, `form`, `every stage`, `stage`, `when` or `procedure`)".to_owned(),
         };
     }
@@ -534,7 +585,7 @@ fn rule_words(rule: Rule) -> String {
         Rule::punct_open => "`{`".to_owned(),
         Rule::punct_close => "`}`".to_owned(),
         Rule::string | Rule::string_text => "text in quotes".to_owned(),
-        Rule::name | Rule::name_list => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
+        Rule::name | Rule::name_list | Rule::actor_list | Rule::actor_ref => "a name (letters, digits and `_`, starting with a letter)".to_owned(),
         Rule::number | Rule::digits | Rule::number_word => "a number".to_owned(),
         Rule::date | Rule::iso_date | Rule::day_month_year | Rule::month_year | Rule::year | Rule::month => {
             "a date such as `April 2025`, `1 April 2025` or `2025-04-01`".to_owned()
@@ -569,6 +620,10 @@ fn rule_words(rule: Rule) -> String {
         }
         Rule::period_unit => "`years` or `months`".to_owned(),
         Rule::review_anchor => "`of adoption` or `of the last update`".to_owned(),
+        Rule::modality => "`must`, `should` or `may`".to_owned(),
+        Rule::record_list | Rule::record_place => {
+            "a record's name, or `each agency's` and a record's name".to_owned()
+        }
         _ => "a statement".to_owned(),
     }
 }
@@ -576,17 +631,21 @@ fn rule_words(rule: Rule) -> String {
 /// Help for common mistakes, in a full sentence.
 fn help_for(positives: &[Rule], found: &str, context: Option<&Block>) -> Option<String> {
     let wants = |rule: Rule| positives.contains(&rule);
-    if (wants(Rule::name) || wants(Rule::name_list)) && is_reserved(found) {
+    let wants_name = wants(Rule::name)
+        || wants(Rule::name_list)
+        || wants(Rule::actor_list)
+        || wants(Rule::actor_ref)
+        || wants(Rule::record_list)
+        || wants(Rule::record_place);
+    if wants_name && is_reserved(found) {
         return Some(format!(
             "`{found}` is one of the language's own words, so it cannot be a name. If a name is missing here, add it; otherwise choose another name, such as `{found}_role`."
         ));
     }
-    if found.starts_with('"') && (wants(Rule::name) || wants(Rule::name_list)) {
+    if found.starts_with('"') && wants_name {
         return Some("Names of actors, records, forms and stages are written without quotes, for example `line_manager`.".to_owned());
     }
-    if (wants(Rule::name) || wants(Rule::name_list))
-        && found.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
+    if wants_name && found.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Some("A name must start with a letter, for example `stage2_lead`.".to_owned());
     }
     if wants(Rule::string) && !found.starts_with('"') {

@@ -187,7 +187,8 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
     let mut text = format!(
         "policy \"Generated\"\n{board}concern raised by worker\n\
          days are calendar days\nday 1 is the day the concern arose\nholidays england-and-wales\n\
-         actor worker \"Worker\"\n{manager}record case_record \"Case record\"\n",
+         actor worker \"Worker\"\n{manager}record case_record \"Case record\"\n\
+         record file \"File\"\nform referral \"Referral\" {{\n  field \"Name\"\n}}\n",
     );
     if extras.first().is_some_and(|e| e % 5 == 0) {
         text.push_str("note \"A note of the whole policy\"\n");
@@ -272,15 +273,57 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         if extra % 5 == 1 {
             text.push_str("  notify manager where possible by worker\n");
         }
+        if extra % 7 == 2 {
+            text.push_str("  should consult manager\n");
+        }
+        if extra % 6 == 1 {
+            text.push_str("  notify own manager by each party when unresolved\n");
+        }
+        if extra % 5 == 3 {
+            text.push_str(
+                "  record \"the outcome\" in each agency's case_record and file using referral\n",
+            );
+        }
+        if extra % 9 == 4 {
+            text.push_str("  complete referral when resolved\n");
+        }
+        if extra % 4 == 1 {
+            text.push_str(
+                "  if \"a care provider is involved\" {\n    with equivalent manager or worker\n    \
+                 should involve manager by each party\n  }\n",
+            );
+        }
+        if extra % 10 == 6 {
+            text.push_str(
+                "  if \"the manager is away\" {\n    led by worker with manager\n    note \"N\"\n  }\n  \
+                 panel \"Panel\" {\n    if \"urgent\" {\n      notify manager\n    }\n  }\n",
+            );
+        }
+        if extra % 8 == 3 {
+            text.push_str("  share outcome with all involved, the parties and equivalent worker\n");
+        }
+        if extra % 3 == 2 {
+            text.push_str(&format!(
+                "  if \"agreed\": end \"Agreed at stage {number}\" {{\n    \
+                 task \"written confirmation\" within 2 working days\n    share outcome with the parties\n  }}\n"
+            ));
+        }
         text.push_str(&format!("  resolved: end \"Resolved at stage {number}\"\n"));
         if number < n {
-            let via = if extra % 2 == 0 {
-                " via manager or worker"
+            let via = if extra % 4 == 2 {
+                " via own manager"
+            } else if extra % 2 == 0 {
+                " via manager or equivalent worker"
+            } else {
+                ""
+            };
+            let limit = if extra % 5 == 4 {
+                " within 1 working day"
             } else {
                 ""
             };
             text.push_str(&format!(
-                "  unresolved: escalate to stage {}{via}\n",
+                "  unresolved: escalate to stage {}{via}{limit}\n",
                 number + 1
             ));
         }

@@ -60,6 +60,8 @@ fn every_dot_renders_with_graphviz() {
     let mut files = ladder_files("policies");
     files.extend(ladder_files("tests/policies"));
     files.push(root().join("tests/data/hostile-labels.ladder"));
+    // The test policies of the language's features.
+    files.extend(ladder_files("tests/policies"));
     for path in files {
         let policy = policy_of(&path);
         let svg = String::from_utf8(render(&dot::to_string(&policy), "svg")).unwrap();

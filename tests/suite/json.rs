@@ -423,6 +423,7 @@ mod mirror {
         pub counterparts_either: bool,
         pub panel: Option<Panel>,
         pub duties: Vec<Duty>,
+        pub conditions: Vec<Condition>,
         pub transitions: Vec<Transition>,
         pub repeats: Option<Repeats>,
         pub at: At,
@@ -480,6 +481,25 @@ mod mirror {
         pub cites: Vec<String>,
         pub notes: Vec<String>,
         pub duties: Vec<Duty>,
+        pub conditions: Vec<Condition>,
+        pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(
+        clippy::struct_field_names,
+        reason = "mirrors the JSON object, whose `condition` field is named by the format"
+    )]
+    pub struct Condition {
+        pub condition: String,
+        pub cites: Vec<String>,
+        pub notes: Vec<String>,
+        pub leads: Option<Vec<String>>,
+        pub leads_either: bool,
+        pub counterparts: Option<Vec<Counterpart>>,
+        pub counterparts_either: bool,
+        pub duties: Vec<Duty>,
         pub at: At,
     }
 
@@ -500,20 +520,36 @@ mod mirror {
     )]
     pub struct Duty {
         pub kind: String,
+        pub modality: String,
         pub optional: bool,
         pub what: Option<String>,
-        pub actors: Vec<String>,
+        pub actors: Vec<ActorRef>,
         pub actors_either: bool,
-        pub record: Option<String>,
+        pub records: Vec<RecordPlace>,
         pub form: Option<String>,
-        pub by: Vec<String>,
+        pub by: Vec<ActorRef>,
         pub by_either: bool,
+        pub by_each_party: bool,
         pub within: Option<Limit>,
         pub within_also: Option<Limit>,
         pub within_join: String,
         pub trigger: Option<String>,
         pub where_possible: bool,
         pub at: At,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct RecordPlace {
+        pub record: String,
+        pub each_agency: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ActorRef {
+        pub kind: String,
+        pub actor: Option<String>,
     }
 
     #[derive(Deserialize)]
@@ -525,8 +561,10 @@ mod mirror {
         pub stage: Option<String>,
         pub end: Option<String>,
         pub follow: Option<String>,
-        pub via: Vec<String>,
+        pub via: Vec<ActorRef>,
         pub via_either: bool,
+        pub within: Option<Limit>,
+        pub duties: Vec<Duty>,
         pub at: At,
     }
 

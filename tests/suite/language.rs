@@ -4,7 +4,7 @@
 
 use ladder::ast::{self, Item, Trigger};
 use ladder::code::Code;
-use ladder::model::Target;
+use ladder::model::{ActorRef, Target};
 
 use crate::support::check;
 
@@ -78,7 +78,7 @@ fn where_possible_ends_a_duty_in_any_order_with_the_other_modifiers() {
     let flags: Vec<bool> = stage.duties.iter().map(|d| d.where_possible).collect();
     assert_eq!(flags, [false, false, true, true, false]);
     let notify = &stage.duties[3];
-    assert_eq!(notify.by, ["practitioner"]);
+    assert_eq!(notify.by, [ActorRef::Actor("practitioner".to_owned())]);
     assert_eq!(notify.trigger, Some(Trigger::WhenUnresolved));
 }
 
@@ -184,7 +184,11 @@ fn via_takes_a_list_of_actors() {
                 ast::StageItem::Outcome(ast::Outcome {
                     target: ast::Target::Escalate { via, .. },
                     ..
-                }) => Some(via.iter().map(|v| v.text.as_str()).collect()),
+                }) => Some(
+                    via.iter()
+                        .map(|v| v.ident().unwrap().text.as_str())
+                        .collect(),
+                ),
                 _ => None,
             })
             .unwrap();
@@ -201,7 +205,8 @@ fn via_takes_a_list_of_actors() {
             panic!("{target:?}");
         };
         assert_eq!(to.as_ref().unwrap().id, "2");
-        assert_eq!(via, &expected);
+        let via: Vec<&str> = via.iter().filter_map(ActorRef::name).collect();
+        assert_eq!(via, expected);
         // `or` is any one of them; `and` and commas are all of them.
         assert_eq!(*via_either, text.contains(" or safeguarding_lead"));
         let chart = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
@@ -273,7 +278,10 @@ fn the_json_has_the_notes_where_possible_and_via_lists() {
     assert_eq!(stage["transitions"][0]["via"], serde_json::json!([]));
     assert_eq!(
         stage["transitions"][1]["via"],
-        serde_json::json!(["line_manager", "safeguarding_lead"])
+        serde_json::json!([
+            {"kind": "actor", "actor": "line_manager"},
+            {"kind": "actor", "actor": "safeguarding_lead"}
+        ])
     );
     assert_eq!(
         json["stages"][1]["transitions"][0]["via"],

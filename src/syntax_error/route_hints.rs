@@ -1,0 +1,40 @@
+//! Recognisers for mistakes in what a route carries: a time limit after
+//! `end`, where there is no move to time.
+
+use super::*;
+
+/// `resolved: end "Agreed" within 2 working days`: an end is not a move,
+/// so the limit has nothing to time. What is done on ending, with its
+/// limit, goes in braces after the end.
+pub(super) fn within_after_end(text: &str, offset: usize, found: &str) -> Option<Diagnostic> {
+    if !found.eq_ignore_ascii_case("within") {
+        return None;
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim();
+    let (_, after_colon) = before.split_once(':')?;
+    let end = after_colon.trim_start();
+    let named = end.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("end"))
+        && end[3..].trim_start().starts_with('"')
+        && end.ends_with('"');
+    if !named {
+        return None;
+    }
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let limit = text[offset..line_end].trim();
+    let span = Span::new(
+        offset,
+        offset + crate::span::trimmed_len(&text[offset..line_end]),
+    );
+    Some(
+        Diagnostic::new(
+            Code::Syntax,
+            span,
+            "a time limit cannot follow `end`: ending is not a move to time",
+        )
+        .with_primary_label("this limit has nothing to time")
+        .with_help(format!(
+            "Put what must be done on this route, with its limit, in braces after the end: `{before} {{ task \"written confirmation\" {limit} }}`. A limit after `escalate to` or `follow` times the move itself."
+        )),
+    )
+}
