@@ -7,7 +7,7 @@
 //! arose. This check tries every such date, from the adoption date to the
 //! review date (or from today for two years when either is missing), within
 //! the years the bank-holiday calendar knows, computes the deadlines with
-//! `deadline.rs`, and reports the first date on which a rule is broken as a
+//! `deadline`, and reports the first date on which a rule is broken as a
 //! concrete counterexample that a person can check on a calendar.
 //!
 //! It reports with the codes the day-number checks use (L040 to L043, L046,

@@ -115,7 +115,7 @@ impl<'p> Context<'_, 'p> {
                 span: limit.span,
             })),
             // Limits counted from another stage, the meeting or the duty
-            // before are dated by `deadline.rs` along the chain; day numbers
+            // before are dated by `deadline` along the chain; day numbers
             // do not follow them.
             _ if matches!(
                 limit.anchor,
@@ -216,7 +216,7 @@ pub(super) fn check<'p>(policy: &'p Policy, out: &mut Vec<Diagnostic>) -> Vec<Pe
         .map(|stage| {
             let start = stage.start.as_ref().and_then(|limit| {
                 // A start counted from the stage before is dated along the
-                // chain by `deadline.rs`, not by day number.
+                // chain by `deadline`, not by day number.
                 if !matches!(limit.kind, LimitKind::On | LimitKind::By)
                     && limit.anchor != Anchor::ConcernArising
                 {

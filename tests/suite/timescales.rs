@@ -281,3 +281,60 @@ fn a_repeating_stage_says_its_limits_cover_every_round() {
         .unwrap();
     assert_eq!(conclude.date.as_ref().unwrap().date, "2026-03-25");
 }
+
+/// A route's own limit ("the next tier must be asked within one working
+/// day") dates the next stage's start, and the duties on a route count
+/// from the stage concluding. Raised on Monday 21 December 2026, the chain
+/// runs over Christmas and New Year's Day.
+#[test]
+fn routes_with_their_own_limits_and_duties_are_dated() {
+    let path = root().join("tests/policies/duties.ladder");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let calendar = ladder::calendar::Calendar::builtin(ladder::calendar::Division::EnglandAndWales);
+    let raised = chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap();
+    let timeline = ladder::timeline::build(policy, raised, Some(&calendar)).unwrap();
+    let rows: Vec<(String, String, String)> = timeline
+        .deadlines
+        .iter()
+        .map(|d| {
+            (
+                d.stage_label.clone(),
+                d.what.clone(),
+                d.date
+                    .as_ref()
+                    .map_or("no date".to_owned(), |d| d.date.clone()),
+            )
+        })
+        .collect();
+    let has = |stage: &str, what: &str, date: &str| {
+        assert!(
+            rows.contains(&(stage.to_owned(), what.to_owned(), date.to_owned())),
+            "{stage} {what} {date} not in {rows:#?}"
+        );
+    };
+    // Stage 1 concludes within 2 working days: Wednesday 23 December.
+    has("Stage 1", "conclude within 2 working days", "2026-12-23");
+    // Its route asks stage 2 within one working day of that: Thursday 24.
+    has(
+        "Stage 1",
+        "`unresolved: escalate to Stage 2` within 1 working day",
+        "2026-12-24",
+    );
+    has(
+        "Stage 2",
+        "start within 1 working day of Stage 1 concluding, as its route says",
+        "2026-12-24",
+    );
+    // Five working days from Thursday 24 December skip Christmas, Boxing
+    // Day (Monday 28) and New Year's Day: Tuesday 5 January 2027.
+    has("Stage 2", "conclude within 5 working days", "2027-01-05");
+    // Written confirmation on the "agreed" route: two working days after
+    // stage 2 concludes.
+    has(
+        "Stage 2",
+        "task \"written confirmation of the agreement\" within 2 working days",
+        "2027-01-07",
+    );
+}

@@ -12,18 +12,22 @@
 //! later than day 3" is shown on day 3, and a duty counted from the stage
 //! starting is counted from that latest start.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ast::DayOne;
-use crate::calendar::{Calendar, Division};
+use crate::calendar::Calendar;
 use crate::deadline::{
     Chain, Concern, Counting, DayTable, DeadlineError, stage_duties, weekday_name,
 };
-use crate::model::{
-    Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Policy, Stage, StageKey, describe_limits,
+use crate::model::{Duty, Policy, StageKey, describe_limits};
+
+mod table;
+mod words;
+
+use words::{
+    before_day_one, duty_words, hours_note, route_start, route_words, timed, why_undated,
+    words_reason,
 };
 
 /// The version of the JSON written by `ladder timeline --format json`.
@@ -78,6 +82,9 @@ pub enum Event {
     Start,
     Duty,
     Conclude,
+    /// The limit on a route out of a stage (`escalate to stage 3 within 1
+    /// working day`).
+    Route,
 }
 
 /// One deadline.
@@ -169,6 +176,7 @@ pub fn build(
                 let what = match chain {
                     Chain::DayOne => "start when the concern is raised".to_owned(),
                     Chain::After(key) => format!("start when {} must conclude", label(key)),
+                    Chain::Route(key) => route_start(policy, key, &stage.key, &label),
                 };
                 let mut start = row(Event::Start, what, true);
                 start.date = dates.start.map(day);
@@ -225,6 +233,22 @@ pub fn build(
             }
             deadlines.push(item);
         }
+        // Duties that apply only under a condition: dated as the stage's
+        // own, and marked with their condition.
+        for (condition, dated) in stage.conditions.iter().zip(&dates.conditions) {
+            for (duty, date) in condition.duties.iter().zip(dated) {
+                let Some(limit) = &duty.within else { continue };
+                let mut item = row(Event::Duty, duty_words(duty, &label), limit.hard);
+                item.notes
+                    .push(format!("only if \"{}\"", condition.condition));
+                match date {
+                    Some(date) => item.date = Some(day(*date)),
+                    None => item.no_date = Some(why_undated(limit, stage, &label)),
+                }
+                item.notes.extend(hours_note(limit));
+                deadlines.push(item);
+            }
+        }
         if !stage.conclude.is_empty() {
             let what = format!(
                 "conclude {}",
@@ -252,6 +276,35 @@ pub fn build(
                 }
             }
             deadlines.push(item);
+        }
+        // What a route out of the stage carries: its own limit and the
+        // duties done when it is taken, counted from the stage concluding.
+        for (outcome, dated) in stage.outcomes.iter().zip(&dates.routes) {
+            let route = route_words(outcome, &label);
+            if let Some(limit) = &outcome.within {
+                let mut item = row(
+                    Event::Route,
+                    format!("{route} {}", limit.describe_with(&label)),
+                    limit.hard,
+                );
+                match dated.within {
+                    Some(date) => item.date = Some(day(date)),
+                    None => item.no_date = Some(why_undated(limit, stage, &label)),
+                }
+                item.notes.extend(hours_note(limit));
+                deadlines.push(item);
+            }
+            for (duty, date) in outcome.duties.iter().zip(&dated.duties) {
+                let Some(limit) = &duty.within else { continue };
+                let mut item = row(Event::Duty, duty_words(duty, &label), limit.hard);
+                item.notes.push(format!("on the route {route}"));
+                match date {
+                    Some(date) => item.date = Some(day(*date)),
+                    None => item.no_date = Some(why_undated(limit, stage, &label)),
+                }
+                item.notes.extend(hours_note(limit));
+                deadlines.push(item);
+            }
         }
         // A stage that may be taken again ("more senior managers in
         // turn"): its window covers every round, which the rows say.
@@ -344,306 +397,5 @@ fn make_day(date: NaiveDate, calendar: Option<&Calendar>) -> Day {
             .and_then(|c| c.bank_holiday(date).ok().flatten())
             .map(str::to_owned),
         value: date,
-    }
-}
-
-/// Whether a stage has a conclusion or a timed duty of its own (or from
-/// `every stage`), which its start is needed to date.
-fn timed(stage: &Stage, every: &[Duty]) -> bool {
-    !stage.conclude.is_empty()
-        || stage
-            .duties
-            .iter()
-            .chain(every)
-            .chain(stage.panel.iter().flat_map(|p| &p.duties))
-            .any(|d| d.within.is_some())
-}
-
-/// Why a limit has no date for this concern.
-fn why_undated(limit: &Limit, stage: &Stage, label: &dyn Fn(&StageKey) -> String) -> String {
-    if let Some(reason) = words_reason(limit) {
-        return reason;
-    }
-    match &limit.anchor {
-        Anchor::Stage { to: Some(key), .. } => {
-            format!("counted from {}, which has no date", label(key))
-        }
-        Anchor::Meeting => "counted from the meeting, which has no date".to_owned(),
-        Anchor::PreviousDuty => "counted from the duty before, which has no date".to_owned(),
-        _ => format!(
-            "counted from the start of {}, which has no date",
-            stage.label
-        ),
-    }
-}
-
-/// Why a timescale in words has no date, if it never has one.
-fn words_reason(limit: &Limit) -> Option<String> {
-    match limit.kind {
-        LimitKind::WithoutDelay => {
-            Some("without delay: as soon as it can be done; no fixed date".to_owned())
-        }
-        LimitKind::CaseByCase => Some("decided case by case; no fixed date".to_owned()),
-        _ => None,
-    }
-}
-
-/// Hours run by the clock from the moment the concern arose, so a short
-/// limit in hours can end before day 1 when day 1 is a later day (a
-/// working-day policy and a concern raised at the weekend, or `day 1 is the
-/// day after the concern arose`). The date stands; the note says why it
-/// comes first.
-fn before_day_one(date: NaiveDate, day_one: Option<NaiveDate>) -> Option<String> {
-    let day_one = day_one?;
-    (date < day_one).then(|| {
-        format!(
-            "before day 1, which is {} {}: hours run by the clock from the moment the concern arose",
-            day_one.format("%Y-%m-%d"),
-            weekday_name(day_one)
-        )
-    })
-}
-
-/// What "within N hours" means as a date: the date shown is the day the
-/// hours run out, at the time of day they started.
-fn hours_note(limit: &Limit) -> Option<String> {
-    match limit.kind {
-        LimitKind::Immediately => return Some("immediately: at once, on this day".to_owned()),
-        LimitKind::BeforeMeetingEnds => {
-            return Some("before the meeting ends, on the day of the meeting".to_owned());
-        }
-        _ => {}
-    }
-    if limit.kind != LimitKind::Within || limit.unit != DayUnit::Hours {
-        return None;
-    }
-    Some(match limit.anchor {
-        Anchor::ConcernArising => "by the time of day the concern arose".to_owned(),
-        Anchor::BeingNotified => "by the time of day of the notification".to_owned(),
-        Anchor::Meeting => "by the time of day of the meeting".to_owned(),
-        Anchor::PreviousDuty => "by the time of day of the duty before".to_owned(),
-        Anchor::Stage { .. } => "by the time of day counted from".to_owned(),
-        Anchor::StageStarting | Anchor::Unstated => {
-            "by the time of day the stage started".to_owned()
-        }
-    })
-}
-
-/// A timed duty in the words of the language, shortened to its verb and
-/// first words: `recommend "the most appropriate way to proceed" within 5
-/// working days of being notified`.
-fn duty_words(duty: &Duty, label: &dyn Fn(&StageKey) -> String) -> String {
-    let text = |t: &Option<String>| t.as_ref().map(|t| format!(" \"{t}\""));
-    let names = |n: &[crate::model::ActorRef]| {
-        if n.is_empty() {
-            None
-        } else {
-            let conjunction = if duty.actors_either { " or " } else { " and " };
-            let words: Vec<String> = n.iter().map(crate::model::ActorRef::words).collect();
-            Some(format!(" {}", words.join(conjunction)))
-        }
-    };
-    let object = match &duty.kind {
-        DutyKind::Record { what, .. } | DutyKind::Complete(what) | DutyKind::Task(what) => {
-            Some(format!(" \"{what}\""))
-        }
-        DutyKind::Share { what, with } => match what {
-            Some(w) => Some(format!(" \"{w}\"")),
-            None => Some(" outcome".to_owned()),
-        }
-        .map(|s| match names(with) {
-            Some(n) => format!("{s} with{n}"),
-            None => s,
-        }),
-        DutyKind::Refer { what, .. }
-        | DutyKind::Recommend { what, .. }
-        | DutyKind::Report { what, .. }
-        | DutyKind::Decide(what)
-        | DutyKind::Meet(what) => text(what),
-        DutyKind::Notify(who) | DutyKind::Involve(who) | DutyKind::Consult(who) => names(who),
-    };
-    let optional = match duty.modality {
-        crate::model::Modality::Must => "",
-        crate::model::Modality::Should => "should ",
-        crate::model::Modality::May => "may ",
-    };
-    let target = if duty.within.as_ref().is_none_or(|l| l.hard) {
-        ""
-    } else {
-        "aim to "
-    };
-    let limits: Vec<Limit> = duty.limits().cloned().collect();
-    format!(
-        "{target}{optional}{}{} {}",
-        duty.kind.verb(),
-        object.unwrap_or_default(),
-        describe_limits(&limits, duty.within_join, label)
-    )
-}
-
-impl Timeline {
-    /// The table for people: one line per deadline, date first, so that it
-    /// reads the same pasted into an e-mail in any font (the last column is
-    /// free text and nothing is aligned after it).
-    #[must_use]
-    pub fn human(&self) -> String {
-        let mut out = String::new();
-        let title = self.policy.as_deref().unwrap_or("Untitled policy");
-        let _ = match &self.board_short {
-            Some(short) => writeln!(out, "Timeline: {title} ({short})"),
-            None => writeln!(out, "Timeline: {title}"),
-        };
-        out.push_str(&self.counting_lines());
-        let _ = writeln!(
-            out,
-            "Each date is the last day allowed, a plan date: every stage before it is taken to use all its time."
-        );
-        let _ = writeln!(out);
-
-        let date_width = "2026-12-24 Wednesday".len();
-        let stage_width = self
-            .deadlines
-            .iter()
-            .map(|d| d.stage_label.chars().count())
-            .chain([5])
-            .max()
-            .unwrap_or(5);
-        let _ = writeln!(
-            out,
-            "{:<date_width$}  {:<stage_width$}  Deadline",
-            "Date", "Stage"
-        );
-        for d in &self.deadlines {
-            let _ = writeln!(
-                out,
-                "{:<date_width$}  {:<stage_width$}  {}",
-                date_cell(d),
-                d.stage_label,
-                deadline_cell(d)
-            );
-        }
-        let _ = writeln!(out);
-        let _ = match &self.final_deadline {
-            Some(last) if !self.undated_stages.is_empty() => writeln!(
-                out,
-                "Final deadline: {} ({}: {}{}), but {} {} a limit with no date, so the \
-                 procedure may run later",
-                date_cell(last).trim_end(),
-                last.stage_label,
-                last.what,
-                target_mark(last),
-                self.undated_stages.join(", "),
-                if self.undated_stages.len() == 1 {
-                    "has"
-                } else {
-                    "have"
-                }
-            ),
-            Some(last) => writeln!(
-                out,
-                "Final deadline: {} ({}: {}{})",
-                date_cell(last).trim_end(),
-                last.stage_label,
-                last.what,
-                target_mark(last)
-            ),
-            None => writeln!(
-                out,
-                "Final deadline: none; the procedure gives no dated deadline for this concern"
-            ),
-        };
-        out
-    }
-
-    /// The JSON form, pretty-printed, ending with a newline.
-    #[must_use]
-    pub fn json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned());
-        text.push('\n');
-        text
-    }
-}
-
-impl Timeline {
-    /// The header's lines on how days are counted, saying only what the
-    /// policy states: "Day 1 is ..." and "Days are ..." when it says so,
-    /// "the policy does not say ..." when it does not.
-    fn counting_lines(&self) -> String {
-        let raised = format!(
-            "Concern raised on {} {}.",
-            self.raised.weekday, self.raised.date
-        );
-        let first = match (&self.day_one, self.day_one_is) {
-            (Some(day), Some(rule)) => {
-                // In working days day 1 may be later than the rule's day:
-                // the first working day on or after it.
-                let after = rule == "the day after the concern arose";
-                let base = if after {
-                    self.raised.value.succ_opt()
-                } else {
-                    Some(self.raised.value)
-                };
-                if base == Some(day.value) {
-                    format!("{raised} Day 1 is {} {} ({rule}).", day.weekday, day.date)
-                } else {
-                    format!(
-                        "{raised} Day 1 is {} {}, the first working day on or after {rule}.",
-                        day.weekday, day.date
-                    )
-                }
-            }
-            _ if self.days.is_none() => raised,
-            _ => format!("{raised} The policy does not say which day is day 1."),
-        };
-        let days = match (self.days, &self.day_one) {
-            (Some(days), _) => format!("Days are {days}."),
-            (None, Some(_)) => "The policy does not say how days are counted.".to_owned(),
-            // Nothing in such a policy needs it (`check` asks for day
-            // counting wherever a day number or a bare "days" is used): its
-            // limits give their own units.
-            (None, None) => {
-                "The policy uses no day numbers, so it states no day counting.".to_owned()
-            }
-        };
-        let days = match self.holidays.and_then(Division::from_name) {
-            Some(division) => format!(
-                "{days} Working days skip weekends and the bank holidays of {}.",
-                division.describe()
-            ),
-            None => days,
-        };
-        format!("{first}\n{days}\n")
-    }
-}
-
-/// `, a target` after the final deadline's words when it is an `aim to`
-/// target, as its row in the table says.
-fn target_mark(d: &Deadline) -> &'static str {
-    if d.hard { "" } else { ", a target" }
-}
-
-fn date_cell(d: &Deadline) -> String {
-    match &d.date {
-        Some(day) => format!("{} {}", day.date, day.weekday),
-        None => "no date".to_owned(),
-    }
-}
-
-fn deadline_cell(d: &Deadline) -> String {
-    let mut notes: Vec<String> = Vec::new();
-    if let Some(title) = d.date.as_ref().and_then(|day| day.bank_holiday.as_ref()) {
-        notes.push(format!("bank holiday: {title}"));
-    }
-    if !d.hard {
-        notes.push("a target".to_owned());
-    }
-    notes.extend(d.notes.iter().cloned());
-    if let Some(why) = &d.no_date {
-        notes.push(why.clone());
-    }
-    if notes.is_empty() {
-        d.what.clone()
-    } else {
-        format!("{} ({})", d.what, notes.join("; "))
     }
 }
