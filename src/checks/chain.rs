@@ -50,10 +50,19 @@ enum Found<'p> {
     },
 }
 
+/// Which limit a finding is about: its code and where the limit is written.
+/// Spans never take part in equality (so that structural tests ignore
+/// layout), so the key holds the offsets themselves.
+type Key = (Code, usize, usize);
+
+fn key(code: Code, span: Span) -> Key {
+    (code, span.start, span.end)
+}
+
 /// One finding: its first date, how many dates break it, and a key that
 /// tells it from the others.
 struct Finding<'p> {
-    key: (Code, Span),
+    key: Key,
     raised: NaiveDate,
     count: usize,
     found: Found<'p>,
@@ -153,7 +162,7 @@ fn late<'p>(
     policy: &'p Policy,
     stages: &[&'p Stage],
     plan: &Plan,
-    found: &mut Vec<((Code, Span), Found<'p>)>,
+    found: &mut Vec<(Key, Found<'p>)>,
 ) {
     for (stage, dates) in stages.iter().zip(&plan.stages) {
         let Some((end, _)) = dates.conclude() else {
@@ -171,7 +180,7 @@ fn late<'p>(
             );
             if due > end && chained(stage, limit) && !after_by_design {
                 found.push((
-                    (Code::DutyAfterStage, limit.span),
+                    key(Code::DutyAfterStage, limit.span),
                     Found::Late {
                         stage,
                         duty,
@@ -190,7 +199,7 @@ fn disagree<'p>(
     stages: &[&'p Stage],
     concern: &Concern<'_>,
     plan: &Plan,
-    found: &mut Vec<((Code, Span), Found<'p>)>,
+    found: &mut Vec<(Key, Found<'p>)>,
 ) {
     for (stage, dates) in stages.iter().zip(&plan.stages) {
         let mut pairs: Vec<(&Limit, &Limit)> = Vec::new();
@@ -217,7 +226,7 @@ fn disagree<'p>(
                 && x != y
             {
                 found.push((
-                    (Code::UnitsDisagree, a.span),
+                    key(Code::UnitsDisagree, a.span),
                     Found::Disagree {
                         first: a,
                         second: b,
@@ -234,7 +243,7 @@ fn overrun<'p>(
     policy: &'p Policy,
     stages: &[&'p Stage],
     plan: &Plan,
-    found: &mut Vec<((Code, Span), Found<'p>)>,
+    found: &mut Vec<(Key, Found<'p>)>,
 ) {
     let (Some(limit), Some(date)) = (&policy.overall, plan.overall) else {
         return;
@@ -250,7 +259,7 @@ fn overrun<'p>(
         && end > date
     {
         found.push((
-            (Code::OverallExceeded, limit.span),
+            key(Code::OverallExceeded, limit.span),
             Found::Overrun {
                 limit,
                 stage,
@@ -330,7 +339,9 @@ fn report(
         .with_primary_label(format!("{} by {}", first.duration(), spoken_date(*x)))
         .with_label(second.span, format!("{} by {}", second.duration(), spoken_date(*y)))
         .with_help(format!(
-            "{how_often} ladder uses the earlier date. If the source document means one of the two, keep that one; if it means the sooner of two limits, write `{}, or within {}, whichever is sooner`.",
+            "{how_often} ladder uses the earlier date. If the board means one of the two, keep only that one (`within {}` or `within {}`); if it means whichever comes first, write `{}, or within {}, whichever is sooner`.",
+            first.duration(),
+            second.duration(),
             first.describe(),
             second.duration()
         )),

@@ -167,7 +167,10 @@ impl<'p> Context<'_, 'p> {
         let mut uncounted: Vec<(&'p Limit, &'p Stage)> = Vec::new();
         for (when, stage) in sides {
             for &limit in when.uncounted() {
-                if !uncounted.iter().any(|(l, _)| l.span == limit.span) {
+                if !uncounted
+                    .iter()
+                    .any(|(l, _)| (l.span.start, l.span.end) == (limit.span.start, limit.span.end))
+                {
                     uncounted.push((limit, stage));
                 }
             }

@@ -378,7 +378,7 @@ pub(super) fn partial_keyword(
         None => format!("expected {expected}, found `{written}`"),
     };
     let help = if is_anchor {
-        "A time limit can end with `of the concern arising` (counting from day 1), `of being notified` or `of the stage starting` (both counting from the stage starting), `of the meeting`, `of stage 2 concluding` (or `starting`, or `ending unresolved`; `the previous stage` works too), or with nothing (counting from the stage starting); `within a further 2 working days` counts from the duty before. Choose the nearest to what the source document says; a `note \"...\"` in the stage can keep the document's exact words.".to_owned()
+        "A time limit can end with `of the concern arising` (counting from day 1), `of being notified` or `of the stage starting` (both counting from the stage starting), `of the meeting`, `of stage 2 concluding` (or `starting`, or `ending unresolved`; `the previous stage` works too), or with nothing (counting from the stage starting; on a route such as `unresolved: escalate to stage 3 within 1 working day`, from this stage concluding, so \"of this one failing\" needs no words); `within a further 2 working days` counts from the duty before. Choose the nearest to what the source document says; a `note \"...\"` in the stage can keep the document's exact words.".to_owned()
     } else {
         format!("Write one of {expected} here.")
     };

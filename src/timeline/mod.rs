@@ -174,6 +174,9 @@ pub fn build(
             // limit to count from it: where the chain puts it.
             (None, Some(chain)) if timed(stage, &policy.every_stage) => {
                 let what = match chain {
+                    // With `day 1 is ...` stated, day 1 is what the chain
+                    // starts from, and may be later than the concern.
+                    Chain::DayOne if policy.header.day_one.is_some() => "start on day 1".to_owned(),
                     Chain::DayOne => "start when the concern is raised".to_owned(),
                     Chain::After(key) => format!("start when {} must conclude", label(key)),
                     Chain::Route(key) => route_start(policy, key, &stage.key, &label),
@@ -350,6 +353,23 @@ pub fn build(
             item.no_date = Some(words_reason(limit).unwrap_or_else(|| "no date".to_owned()));
         }
         deadlines.push(item);
+    }
+    // A deadline of the main ladder that the whole-procedure limit has
+    // already passed: the chain of stages breaks it (L048), and the row
+    // says so.
+    if let Some(limit_date) = plan.overall {
+        for row in deadlines
+            .iter_mut()
+            .filter(|d| d.main_ladder && d.stage != "all-stages")
+        {
+            if row.date.as_ref().is_some_and(|d| d.value > limit_date) {
+                row.notes.push(format!(
+                    "after the whole procedure must conclude, {} {}",
+                    limit_date.format("%Y-%m-%d"),
+                    weekday_name(limit_date)
+                ));
+            }
+        }
     }
     let final_deadline = deadlines
         .iter()

@@ -242,9 +242,11 @@ fn the_test_policy_of_chained_working_days_reports_what_it_should() {
     let text =
         std::fs::read_to_string(root().join("tests/policies/chained-working-days.ladder")).unwrap();
     // No review date; 48 hours and 2 working days disagree over weekends;
-    // the written summary, a further 2 working days after the meeting,
-    // can fall after stage 2 must conclude.
-    assert_eq!(codes(&text), ["L062", "L047", "L046"]);
+    // the meeting, the written summary (a further 2 working days after
+    // it) and the actions agreed before the meeting ends can each fall
+    // after stage 2 must conclude (48 hours from its start): each is
+    // reported at its own line.
+    assert_eq!(codes(&text), ["L062", "L047", "L046", "L046", "L046"]);
 }
 
 #[test]
@@ -336,5 +338,34 @@ fn routes_with_their_own_limits_and_duties_are_dated() {
         "Stage 2",
         "task \"written confirmation of the agreement\" within 2 working days",
         "2027-01-07",
+    );
+}
+
+/// A stage that concludes after the whole procedure must says so in the
+/// timeline, as `check` does (L048): raised on Wednesday 1 April 2026,
+/// stage 2 may conclude on Tuesday 21 April, after the ten working days of
+/// the whole procedure end on Friday 17 April (Good Friday and Easter
+/// Monday are skipped).
+#[test]
+fn a_deadline_after_the_whole_procedure_limit_is_marked() {
+    let text = std::fs::read_to_string(root().join("tests/ui/L048-overall-limit-exceeded.ladder"))
+        .unwrap();
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let calendar = ladder::calendar::Calendar::builtin(ladder::calendar::Division::EnglandAndWales);
+    let raised = chrono::NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    let timeline = ladder::timeline::build(policy, raised, Some(&calendar)).unwrap();
+    let conclude = timeline
+        .deadlines
+        .iter()
+        .find(|d| d.stage == "stage-2" && d.what.starts_with("conclude"))
+        .unwrap();
+    assert_eq!(conclude.date.as_ref().unwrap().date, "2026-04-21");
+    assert!(
+        conclude
+            .notes
+            .contains(&"after the whole procedure must conclude, 2026-04-17 Friday".to_owned()),
+        "{:?}",
+        conclude.notes
     );
 }
