@@ -101,10 +101,13 @@ pub fn to_string(policy: &Policy) -> String {
         let _ = writeln!(
             out,
             "  {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
-             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>>];",
+             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>{}>];",
             dot_quoted(&id),
             lines(&format!("If {}", rule.condition), WIDTH),
-            dot_html(&action)
+            dot_html(&action),
+            summary::rule_duties(rule)
+                .map(|d| format!("<BR/>{}", lines(&d, WIDTH)))
+                .unwrap_or_default()
         );
         let _ = writeln!(
             out,
@@ -280,10 +283,13 @@ fn procedure_rules(out: &mut String, policy: &Policy, i: usize) {
         let _ = writeln!(
             out,
             "    {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
-             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>>];",
+             label=<<B>Exception</B><BR/>{}<BR/><I>{}</I>{}>];",
             dot_quoted(&id),
             lines(&format!("If {}", rule.condition), WIDTH),
-            dot_html(&summary::rule_action(policy, Some(procedure), rule))
+            dot_html(&summary::rule_action(policy, Some(procedure), rule)),
+            summary::rule_duties(rule)
+                .map(|d| format!("<BR/>{}", lines(&d, WIDTH)))
+                .unwrap_or_default()
         );
         if procedure.applies.is_some() && !procedure.steps.is_empty() {
             let _ = writeln!(

@@ -98,11 +98,16 @@ pub fn to_string(policy: &Policy) -> String {
                 "    p{}r{}[\"{}\"]:::exception",
                 i + 1,
                 n + 1,
-                label(&[
-                    "Exception".to_owned(),
-                    format!("If {}", rule.condition),
-                    summary::rule_action(policy, Some(procedure), rule)
-                ])
+                label(
+                    &[
+                        "Exception".to_owned(),
+                        format!("If {}", rule.condition),
+                        summary::rule_action(policy, Some(procedure), rule)
+                    ]
+                    .into_iter()
+                    .chain(summary::rule_duties(rule))
+                    .collect::<Vec<_>>()
+                )
             );
         }
         out.push_str("  end\n");
@@ -213,11 +218,16 @@ pub fn to_string(policy: &Policy) -> String {
         let _ = writeln!(
             out,
             "  {id}[\"{}\"]:::exception",
-            label(&[
-                "Exception".to_owned(),
-                format!("If {}", rule.condition),
-                action
-            ])
+            label(
+                &[
+                    "Exception".to_owned(),
+                    format!("If {}", rule.condition),
+                    action
+                ]
+                .into_iter()
+                .chain(summary::rule_duties(rule))
+                .collect::<Vec<_>>()
+            )
         );
         let _ = writeln!(out, "  start -.-> {id}");
         link_styles.push(format!("  linkStyle {links} stroke:#a86400"));

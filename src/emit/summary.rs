@@ -68,13 +68,20 @@ pub fn name(stage: &Stage) -> String {
     }
 }
 
+/// What an exception rule also requires, for its box on the charts:
+/// `Also: notify safeguarding lead immediately`; `None` when nothing.
+pub fn rule_duties(rule: &Rule) -> Option<String> {
+    let duties = duties(&rule.duties);
+    (!duties.is_empty()).then(|| format!("Also: {}", duties.join("; ")))
+}
+
 /// The limit on the whole procedure, for the chart's heading: `All stages
 /// conclude within 10 working days of the concern arising`.
 pub fn overall(policy: &Policy) -> Option<String> {
-    policy
-        .overall
-        .as_ref()
-        .map(|l| format!("All stages conclude {}", limit(l)))
+    policy.overall.as_ref().map(|l| {
+        let aim = if l.hard { "" } else { "aim to " };
+        format!("All stages {aim}conclude {}", l.describe())
+    })
 }
 
 /// `Start by day 3; conclude by day 9`; for a stage timed only by its

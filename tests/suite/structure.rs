@@ -816,7 +816,7 @@ fn the_charts_show_a_procedures_raiser_and_rules_inside_it() {
     assert!(mermaid.contains(
         "subgraph p1[\"Sub-procedure: Disputes about a case conference decision (raised by conference chair)\"]"
     ));
-    assert!(mermaid.contains("    p1r1[\"Exception<br/>If the adult is at immediate risk<br/>start at Step 2: Head of service\"]:::exception"));
+    assert!(mermaid.contains("    p1r1[\"Exception<br/>If the adult is at immediate risk<br/>start at Step 2: Head of service<br/>Also: notify head of service\"]:::exception"));
     let links: Vec<&str> = mermaid
         .lines()
         .filter(|l| l.contains("-->") || l.contains("-.->"))
