@@ -390,8 +390,26 @@ pub fn build(
     Ok(Timeline {
         format_version: FORMAT_VERSION,
         policy: policy.header.title.clone(),
-        board: policy.header.board.clone(),
-        board_short: policy.header.board_short.clone(),
+        // A policy with a board for each group it covers, and none for
+        // everyone, is shown with all of them.
+        board: policy.header.board.clone().or_else(|| {
+            let names: Vec<&str> = policy
+                .header
+                .scoped_boards
+                .iter()
+                .map(|b| b.name.as_str())
+                .collect();
+            (!names.is_empty()).then(|| names.join(" / "))
+        }),
+        board_short: policy.header.board_short.clone().or_else(|| {
+            let shorts: Vec<&str> = policy
+                .header
+                .scoped_boards
+                .iter()
+                .filter_map(|b| b.short.as_deref())
+                .collect();
+            (!shorts.is_empty()).then(|| shorts.join(" / "))
+        }),
         raised: day(raised),
         // Only what the policy states: `Counting` fills the gaps so that
         // nothing panics, but a policy that leaves them open uses nothing

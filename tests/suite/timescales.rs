@@ -369,3 +369,21 @@ fn a_deadline_after_the_whole_procedure_limit_is_marked() {
         conclude.notes
     );
 }
+
+/// A policy with a board for each group it covers names both in its
+/// timeline, rather than none.
+#[test]
+fn a_timeline_names_the_boards_of_each_group() {
+    let text = std::fs::read_to_string(root().join("tests/policies/scoped-roles.ladder")).unwrap();
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let raised = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let calendar = ladder::calendar::Calendar::builtin(ladder::calendar::Division::EnglandAndWales);
+    let timeline = ladder::timeline::build(policy, raised, Some(&calendar)).unwrap();
+    assert_eq!(timeline.board_short.as_deref(), Some("ESAB / ESCP"));
+    assert!(
+        timeline
+            .human()
+            .starts_with("Timeline: Joint escalation procedure (ESAB / ESCP)\n")
+    );
+}
