@@ -73,6 +73,16 @@ pub(super) fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String
         phrases.extend(STATEMENT_KEYWORDS.iter().map(|k| (*k).to_owned()));
     }
     let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
+    // The words procedures use for a verb the language spells otherwise:
+    // "inform the lead" is `notify`, "log it" is `record`.
+    if let Some(verb) = synonym(found)
+        && (first_words.contains(&verb)
+            || positives
+                .iter()
+                .any(|&r| r == Rule::duty || is_duty_verb(r)))
+    {
+        return Some(verb.to_owned());
+    }
     let best = crate::lower::did_you_mean(found, first_words.iter().copied())?;
     if best.trim_end_matches(':').eq_ignore_ascii_case(found) || !could_be_misspelt(found, best) {
         return None;
@@ -81,6 +91,20 @@ pub(super) fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String
         .iter()
         .find(|p| p.split(' ').next() == Some(best))
         .map(|p| p.trim_end_matches(':').to_owned())
+}
+
+/// The duty verb for a word procedures use in its place.
+fn synonym(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "inform" | "tell" | "alert" | "advise" | "contact" | "email" => "notify",
+        "log" | "document" | "minute" | "write" => "record",
+        "discuss" | "convene" => "meet",
+        "agree" | "determine" | "resolve" => "decide",
+        "escalate" | "send" | "pass" => "refer",
+        "ask" | "seek" => "consult",
+        "include" => "involve",
+        _ => return None,
+    })
 }
 
 /// The verbs that start a duty, which are all pest expects after `must`,
