@@ -99,9 +99,34 @@ fn bench_chained(c: &mut Criterion) {
     }
 }
 
+/// Rendering every diagnostic for people: the generated policies give one
+/// note per stage (each stage is led by the same roles as the one before),
+/// so this grows with the file and must stay linear in it.
+fn bench_render(c: &mut Criterion) {
+    let options = Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default());
+    for n in [500, 5000] {
+        let text = generated(n);
+        let checked = check_source(&text, &options);
+        c.bench_function(&format!("render {n}-stage diagnostics for people"), |b| {
+            b.iter(|| {
+                let prepared = ladder::render::Prepared::new("generated.ladder", &text);
+                for diagnostic in &checked.diagnostics {
+                    black_box(prepared.render(
+                        diagnostic,
+                        ladder::render::Style::Human {
+                            colour: false,
+                            width: 100,
+                        },
+                    ));
+                }
+            });
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(3));
-    targets = bench, bench_chained
+    targets = bench, bench_chained, bench_render
 }
 criterion_main!(benches);

@@ -56,6 +56,8 @@ pub struct Prepared<'a> {
     text: &'a str,
     file: SimpleFile<&'a str, &'a str>,
     shared: Arc<str>,
+    /// Where each line starts, found once for every diagnostic of the file.
+    line_starts: Arc<[usize]>,
 }
 
 impl<'a> Prepared<'a> {
@@ -66,6 +68,9 @@ impl<'a> Prepared<'a> {
             text,
             file: SimpleFile::new(path, text),
             shared: Arc::from(text),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
         }
     }
 
@@ -151,9 +156,25 @@ fn clamp(span: Span, source: &str) -> (usize, usize) {
 /// miette's own `str` source counts a line's columns in bytes, so after a
 /// curly quote (three bytes) its `[file:line:column]` disagreed with
 /// `--format short` and with what an editor shows.
+///
+/// miette's `str` source also finds a span's lines by reading the text from
+/// its start, which made rendering many diagnostics of a long file take
+/// time in the square of its length. Here each span is read from a window
+/// of its own lines (with the context lines around it), found with the line
+/// index, and the window's offsets are put back in the file's.
 struct Source {
     name: String,
     text: Arc<str>,
+    line_starts: Arc<[usize]>,
+}
+
+impl Source {
+    /// The index of the line that holds byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
 }
 
 impl miette::SourceCode for Source {
@@ -163,18 +184,33 @@ impl miette::SourceCode for Source {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        let start = clamp_to_char_boundary(&self.text, inner.span().offset());
+        let offset = span.offset().min(self.text.len());
+        let end = (offset + span.len()).min(self.text.len());
+        let first = self.line_of(offset).saturating_sub(before);
+        let last = self.line_of(end.saturating_sub(1).max(offset)) + after;
+        let from = self.line_starts.get(first).copied().unwrap_or(0);
+        let to = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = self.text.get(from..to).unwrap_or_default();
+        let local = SourceSpan::new((offset - from).into(), end - offset);
+        let inner = window.read_span(&local, before, after)?;
+        let whole = SourceSpan::new((inner.span().offset() + from).into(), inner.span().len());
+        let start = clamp_to_char_boundary(&self.text, whole.offset());
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let column = self.text[line_start..start].chars().count();
         Ok(Box::new(
             miette::MietteSpanContents::new_named(
                 self.name.clone(),
                 inner.data(),
-                *inner.span(),
-                inner.line(),
+                whole,
+                inner.line() + first,
                 column,
-                inner.line_count(),
+                // miette counts this one from the start of the text, as it counts
+                // `line`, and merges the snippets of labels by it.
+                inner.line_count() + first,
             )
             .with_language("ladder"),
         ))
@@ -211,6 +247,7 @@ impl<'a> Report<'a> {
             source: Source {
                 name: prepared.path.to_owned(),
                 text: Arc::clone(&prepared.shared),
+                line_starts: Arc::clone(&prepared.line_starts),
             },
             labels,
             code: diagnostic.code.as_str().to_owned(),
