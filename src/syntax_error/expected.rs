@@ -75,6 +75,15 @@ pub(super) fn misspelt_keyword(positives: &[Rule], found: &str) -> Option<String
     let first_words: Vec<&str> = phrases.iter().filter_map(|p| p.split(' ').next()).collect();
     // The words procedures use for a verb the language spells otherwise:
     // "inform the lead" is `notify`, "log it" is `record`.
+    // "All stages should conclude within ...": a timescale that should be
+    // met is a target, `aim to`.
+    if found.eq_ignore_ascii_case("should")
+        && positives
+            .iter()
+            .any(|r| matches!(r, Rule::aim | Rule::kw_aim_to))
+    {
+        return Some("aim to".to_owned());
+    }
     if let Some(verb) = synonym(found)
         && (first_words.contains(&verb)
             || positives
@@ -138,7 +147,11 @@ pub(super) fn expected_is_statement(positives: &[Rule]) -> bool {
     if expected_is_verb(positives) {
         return false;
     }
+    // Where a block may close, a statement may end: what follows is a new
+    // statement (`start at any stage` then a misspelt verb on the next
+    // line is a mistake on the next line, not a statement cut short).
     positives.len() > 6
+        || positives.contains(&Rule::punct_close)
         || positives
             .iter()
             .all(|&rule| rule_words(rule) == "a statement")

@@ -570,6 +570,6 @@ fn a_duty_cut_short_says_what_is_missing() {
     );
     assert_eq!(
         syntax_error("  if \"x\" {\n    start on day 1\n  }\n"),
-        "expected `cites`, `led by`, `note`, `with`, `}` or a duty such as `record`, `notify` or `share outcome with`, found `start`"
+        "expected a duty (such as `involve`, `notify`, `record`), `led by`, `with`, `note` or `}`, found `start`"
     );
 }
