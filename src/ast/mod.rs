@@ -4,8 +4,17 @@
 //! The tree is a faithful picture of the text. It resolves no names and
 //! judges nothing (that is `lower` and `checks`), so that the formatter and
 //! the diff can work from it as well as the checker.
+//!
+//! Time limits (`limits.rs`) and duties (`duties.rs`) have files of their
+//! own; everything is re-exported here, so every `ast::X` path is the same.
 
 use crate::span::Span;
+
+mod duties;
+mod limits;
+
+pub use duties::*;
+pub use limits::*;
 
 /// A name written in the file, such as `line_manager`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -286,128 +295,6 @@ pub enum ConditionItem {
     Duty(Duty),
 }
 
-/// `start no later than day 3`
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Start {
-    pub aim: bool,
-    pub bound: Bound,
-    pub span: Span,
-}
-
-/// `conclude by day 9`, or two limits and `whichever is sooner`, or one
-/// limit in two units.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conclude {
-    pub aim: bool,
-    pub bounds: Vec<Bound>,
-    /// How the two bounds, when there are two, go together.
-    pub join: Join,
-    pub span: Span,
-}
-
-/// How two limits on one act go together.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Join {
-    /// `..., or ..., whichever is sooner`: two limits, the sooner applies.
-    #[default]
-    Sooner,
-    /// `within 48 hours (2 working days)`: one limit, written in two
-    /// units; the earlier date governs and a disagreement is reported.
-    SameAct,
-}
-
-/// `all stages conclude within 10 working days`
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Overall {
-    pub aim: bool,
-    pub bound: Bound,
-    pub span: Span,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Bound {
-    pub kind: BoundKind,
-    pub span: Span,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BoundKind {
-    /// `on day 1`
-    On(DayRef),
-    /// `by day 9`, `no later than day 9`
-    By(DayRef),
-    /// `within 24 hours`
-    Within(Within),
-    /// `immediately`, `without delay`, `the same day`, `before the meeting
-    /// ends`, `case by case "..."`
-    Words(Words),
-}
-
-/// A timescale given in words rather than a number.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Words {
-    Immediately,
-    WithoutDelay,
-    SameDay,
-    BeforeMeetingEnds,
-    /// `case by case "..."`, with the words that say how it is decided.
-    CaseByCase(Text),
-}
-
-/// `day 9`
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DayRef {
-    pub day: u32,
-    pub span: Span,
-}
-
-/// `within 5 working days of being notified`
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Within {
-    /// `within a further ...`: counted from the timed duty before.
-    pub further: bool,
-    pub amount: u32,
-    pub unit: Unit,
-    pub anchor: Anchor,
-    pub span: Span,
-}
-
-/// The unit of a duration as written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Hours,
-    /// `days`: the policy's own kind of day.
-    Days,
-    CalendarDays,
-    WorkingDays,
-}
-
-/// What a duration counts from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// Not said: the stage starting.
-    Unstated,
-    StageStarting,
-    BeingNotified,
-    ConcernArising,
-    /// `of the meeting`: the stage's `meet` duty.
-    Meeting,
-    /// `of stage 2 concluding`, `of the previous stage ending unresolved`;
-    /// `stage` is `None` for the previous stage (or step).
-    Stage {
-        stage: Option<StageRef>,
-        event: StageEvent,
-    },
-}
-
-/// What happens at a stage that a duration counts from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StageEvent {
-    Starting,
-    Concluding,
-    EndingUnresolved,
-}
-
 /// `led by line_manager with equivalent line_manager`
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lead {
@@ -495,136 +382,6 @@ pub struct StageRef {
     pub step: bool,
     pub id: StageId,
     pub span: Span,
-}
-
-/// Something someone must, should or may do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "each flag is an independent yes/no of the language (`where possible`, `or`), not a state encoded in bools"
-)]
-pub struct Duty {
-    pub modality: Modality,
-    pub kind: DutyKind,
-    /// The actors in `kind` were joined with `or`: any one of them.
-    pub actors_either: bool,
-    pub by: Vec<ActorRef>,
-    /// The `by` actors were joined with `or`: any one of them.
-    pub by_either: bool,
-    /// `by each party`: each lead and counterpart of the stage does it, for
-    /// their own agency.
-    pub by_each_party: bool,
-    /// The duty's time limits: none, one, or two joined as `join` says.
-    pub within: Vec<Bound>,
-    pub join: Join,
-    pub trigger: Option<(Trigger, Span)>,
-    /// `where possible` (or `wherever possible`): the duty applies only
-    /// where it can be done.
-    pub where_possible: bool,
-    pub span: Span,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DutyKind {
-    /// `record "what" [in RECORDS] [using FORM]`.
-    Record {
-        what: Text,
-        records: Vec<RecordPlace>,
-        form: Option<Ident>,
-    },
-    Notify(Vec<ActorRef>),
-    /// `what` is `None` for `share outcome`.
-    Share {
-        what: Option<Text>,
-        with: Vec<ActorRef>,
-    },
-    Refer {
-        what: Option<Text>,
-        to: Vec<ActorRef>,
-        form: Option<Ident>,
-    },
-    Recommend {
-        what: Option<Text>,
-        to: Vec<ActorRef>,
-    },
-    Decide(Option<Text>),
-    Report {
-        what: Option<Text>,
-        to: Vec<ActorRef>,
-    },
-    Involve(Vec<ActorRef>),
-    Consult(Vec<ActorRef>),
-    Meet(Option<Text>),
-    Complete(Ident),
-    Task(Text),
-}
-
-/// A record a `record` duty writes in: `case_record`, or `each agency's
-/// case_record`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordPlace {
-    pub record: Ident,
-    /// `each agency's`: every agency keeps its own.
-    pub each_agency: bool,
-}
-
-/// An actor as a duty, `by` or `via` names it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ActorRef {
-    /// A declared role: `line_manager`.
-    Actor(Ident),
-    /// `equivalent x`: the `x` of the other agency.
-    Equivalent(Ident),
-    /// `own x`: the `x` of whoever carries the duty out.
-    Own(Ident),
-    /// `all involved`: everyone involved in the escalation.
-    AllInvolved(Span),
-    /// `the parties`: the parties to the disagreement.
-    Parties(Span),
-}
-
-impl ActorRef {
-    /// The declared name it refers to, if any (none for the two groups).
-    #[must_use]
-    pub fn ident(&self) -> Option<&Ident> {
-        match self {
-            ActorRef::Actor(i) | ActorRef::Equivalent(i) | ActorRef::Own(i) => Some(i),
-            ActorRef::AllInvolved(_) | ActorRef::Parties(_) => None,
-        }
-    }
-}
-
-/// How binding a duty is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Modality {
-    /// `must`, or nothing written: the duty is required.
-    #[default]
-    Must,
-    /// `should`: expected, but not absolute ("a third party should be
-    /// consulted").
-    Should,
-    /// `may`: allowed, not required.
-    May,
-}
-
-impl Modality {
-    /// The word of the language: `must`, `should` or `may`.
-    #[must_use]
-    pub fn word(self) -> &'static str {
-        match self {
-            Modality::Must => "must",
-            Modality::Should => "should",
-            Modality::May => "may",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Trigger {
-    OnEntry,
-    WhenResolved,
-    WhenUnresolved,
-    WhenConcluded,
 }
 
 /// `when "condition" { ... }`
