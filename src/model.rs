@@ -287,18 +287,38 @@ pub struct Procedure {
     pub span: Span,
 }
 
-impl Policy {
-    /// How people refer to a stage, from its key: its label ("Step 2").
+/// How people refer to each stage of a policy ("Step 2"), looked up by
+/// key in constant time, for outputs that name many stages.
+pub struct StageLabels<'p> {
+    labels: std::collections::HashMap<&'p StageKey, &'p str>,
+}
+
+impl StageLabels<'_> {
+    /// A stage's label, or a plain one for a key the policy does not have.
     #[must_use]
-    pub fn label_of(&self, key: &StageKey) -> String {
-        self.stage(key)
-            .map_or_else(|| key.plain_label(), |s| s.label.clone())
+    pub fn label(&self, key: &StageKey) -> String {
+        self.labels
+            .get(key)
+            .map_or_else(|| key.plain_label(), |l| (*l).to_owned())
     }
 
-    /// A limit in words, naming stages as this policy does.
+    /// A limit in words, naming stages as the policy does.
     #[must_use]
-    pub fn describe_limit(&self, limit: &Limit) -> String {
-        limit.describe_with(&|k| self.label_of(k))
+    pub fn describe(&self, limit: &Limit) -> String {
+        limit.describe_with(&|k| self.label(k))
+    }
+}
+
+impl Policy {
+    /// The labels of every stage and step, for naming them by key.
+    #[must_use]
+    pub fn stage_labels(&self) -> StageLabels<'_> {
+        StageLabels {
+            labels: self
+                .all_stages()
+                .map(|s| (&s.key, s.label.as_str()))
+                .collect(),
+        }
     }
 
     /// Every stage and step, main ladder first.

@@ -133,7 +133,11 @@ pub fn build(
     let day_one = policy.header.day_one.map(|_| concern.day_one());
 
     let plan = concern.plan(policy)?;
-    let label = |k: &StageKey| policy.label_of(k);
+    let labels = policy.stage_labels();
+    // Stages by key, for the routes that hand a stage on.
+    let by_key: std::collections::HashMap<&StageKey, &crate::model::Stage> =
+        policy.all_stages().map(|s| (&s.key, s)).collect();
+    let label = |k: &StageKey| labels.label(k);
     let mut deadlines = Vec::new();
     let main = policy.stages.len();
     for (i, stage) in policy.all_stages().enumerate() {
@@ -179,7 +183,7 @@ pub fn build(
                     Chain::DayOne if policy.header.day_one.is_some() => "start on day 1".to_owned(),
                     Chain::DayOne => "start when the concern is raised".to_owned(),
                     Chain::After(key) => format!("start when {} must conclude", label(key)),
-                    Chain::Route(key) => route_start(policy, key, &stage.key, &label),
+                    Chain::Route(key) => route_start(&by_key, key, &stage.key, &label),
                 };
                 let mut start = row(Event::Start, what, true);
                 start.date = dates.start.map(day);

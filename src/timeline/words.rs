@@ -2,12 +2,14 @@
 //! the language's own words, and the notes that explain a date (why it has
 //! none, what "within 24 hours" means as a date, why it comes before day 1).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::deadline::weekday_name;
 use crate::model::{
-    Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Outcome, OutcomeWhen, Policy, Stage,
-    StageKey, Target, describe_limits,
+    Anchor, DayUnit, Duty, DutyKind, Limit, LimitKind, Outcome, OutcomeWhen, Stage, StageKey,
+    Target, describe_limits,
 };
 
 /// A route in the words of the language, without its limit:
@@ -30,12 +32,12 @@ pub(super) fn route_words(outcome: &Outcome, label: &dyn Fn(&StageKey) -> String
 /// How a stage with no start of its own starts when the route to it
 /// carries a limit: `start within 1 working day of Stage 2 concluding`.
 pub(super) fn route_start(
-    policy: &Policy,
+    stages: &HashMap<&StageKey, &Stage>,
     from: &StageKey,
     to: &StageKey,
     label: &dyn Fn(&StageKey) -> String,
 ) -> String {
-    let limit = policy.stage(from).and_then(|s| {
+    let limit = stages.get(from).and_then(|s| {
         s.outcomes.iter().find_map(|o| match &o.target {
             Target::Stage { to: Some(key), .. } if key == to => o.within.as_ref(),
             _ => None,

@@ -67,7 +67,7 @@ impl Builder<'_> {
             anchor_event,
             words: l.words.clone(),
             hard: l.hard,
-            text: self.policy.describe_limit(l),
+            text: self.labels.describe(l),
             at: self.at(l.span),
         }
     }

@@ -102,7 +102,7 @@ pub fn document(policy: &Policy, text: &str) -> Document {
     let b = Builder {
         text,
         index: LineIndex::new(text),
-        policy,
+        labels: policy.stage_labels(),
     };
     b.document(policy)
 }
@@ -133,7 +133,7 @@ struct Builder<'a> {
     text: &'a str,
     index: LineIndex,
     /// For naming the stages a limit counts from.
-    policy: &'a Policy,
+    labels: crate::model::StageLabels<'a>,
 }
 
 impl Builder<'_> {
