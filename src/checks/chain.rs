@@ -102,9 +102,13 @@ pub(super) fn check(
         .any(|d| d.within_join == Join::SameAct);
     let late_possible = stages.iter().any(|s| {
         !s.conclude.is_empty()
-            && stage_duties(s, &policy.every_stage)
+            && (stage_duties(s, &policy.every_stage)
                 .filter_map(|d| d.within.as_ref())
                 .any(|l| chained(s, l))
+                || s.conditions
+                    .iter()
+                    .flat_map(|c| &c.duties)
+                    .any(|d| d.within.is_some()))
     });
     if !two_units && !late_possible && policy.overall.is_none() {
         return;
@@ -168,7 +172,18 @@ fn late<'p>(
         let Some((end, _)) = dates.conclude() else {
             continue;
         };
-        for (duty, due) in stage_duties(stage, &policy.every_stage).zip(&dates.duties) {
+        // Duties under a condition are dated only here, so each is checked
+        // whatever it counts from; the stage's own duties only where the
+        // day numbers of `time.rs` could not date them.
+        let conditional = stage
+            .conditions
+            .iter()
+            .zip(&dates.conditions)
+            .flat_map(|(c, dated)| c.duties.iter().zip(dated).map(|(d, due)| (d, due, true)));
+        let own = stage_duties(stage, &policy.every_stage)
+            .zip(&dates.duties)
+            .map(|(d, due)| (d, due, false));
+        for (duty, due, under_condition) in own.chain(conditional) {
             let (Some(limit), Some(due)) = (&duty.within, *due) else {
                 continue;
             };
@@ -178,7 +193,7 @@ fn late<'p>(
                 &limit.anchor,
                 Anchor::Stage { to: Some(key), .. } if *key == stage.key
             );
-            if due > end && chained(stage, limit) && !after_by_design {
+            if due > end && (under_condition || chained(stage, limit)) && !after_by_design {
                 found.push((
                     key(Code::DutyAfterStage, limit.span),
                     Found::Late {

@@ -387,3 +387,23 @@ fn a_timeline_names_the_boards_of_each_group() {
             .starts_with("Timeline: Joint escalation procedure (ESAB / ESCP)\n")
     );
 }
+
+/// A duty that applies only under a condition can fall due after its stage
+/// must conclude, like any other, and `check` says so at its line.
+#[test]
+fn a_late_duty_under_a_condition_is_reported() {
+    let text = policy(
+        "",
+        "  conclude within 2 working days\n  \
+         if \"a care provider is involved\" {\n    \
+         notify line_manager within 5 working days\n  }\n",
+        "",
+    );
+    let late: Vec<String> = messages(&text, Code::DutyAfterStage);
+    assert_eq!(late.len(), 1, "{:?}", codes(&text));
+    assert!(
+        late[0].contains("this `notify` falls due on"),
+        "{}",
+        late[0]
+    );
+}
