@@ -241,6 +241,7 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         .or_else(|| day_one_in_words(text, offset, found, &positives))
         .or_else(|| partial_keyword(text, offset, found, &positives))
         .or_else(|| within_after_end(text, offset, found))
+        .or_else(|| should_before_window(text, offset, found))
     {
         if let Some(block) = &context
             && block.open < line_start

@@ -38,3 +38,30 @@ pub(super) fn within_after_end(text: &str, offset: usize, found: &str) -> Option
         )),
     )
 }
+
+/// `should conclude within 5 working days`: `should` is a duty's word. A
+/// stage's window that should be kept is a target, written `aim to`.
+pub(super) fn should_before_window(text: &str, offset: usize, found: &str) -> Option<Diagnostic> {
+    let verb = ["conclude", "start"]
+        .into_iter()
+        .find(|v| v.eq_ignore_ascii_case(found))?;
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim_end();
+    let word_start = line_start + before.len().checked_sub("should".len())?;
+    if !text[word_start..line_start + before.len()].eq_ignore_ascii_case("should")
+        || !text[line_start..word_start].trim().is_empty()
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::new(
+            Code::Syntax,
+            Span::new(word_start, offset + found.len()),
+            format!("`should {verb}` is not how a target is written"),
+        )
+        .with_primary_label("did you mean `aim to`?")
+        .with_help(format!(
+            "A time the procedure says a stage should keep is a target: write `aim to {verb} ...`. `should` is for duties (`should consult third_party`)."
+        )),
+    )
+}
