@@ -242,6 +242,8 @@ fn explain(text: &str, error: &pest::error::Error<Rule>) -> (Diagnostic, usize) 
         .or_else(|| partial_keyword(text, offset, found, &positives))
         .or_else(|| within_after_end(text, offset, found))
         .or_else(|| should_before_window(text, offset, found))
+        .or_else(|| equivalent_lead(text, offset, found))
+        .or_else(|| article_before_name(text, offset, found))
     {
         if let Some(block) = &context
             && block.open < line_start
