@@ -79,7 +79,13 @@ pub(super) fn why_undated(
     if let Some(reason) = words_reason(limit) {
         return reason;
     }
+    // A start counts from the stage before concluding.
+    let is_start = stage.start.as_ref().is_some_and(|s| std::ptr::eq(s, limit));
     match &limit.anchor {
+        Anchor::Unstated if is_start => format!(
+            "counted from the stage before {} concluding, which has no date",
+            stage.label
+        ),
         Anchor::Stage { to: Some(key), .. } => {
             format!("counted from {}, which has no date", label(key))
         }

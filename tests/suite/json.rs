@@ -616,3 +616,20 @@ mod mirror {
         pub reached_from: Vec<String>,
     }
 }
+
+/// The example in docs/json.md is Halton's stage 2 as the compiler writes
+/// it, so that an integrator reading the docs sees the real shape.
+#[test]
+fn the_example_in_the_docs_is_the_real_output() {
+    let docs = std::fs::read_to_string(root().join("docs/json.md")).unwrap();
+    let example = docs
+        .split("## Example")
+        .nth(1)
+        .and_then(|s| s.split("```json\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .unwrap();
+    let shown: Value = serde_json::from_str(example).unwrap();
+    let real: Value =
+        serde_json::from_str(&json_of(&root().join("policies/halton.ladder"))).unwrap();
+    assert_eq!(shown, real["stages"][1]);
+}

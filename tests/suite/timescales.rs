@@ -407,3 +407,18 @@ fn a_late_duty_under_a_condition_is_reported() {
         late[0]
     );
 }
+
+/// In the JSON, `before the meeting ends` counts from the meeting, so that
+/// an engine dates it on the meeting's day, as the timeline does.
+#[test]
+fn before_the_meeting_ends_is_anchored_to_the_meeting_in_the_json() {
+    let text =
+        std::fs::read_to_string(root().join("tests/policies/timescales-in-words.ladder")).unwrap();
+    let checked = check(&text);
+    let policy = checked.clean_policy().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ladder::emit::json::to_string(policy, &text)).unwrap();
+    let limit = &json["stages"][1]["duties"][1]["within"];
+    assert_eq!(limit["kind"], "before_meeting_ends");
+    assert_eq!(limit["anchor"], "meeting");
+}

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{At, Builder};
-use crate::model::{self, Anchor, DayUnit, Join, StageEvent, StageKey};
+use crate::model::{self, Anchor, DayUnit, Join, LimitKind, StageEvent, StageKey};
 
 #[derive(Debug, Serialize)]
 pub struct Limit {
@@ -58,6 +58,8 @@ impl Builder<'_> {
             anchor: match l.anchor {
                 Anchor::ConcernArising => "concern_arising",
                 Anchor::BeingNotified => "being_notified",
+                // `before the meeting ends` falls on the meeting's day.
+                Anchor::Unstated if l.kind == LimitKind::BeforeMeetingEnds => "meeting",
                 Anchor::StageStarting | Anchor::Unstated => "stage_starting",
                 Anchor::Meeting => "meeting",
                 Anchor::PreviousDuty => "previous_duty",
