@@ -8,6 +8,7 @@
 mod chain;
 mod dates;
 mod duties;
+mod escalation;
 mod gap_fix;
 mod lifecycle;
 mod names;
