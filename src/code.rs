@@ -96,6 +96,8 @@ codes! {
     NoReviewDate = "L062", "no-review-date", Warning, "The policy has no review date";
     ReviewDueSoon = "L063", "review-due-soon", Warning, "The review date falls due soon";
     ReviewPeriodUndated = "L066", "review-period-undated", Warning, "A review period with no date to count it from";
+    StaleAcceptance = "L070", "stale-acceptance", Warning, "An acceptance that matches no finding";
+    InvalidAcceptance = "L071", "invalid-acceptance", Error, "An acceptance that cannot be: of an error, of no known code, or without a reason";
 }
 
 impl fmt::Display for Code {

@@ -4,6 +4,7 @@
 //! the first problem, and it returns the model only when it was built from
 //! a complete parse, so that no emitter ever sees a half-read policy.
 
+use crate::accept::Accepted;
 use crate::ast;
 use crate::checks::{self, Options};
 use crate::code::Code;
@@ -20,6 +21,9 @@ pub struct Checked {
     /// In the order `diagnostic::sort` gives: a repeated stage number
     /// first, then by position, then code.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings the policy accepts (`accept L044 "..."`), taken out of
+    /// `diagnostics`, in the same order.
+    pub accepted: Vec<Accepted>,
 }
 
 impl Checked {
@@ -53,10 +57,15 @@ pub fn check_source_with(text: &str, options: &Options, holidays: &HolidaySource
     let (tree, mut diagnostics) = (parsed.tree, parsed.diagnostics);
     let syntax_failed = diagnostics.iter().any(|d| d.code == Code::Syntax);
     let mut policy = None;
+    let mut accepted = Vec::new();
     if let (Some(file), false) = (&tree, syntax_failed) {
         let (model, usage, lowered) = lower::lower(file);
         diagnostics.extend(lowered);
         diagnostics.extend(checks::run_with(&model, &usage, options, holidays));
+        // Acceptances are matched only after a complete parse: after syntax
+        // errors most checks do not run, and every acceptance would look
+        // stale.
+        (diagnostics, accepted) = crate::accept::apply(file, diagnostics);
         policy = Some(model);
     } else if let Some((file, broken)) = &parsed.recovered {
         diagnostics.extend(after_syntax_errors(text, file, broken));
@@ -66,6 +75,7 @@ pub fn check_source_with(text: &str, options: &Options, holidays: &HolidaySource
         tree,
         policy,
         diagnostics,
+        accepted,
     }
 }
 

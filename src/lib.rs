@@ -4,6 +4,7 @@
 //! `syntax_error` explaining failures) -> `lower` (the semantic model) ->
 //! `checks` -> emitters. Nothing below `cli` prints or exits the process.
 
+pub mod accept;
 pub mod ast;
 pub mod calendar;
 pub mod checks;

@@ -50,6 +50,19 @@ pub struct Policy {
     pub notes: Vec<String>,
     /// `all stages conclude within ...`: a limit on the whole procedure.
     pub overall: Option<Limit>,
+    /// The findings the board has accepted, in file order (`accept L044
+    /// "..."`); compared by `diff`, matched to findings by `crate::accept`.
+    pub acceptances: Vec<Acceptance>,
+}
+
+/// `accept L044 "..."`, as the diff compares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acceptance {
+    /// The code, such as `L044` (as written when it is not a code).
+    pub code: String,
+    pub reason: String,
+    /// Where it is written, such as `stage 4` or `the whole policy`.
+    pub place: String,
 }
 
 /// An actor or a record.

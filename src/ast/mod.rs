@@ -34,6 +34,27 @@ pub struct Text {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct File {
     pub items: Vec<Item>,
+    /// `accept ...` lines, wherever they are written, in file order.
+    pub acceptances: Vec<Acceptance>,
+    /// The spans of the top-level blocks (stages, procedures, forms,
+    /// exceptions, `every stage`): a finding inside one of them is accepted
+    /// inside it, not at the top level.
+    pub blocks: Vec<Span>,
+}
+
+/// `accept L044 "the source gives no timescale for stage 4"`: a finding
+/// the board has read and decided on, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acceptance {
+    /// The code or its name, as written.
+    pub code: Ident,
+    /// `None` when no reason is written (reported as L071).
+    pub reason: Option<Text>,
+    /// The block the line is written in; `None` at the top level.
+    pub scope: Option<Span>,
+    /// The block in words, such as `stage 4` or `the whole policy`.
+    pub place: String,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use crate::accept::Accepted;
 use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::driver::check_source_with;
@@ -38,7 +39,8 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
     let mut failed = false;
     let mut trouble = false;
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
-    let mut collected: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    let mut accepted_total = 0;
+    let mut collected: Vec<(String, String, Vec<Diagnostic>, Vec<Accepted>)> = Vec::new();
     for path in &paths {
         let shown = files::display(path);
         let text = match files::read(path) {
@@ -58,13 +60,19 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             failed |= diagnostic.is_error();
             totals[diagnostic.severity as usize] += 1;
         }
+        accepted_total += checked.accepted.len();
         if machine {
             // JSON and SARIF are one document for the whole run.
-            collected.push((shown, text, diagnostics));
+            collected.push((shown, text, diagnostics, checked.accepted));
             continue;
         }
         let prepared = Prepared::new(&shown, &text);
-        for diagnostic in &diagnostics {
+        let shown_accepted: Vec<Diagnostic> = if args.show_accepted {
+            checked.accepted.iter().map(as_shown).collect()
+        } else {
+            Vec::new()
+        };
+        for diagnostic in diagnostics.iter().chain(&shown_accepted) {
             let out = prepared.render(diagnostic, style);
             // A closed pipe (`ladder check | head`) is not worth a panic.
             if stdout.write_all(out.as_bytes()).is_err() {
@@ -78,10 +86,11 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
     if machine {
         let reports: Vec<FileReport<'_>> = collected
             .iter()
-            .map(|(path, source, diagnostics)| FileReport {
+            .map(|(path, source, diagnostics, accepted)| FileReport {
                 path,
                 source,
                 diagnostics,
+                accepted,
             })
             .collect();
         let out = match args.format {
@@ -98,12 +107,17 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
         let [advice, warnings, errors] = totals;
         let _ = writeln!(
             stdout,
-            "checked {}: {}, {}{}",
+            "checked {}: {}, {}{}{}",
             count(paths.len(), "policy", "policies"),
             count(errors, "error", "errors"),
             count(warnings, "warning", "warnings"),
             if advice > 0 {
                 format!(", {}", count(advice, "note", "notes"))
+            } else {
+                String::new()
+            },
+            if accepted_total > 0 {
+                format!(", {accepted_total} accepted")
             } else {
                 String::new()
             }
@@ -116,6 +130,23 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// An accepted finding as `--show-accepted` shows it: a note, pointing also
+/// at the `accept` line, with the board's reason as its help.
+fn as_shown(accepted: &Accepted) -> Diagnostic {
+    let mut shown = accepted.diagnostic.clone();
+    shown.severity = Severity::Advice;
+    shown.message = format!("accepted: {}", shown.message);
+    shown.labels.push(crate::diagnostic::Label {
+        span: accepted.at,
+        message: "accepted here".to_owned(),
+    });
+    shown.help = Some(format!(
+        "The board accepts this finding: \"{}\"",
+        accepted.reason
+    ));
+    shown
 }
 
 /// Whether `--deny` makes this diagnostic an error.

@@ -214,6 +214,10 @@ pub struct CheckArgs {
     /// How to show diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Show the findings the policies accept (`accept L044 "..."`), each
+    /// with its reason, as well as those still reported.
+    #[arg(long)]
+    pub show_accepted: bool,
     /// Warn (L063) this many days before the review date falls due; 0 turns
     /// the warning off.
     #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]

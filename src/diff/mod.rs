@@ -13,7 +13,8 @@
 //! The comparison is split by what is compared: `header.rs`, `stages.rs`,
 //! `windows.rs`, `duties.rs` (and panels), `conditions.rs` (what applies
 //! under a condition), `routes.rs` (what a route out of a stage carries),
-//! `rules.rs` (and procedures), `phases.rs`.
+//! `rules.rs` (and procedures), `phases.rs`, `acceptances.rs` (findings the
+//! board accepts).
 //! This file holds the change type, the pairing context and the sentence
 //! helpers they share.
 
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+mod acceptances;
 mod conditions;
 mod duties;
 mod header;
@@ -31,6 +33,7 @@ mod stages;
 mod windows;
 
 // Each part's functions are shared with the others through this module.
+use acceptances::*;
 use conditions::*;
 use duties::*;
 use header::*;
@@ -132,6 +135,7 @@ pub fn diff(old: &Policy, new: &Policy) -> Vec<Change> {
     phases(&mut out, &ctx, &old.phases, &new.phases);
     rules(&mut out, &ctx, &old.rules, &new.rules);
     procedures(&mut out, &ctx, &old.procedures, &new.procedures);
+    acceptances(&mut out, &old.acceptances, &new.acceptances);
     let mut changes = out.changes;
     if changes.is_empty() && old != new {
         // INVARIANT: a difference in the model is never reported as "no

@@ -129,6 +129,20 @@ impl Lowerer {
     fn policy(&mut self, file: &ast::File) -> Policy {
         let mut policy = Policy {
             header: self.header.clone(),
+            acceptances: file
+                .acceptances
+                .iter()
+                .map(|a| crate::model::Acceptance {
+                    code: crate::code::Code::parse(&a.code.text)
+                        .map_or_else(|| a.code.text.clone(), |c| c.as_str().to_owned()),
+                    reason: a
+                        .reason
+                        .as_ref()
+                        .map(|r| r.text.clone())
+                        .unwrap_or_default(),
+                    place: a.place.clone(),
+                })
+                .collect(),
             ..Policy::default()
         };
         for item in &file.items {

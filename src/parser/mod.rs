@@ -22,6 +22,7 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
+mod accept;
 mod duties;
 mod header;
 mod limits;
@@ -46,8 +47,12 @@ pub fn parse_file(
         return Ok(File::default());
     };
     mixed_conjunctions(&pair, diagnostics);
+    let (acceptances, blocks) = accept::collect(&pair);
     let mut builder = Builder { diagnostics };
-    Ok(builder.file(pair))
+    let mut file = builder.file(pair);
+    file.acceptances = acceptances;
+    file.blocks = blocks;
+    Ok(file)
 }
 
 /// Whether a list of names was joined with `or` (any one of them), rather
@@ -128,7 +133,10 @@ impl Builder<'_> {
                 items.push(item);
             }
         }
-        File { items }
+        File {
+            items,
+            ..File::default()
+        }
     }
 
     fn item(&mut self, pair: Pair<'_, Rule>) -> Option<Item> {
@@ -220,7 +228,10 @@ impl Builder<'_> {
             Rule::record_decl => Some(Item::Record(decl(pair)?)),
             Rule::form_decl => Some(Item::Form(Self::form_decl(pair)?)),
             Rule::every_stage => Some(Item::EveryStage(EveryStage {
-                duties: children(pair).filter_map(|d| self.duty(d)).collect(),
+                duties: children(pair)
+                    .filter(|d| d.as_rule() == Rule::duty)
+                    .filter_map(|d| self.duty(d))
+                    .collect(),
                 span,
             })),
             Rule::stage => Some(Item::Stage(self.stage(pair)?)),

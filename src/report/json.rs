@@ -22,7 +22,18 @@ struct Document<'a> {
     tool: Tool,
     files: Vec<&'a str>,
     diagnostics: Vec<Item<'a>>,
+    /// Findings the policies accept, with the board's reasons.
+    accepted: Vec<AcceptedItem<'a>>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct AcceptedItem<'a> {
+    reason: &'a str,
+    /// Where the `accept` line is.
+    line: usize,
+    column: usize,
+    diagnostic: Item<'a>,
 }
 
 #[derive(Serialize)]
@@ -69,6 +80,7 @@ struct Summary {
     errors: usize,
     warnings: usize,
     advice: usize,
+    accepted: usize,
 }
 
 /// The whole run as a JSON document, pretty-printed, ending in a newline.
@@ -79,6 +91,7 @@ pub fn document(files: &[FileReport<'_>]) -> String {
         ..Summary::default()
     };
     let mut items = Vec::new();
+    let mut accepted_items = Vec::new();
     for file in files {
         let index = LineIndex::new(file.source);
         for diagnostic in file.diagnostics {
@@ -89,6 +102,16 @@ pub fn document(files: &[FileReport<'_>]) -> String {
             }
             items.push(item(file, &index, diagnostic));
         }
+        for accepted in file.accepted {
+            summary.accepted += 1;
+            let at = location(&index, file.source, accepted.at);
+            accepted_items.push(AcceptedItem {
+                reason: &accepted.reason,
+                line: at.line,
+                column: at.column,
+                diagnostic: item(file, &index, &accepted.diagnostic),
+            });
+        }
     }
     let document = Document {
         format_version: FORMAT_VERSION,
@@ -98,6 +121,7 @@ pub fn document(files: &[FileReport<'_>]) -> String {
         },
         files: files.iter().map(|f| f.path).collect(),
         diagnostics: items,
+        accepted: accepted_items,
         summary,
     };
     // Serialising plain structs of strings and numbers cannot fail; an empty

@@ -21,6 +21,8 @@ pub struct FileReport<'a> {
     pub path: &'a str,
     pub source: &'a str,
     pub diagnostics: &'a [Diagnostic],
+    /// The findings the policy accepts, with their reasons.
+    pub accepted: &'a [crate::accept::Accepted],
 }
 
 /// Where a span is, in every unit a consumer might want. Lines and columns

@@ -35,6 +35,23 @@ pub fn document(files: &[FileReport<'_>], help: &dyn Fn(Code) -> Option<String>)
         for diagnostic in file.diagnostics {
             results.push(result(file, &index, diagnostic));
         }
+        // An accepted finding stays in the log, suppressed in the source
+        // with the board's reason, so code scanning shows it as dismissed.
+        for accepted in file.accepted {
+            let mut suppressed = result(file, &index, &accepted.diagnostic);
+            let at = Region::locate(&index, file.source, accepted.at);
+            suppressed["suppressions"] = json!([{
+                "kind": "inSource",
+                "justification": accepted.reason,
+                "location": {
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(file.path) },
+                        "region": { "startLine": at.line, "startColumn": at.column },
+                    }
+                },
+            }]);
+            results.push(suppressed);
+        }
     }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -250,6 +250,14 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
             _ => {}
         }
         text.push_str("  led by manager with equivalent manager\n");
+        // A finding the board accepts, with its reason: the formatter keeps
+        // it as written, in its block.
+        if extras.get(5).is_some_and(|e| e % 2 == 0) {
+            text.push_str(&format!(
+                "  accept L043 \"agreed with the board on 2026-11-0{}\"\n",
+                number % 9 + 1
+            ));
+        }
         // Panels, with `agency` for one as well as `agencies`.
         match extra % 7 {
             2 => text.push_str(
@@ -330,6 +338,9 @@ fn generated(windows: &[(u8, u8)], extras: &[u8]) -> String {
         text.push_str("}\n");
     }
     text.push_str("when \"the adult is at immediate risk\" {\n  start at any stage\n}\n");
+    if extras.get(5).is_some_and(|e| e % 3 == 0) {
+        text.push_str("accept L024 \"the file record is kept for the inspectors\"\n");
+    }
     // A sub-procedure with its own raiser and exception rule.
     if let Some(e) = extras.get(4).filter(|e| *e % 2 == 0) {
         let start = if e % 4 == 0 {

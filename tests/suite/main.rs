@@ -4,6 +4,7 @@
 
 mod support;
 
+mod accept;
 mod build;
 mod calendar;
 mod checks;

@@ -31,6 +31,7 @@ fn reports(run: &[(String, String, Vec<Diagnostic>)]) -> Vec<FileReport<'_>> {
             path,
             source,
             diagnostics,
+            accepted: &[],
         })
         .collect()
 }
@@ -68,6 +69,7 @@ fn json_positions_are_lines_columns_and_byte_offsets() {
         path: "a b.ladder",
         source: text,
         diagnostics: std::slice::from_ref(&d),
+        accepted: &[],
     };
     let value: Value = serde_json::from_str(&json::document(&[report])).unwrap();
     let item = &value["diagnostics"][0];
@@ -121,6 +123,7 @@ fn sarif_paths_are_uri_references() {
         path: "policies/new policy%.ladder",
         source: "p\n",
         diagnostics: std::slice::from_ref(&d),
+        accepted: &[],
     };
     let value: Value = serde_json::from_str(&sarif::document(&[report], &|_| None)).unwrap();
     let location = &value["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
@@ -145,6 +148,7 @@ fn github_commands_escape_what_github_requires() {
         path: "dir,1/a:b.ladder",
         source: "line 1\nline two\n",
         diagnostics: std::slice::from_ref(&d),
+        accepted: &[],
     };
     assert_eq!(
         github::commands(&[report]),
