@@ -205,6 +205,7 @@ pub(super) fn rule_words(rule: Rule) -> String {
         }
         Rule::division => "a bank-holiday calendar (`england-and-wales`, `scotland`, `northern-ireland` or `any-uk`)".to_owned(),
         Rule::stage_id => "a stage number or name".to_owned(),
+        Rule::accepted_code => "the code of the finding accepted, such as `L044`".to_owned(),
         Rule::stage_ref => "`stage` or `step` and its number".to_owned(),
         Rule::bound | Rule::on_day | Rule::by_day | Rule::within => {
             "`on day`, `by day`, `no later than day` or `within`".to_owned()
