@@ -31,14 +31,11 @@ pub enum Style {
     Short,
 }
 
-/// The documentation anchor of a code, used as the diagnostic's link.
+/// The diagnostic's link: its code's section of the published diagnostics
+/// reference (see [`crate::report::DEFAULT_DOCS_URL`]).
 #[must_use]
 pub fn doc_url(diagnostic: &Diagnostic) -> String {
-    format!(
-        "docs/diagnostics.md#{}-{}",
-        diagnostic.code.as_str().to_lowercase(),
-        diagnostic.code.slug()
-    )
+    crate::report::docs_link(crate::report::DEFAULT_DOCS_URL, diagnostic.code)
 }
 
 /// Renders one diagnostic about the file at `path` with text `source`. To
@@ -58,6 +55,8 @@ pub struct Prepared<'a> {
     shared: Arc<str>,
     /// Where each line starts, found once for every diagnostic of the file.
     line_starts: Arc<[usize]>,
+    /// Where the diagnostics reference is published, for links.
+    docs_url: String,
 }
 
 impl<'a> Prepared<'a> {
@@ -71,7 +70,16 @@ impl<'a> Prepared<'a> {
             line_starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
+            docs_url: crate::report::DEFAULT_DOCS_URL.to_owned(),
         }
+    }
+
+    /// Links diagnostics to the diagnostics reference published at
+    /// `docs_url` (`docs-url` in ladder.toml).
+    #[must_use]
+    pub fn with_docs(mut self, docs_url: &str) -> Self {
+        docs_url.clone_into(&mut self.docs_url);
+        self
     }
 
     /// Renders one diagnostic about this file.
@@ -251,7 +259,7 @@ impl<'a> Report<'a> {
             },
             labels,
             code: diagnostic.code.as_str().to_owned(),
-            url: doc_url(diagnostic),
+            url: crate::report::docs_link(&prepared.docs_url, diagnostic.code),
         }
     }
 }

@@ -9,10 +9,24 @@ use crate::driver::check_source_with;
 use crate::render::{Prepared, Style};
 use crate::report::{self, FileReport};
 
+use super::config::Config;
 use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
 
-pub(super) fn run(args: &CheckArgs) -> Outcome {
-    let paths = match files::collect(&args.paths) {
+pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
+    // A flag on the command line overrides the key in ladder.toml.
+    let named = if !args.paths.is_empty() {
+        args.paths.clone()
+    } else if !config.paths.is_empty() {
+        config.paths.clone()
+    } else {
+        vec![std::path::PathBuf::from("policies")]
+    };
+    let deny = if args.deny.is_empty() {
+        &config.deny
+    } else {
+        &args.deny
+    };
+    let paths = match files::collect(&named) {
         Ok(paths) => paths,
         Err(files::Trouble(message)) => {
             eprintln!("error: {message}");
@@ -23,10 +37,15 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let options = Options {
-        review_warning_days: args.review_warning_days,
+        review_warning_days: args
+            .review_warning_days
+            .or(config.review_warning_days)
+            .unwrap_or(crate::checks::DEFAULT_REVIEW_WARNING_DAYS),
         ..Options::new(today)
     };
-    let holidays = match args.holidays.load() {
+    let mut holiday_args = args.holidays.clone();
+    holiday_args.calendar = holiday_args.calendar.or(config.calendar);
+    let holidays = match holiday_args.load() {
         Ok(holidays) => holidays,
         Err(message) => {
             eprintln!("error: {message}");
@@ -54,7 +73,7 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
         let checked = check_source_with(&text, &options, &holidays);
         let mut diagnostics = checked.diagnostics;
         for diagnostic in &mut diagnostics {
-            if denied(diagnostic, &args.deny) {
+            if denied(diagnostic, deny) {
                 diagnostic.severity = Severity::Error;
             }
             failed |= diagnostic.is_error();
@@ -66,7 +85,7 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             collected.push((shown, text, diagnostics, checked.accepted));
             continue;
         }
-        let prepared = Prepared::new(&shown, &text);
+        let prepared = Prepared::new(&shown, &text).with_docs(config.docs_url());
         let shown_accepted: Vec<Diagnostic> = if args.show_accepted {
             checked.accepted.iter().map(as_shown).collect()
         } else {
@@ -95,9 +114,11 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             .collect();
         let out = match args.format {
             Format::Json => report::json::document(&reports),
-            Format::Sarif => report::sarif::document(&reports, &|code| {
-                super::explain_section(code).map(str::to_owned)
-            }),
+            Format::Sarif => report::sarif::document_with(
+                &reports,
+                &|code| super::explain_section(code).map(str::to_owned),
+                config.docs_url(),
+            ),
             _ => report::github::commands(&reports),
         };
         if stdout.write_all(out.as_bytes()).is_err() {

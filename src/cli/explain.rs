@@ -5,12 +5,13 @@
 
 use crate::code::Code;
 
+use super::config::Config;
 use super::{ExplainArgs, Outcome};
 
 /// The diagnostics reference, as shipped.
 pub const DIAGNOSTICS_MD: &str = include_str!("../../docs/diagnostics.md");
 
-pub(super) fn run(args: &ExplainArgs) -> Outcome {
+pub(super) fn run(args: &ExplainArgs, config: &Config) -> Outcome {
     let Some(code) = Code::parse(&args.code) else {
         eprintln!(
             "error: `{}` is not a ladder diagnostic code; codes look like L020 (run `ladder explain L001` to start)",
@@ -20,11 +21,14 @@ pub(super) fn run(args: &ExplainArgs) -> Outcome {
     };
     if let Some(text) = section(code) {
         outln!("{text}");
-        Outcome::Clean
     } else {
         outln!("{} {}: {}", code.as_str(), code.slug(), code.title());
-        Outcome::Clean
     }
+    outln!(
+        "\nOnline: {}",
+        crate::report::docs_link(config.docs_url(), code)
+    );
+    Outcome::Clean
 }
 
 /// The section of the diagnostics reference for one code: from its

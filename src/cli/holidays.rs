@@ -9,7 +9,7 @@ use crate::deadline::HolidaySource;
 use super::files;
 
 /// Which bank holidays to count working days with.
-#[derive(Debug, Default, clap::Args)]
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct HolidayArgs {
     /// Count working days with this bank-holiday calendar instead of the
     /// one the policy's `holidays` line names: england-and-wales, scotland,

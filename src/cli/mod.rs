@@ -24,6 +24,7 @@ macro_rules! out {
 }
 
 mod check;
+pub mod config;
 mod explain;
 
 pub use explain::section as explain_section;
@@ -68,6 +69,10 @@ impl From<Outcome> for ExitCode {
 #[derive(Debug, Parser)]
 #[command(name = "ladder", version, about, long_about = None, propagate_version = true)]
 pub struct Args {
+    /// Read settings from this file instead of the `ladder.toml` found in
+    /// the current folder or the nearest folder above it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -201,8 +206,9 @@ pub struct BuildArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files to check, and folders to search for `*.ladder` files.
-    #[arg(value_name = "PATH", default_value = "policies")]
+    /// Files to check, and folders to search for `*.ladder` files
+    /// [default: `paths` in ladder.toml, or else `policies`].
+    #[arg(value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
     /// The date to check review dates against, as YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -219,9 +225,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_accepted: bool,
     /// Warn (L063) this many days before the review date falls due; 0 turns
-    /// the warning off.
-    #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]
-    pub review_warning_days: u32,
+    /// the warning off [default: `review-warning-days` in ladder.toml, or
+    /// else 90].
+    #[arg(long, value_name = "N")]
+    pub review_warning_days: Option<u32>,
     /// When to use colour in `human` output [default: auto: only on a
     /// terminal, and never when `NO_COLOR` is set].
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
@@ -316,10 +323,20 @@ fn parse_deny(text: &str) -> Result<Deny, String> {
 /// Runs the parsed command line.
 #[must_use]
 pub fn run(args: Args) -> Outcome {
+    let config = match config::load(args.config.as_deref()) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Outcome::Trouble;
+        }
+    };
     match args.command {
-        Command::Check(check) => check::run(&check),
-        Command::Timeline(args) => timeline::run(&args),
-        Command::Explain(explain) => explain::run(&explain),
+        Command::Check(check) => check::run(&check, &config),
+        Command::Timeline(mut args) => {
+            args.holidays.calendar = args.holidays.calendar.or(config.calendar);
+            timeline::run(&args)
+        }
+        Command::Explain(explain) => explain::run(&explain, &config),
         Command::Json(args) => json::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Build(args) => build::run(&args),

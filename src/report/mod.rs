@@ -58,6 +58,23 @@ impl Region {
     }
 }
 
+/// Where the diagnostics reference (`docs/diagnostics.md`) is published,
+/// unless `docs-url` in ladder.toml says otherwise. Links in diagnostics,
+/// `ladder explain` and SARIF's `helpUri` are this address, `#` and the
+/// code's anchor, never a path inside the repository, which means nothing
+/// to a reader of a board's own repository.
+pub const DEFAULT_DOCS_URL: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/diagnostics.md"
+);
+
+/// The link to a code's section of the diagnostics reference published at
+/// `docs_url`, such as `https://.../diagnostics.md#l020-unknown-name`.
+#[must_use]
+pub fn docs_link(docs_url: &str, code: crate::code::Code) -> String {
+    format!("{}#{}", docs_url.trim_end_matches('#'), docs_anchor(code))
+}
+
 /// The anchor of a code's section in `docs/diagnostics.md`, such as
 /// `l020-unknown-name`.
 #[must_use]

@@ -16,17 +16,26 @@ use crate::span::LineIndex;
 
 use super::{FileReport, Region, docs_anchor};
 
-/// Where the diagnostics reference is published, from the package's
-/// `repository` field; empty when it is not set, and then rules carry the
-/// relative path of their section instead of a link.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-
 /// The whole run as a SARIF log, pretty-printed, ending in a newline.
 /// `help` gives the documentation section of a code (in Markdown), when
 /// there is one.
 #[must_use]
 pub fn document(files: &[FileReport<'_>], help: &dyn Fn(Code) -> Option<String>) -> String {
-    let rules: Vec<Value> = Code::ALL.iter().map(|&code| rule(code, help)).collect();
+    document_with(files, help, super::DEFAULT_DOCS_URL)
+}
+
+/// The same, with each rule's `helpUri` into the diagnostics reference
+/// published at `docs_url`.
+#[must_use]
+pub fn document_with(
+    files: &[FileReport<'_>],
+    help: &dyn Fn(Code) -> Option<String>,
+    docs_url: &str,
+) -> String {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|&code| rule(code, help, docs_url))
+        .collect();
     let mut results = Vec::new();
     let mut artifacts = Vec::new();
     for file in files {
@@ -75,28 +84,21 @@ pub fn document(files: &[FileReport<'_>], help: &dyn Fn(Code) -> Option<String>)
     out
 }
 
-fn rule(code: Code, help: &dyn Fn(Code) -> Option<String>) -> Value {
+fn rule(code: Code, help: &dyn Fn(Code) -> Option<String>, docs_url: &str) -> Value {
     let docs = format!("docs/diagnostics.md#{}", docs_anchor(code));
-    let markdown = help(code).unwrap_or_else(|| format!("{}.\n\nSee `{docs}`.", code.title()));
+    let link = super::docs_link(docs_url, code);
+    let markdown = help(code).unwrap_or_else(|| format!("{}.\n\nSee <{link}>.", code.title()));
     let text = plain(&markdown);
-    let mut rule = json!({
+    json!({
         "id": code.as_str(),
         "name": code.slug(),
         "shortDescription": { "text": code.title() },
         "fullDescription": { "text": code.title() },
         "help": { "text": text, "markdown": markdown },
         "defaultConfiguration": { "level": level(code.default_severity()) },
+        "helpUri": link,
         "properties": { "documentation": docs },
-    });
-    if !REPOSITORY.is_empty() {
-        rule["helpUri"] = Value::String(format!(
-            "{}/blob/v{}/docs/diagnostics.md#{}",
-            REPOSITORY.trim_end_matches('/'),
-            env!("CARGO_PKG_VERSION"),
-            docs_anchor(code)
-        ));
-    }
-    rule
+    })
 }
 
 fn result(file: &FileReport<'_>, index: &LineIndex, diagnostic: &Diagnostic) -> Value {

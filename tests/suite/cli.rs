@@ -28,7 +28,7 @@ fn no_path_and_no_policies_folder_says_what_to_do() {
 }
 
 /// `ladder explain CODE` prints exactly the code's section of
-/// `docs/diagnostics.md`, for every code: found here by splitting the file
+/// `docs/diagnostics.md` and its published address, for every code: found here by splitting the file
 /// at its `## ` headings, independently of how the binary finds it. (The
 /// trycmd case pins only the first line, so that a docs edit does not need
 /// the case regenerated.)
@@ -47,6 +47,17 @@ fn explain_prints_each_codes_docs_section() {
             .unwrap();
         assert_eq!(output.status.code(), Some(0));
         let printed = String::from_utf8(output.stdout).unwrap();
-        assert_eq!(printed, format!("## {}\n", section.trim_end()), "{code}");
+        // Then the link to the section as published (not a terminal, so
+        // the Markdown is printed as it is).
+        assert_eq!(
+            printed,
+            format!(
+                "## {}\n\nOnline: https://github.com/ladder-lang/ladder/blob/main/docs/diagnostics.md#{}-{}\n",
+                section.trim_end(),
+                code.as_str().to_lowercase(),
+                code.slug()
+            ),
+            "{code}"
+        );
     }
 }

@@ -10,6 +10,7 @@ mod calendar;
 mod checks;
 mod cli;
 mod conditions;
+mod config;
 mod dates;
 mod diff;
 mod docs;
