@@ -114,11 +114,19 @@ pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
             .collect();
         let out = match args.format {
             Format::Json => report::json::document(&reports),
-            Format::Sarif => report::sarif::document_with(
-                &reports,
-                &|code| super::explain_section(code).map(str::to_owned),
-                config.docs_url(),
-            ),
+            Format::Sarif => {
+                let root = std::env::current_dir()
+                    .ok()
+                    .map(|dir| dir.to_string_lossy().replace('\\', "/"));
+                report::sarif::document_with(
+                    &reports,
+                    &|code| super::explain_section(code).map(str::to_owned),
+                    &report::sarif::Settings {
+                        docs_url: config.docs_url(),
+                        root: root.as_deref(),
+                    },
+                )
+            }
             _ => report::github::commands(&reports),
         };
         if stdout.write_all(out.as_bytes()).is_err() {

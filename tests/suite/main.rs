@@ -22,6 +22,7 @@ mod language;
 mod policies;
 mod report;
 mod robustness;
+mod sarif;
 mod structure;
 mod timeline;
 mod timescales;
