@@ -1,6 +1,9 @@
-//! `ladder check`: check policies and report every diagnostic.
+//! `ladder check`: check policies and report every diagnostic; with
+//! `--watch`, again each time a policy is saved.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
 
 use crate::accept::Accepted;
 use crate::checks::Options;
@@ -12,21 +15,68 @@ use crate::report::{self, FileReport};
 use super::config::Config;
 use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
 
-pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
+pub(super) fn run(args: &CheckArgs, config: &Config, quiet: bool) -> Outcome {
     // A flag on the command line overrides the key in ladder.toml.
     let named = if !args.paths.is_empty() {
         args.paths.clone()
     } else if !config.paths.is_empty() {
         config.paths.clone()
     } else {
-        vec![std::path::PathBuf::from("policies")]
+        vec![PathBuf::from("policies")]
     };
+    if args.watch {
+        if named.iter().any(|p| files::is_stdin(p)) {
+            eprintln!("error: `--watch` cannot watch standard input (`-`); name the files instead");
+            return Outcome::Trouble;
+        }
+        return watch(args, config, &named, quiet);
+    }
+    once(args, config, &named, quiet)
+}
+
+/// What a watch compares: each file found, with its size and the time it
+/// was last changed.
+type Seen = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+fn seen(named: &[PathBuf]) -> Seen {
+    files::collect(named)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
+            let modified = meta.and_then(|m| m.modified().ok());
+            (path, len, modified)
+        })
+        .collect()
+}
+
+/// Checks, then checks again whenever a file is saved, added or removed,
+/// looking every half second (a poll: it needs no file-system events, so it
+/// works the same on every system and in containers). Runs until
+/// interrupted.
+fn watch(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Outcome {
+    let mut last = seen(named);
+    once(args, config, named, quiet);
+    eprintln!("watching for changes (press Ctrl-C to stop)");
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = seen(named);
+        if now != last {
+            last = now;
+            outln!();
+            once(args, config, named, quiet);
+        }
+    }
+}
+
+fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Outcome {
     let deny = if args.deny.is_empty() {
         &config.deny
     } else {
         &args.deny
     };
-    let paths = match files::collect(&named) {
+    let paths = match files::collect(named) {
         Ok(paths) => paths,
         Err(files::Trouble(message)) => {
             eprintln!("error: {message}");
@@ -61,7 +111,7 @@ pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
     let mut accepted_total = 0;
     let mut collected: Vec<(String, String, Vec<Diagnostic>, Vec<Accepted>)> = Vec::new();
     for path in &paths {
-        let shown = files::display(path);
+        let shown = files::shown(path, args.stdin_filename.as_deref());
         let text = match files::read(path) {
             Ok(text) => text,
             Err(files::Trouble(message)) => {
@@ -92,6 +142,10 @@ pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
             Vec::new()
         };
         for diagnostic in diagnostics.iter().chain(&shown_accepted) {
+            // `--quiet` shows errors only (a denied warning is one).
+            if quiet && !diagnostic.is_error() {
+                continue;
+            }
             let out = prepared.render(diagnostic, style);
             // A closed pipe (`ladder check | head`) is not worth a panic.
             if stdout.write_all(out.as_bytes()).is_err() {
@@ -132,7 +186,7 @@ pub(super) fn run(args: &CheckArgs, config: &Config) -> Outcome {
         if stdout.write_all(out.as_bytes()).is_err() {
             return Outcome::Trouble;
         }
-    } else if style != Style::Short {
+    } else if style != Style::Short && !quiet {
         let [advice, warnings, errors] = totals;
         let _ = writeln!(
             stdout,

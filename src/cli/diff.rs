@@ -2,9 +2,9 @@
 //! a policy, for people (`human`), for a board paper (`markdown`) or for
 //! tools (`json`).
 //!
-//! Exit status: 0 when nothing changed in meaning, 1 when something did or
-//! when either file has errors (its errors are shown and nothing is
-//! compared), 2 when either file cannot be read. The comparison itself is
+//! Exit status: 0 when nothing changed in meaning, 1 when something did, 2
+//! when either file cannot be read or has errors (its errors are shown and
+//! nothing is compared), as `diff` and `git diff --exit-code` do. The comparison itself is
 //! `crate::diff`; this file only reads, checks and prints.
 
 use std::io::Write as _;
@@ -51,7 +51,7 @@ pub enum DiffFormat {
 /// The version of `ladder diff --format json`.
 const FORMAT_VERSION: u32 = 1;
 
-pub(super) fn run(args: &DiffArgs) -> Outcome {
+pub(super) fn run(args: &DiffArgs, quiet: bool) -> Outcome {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -76,7 +76,9 @@ pub(super) fn run(args: &DiffArgs) -> Outcome {
         files::report_refusal(&checked, &shown, text, "it cannot be compared");
     }
     let [old, new] = policies.as_slice() else {
-        return Outcome::Failed;
+        // A file with errors cannot be compared: ladder could not do what
+        // was asked, which is not the same as "something changed".
+        return Outcome::Trouble;
     };
     let changes = diff(old, new);
     let (old_path, new_path) = (files::display(&args.old), files::display(&args.new));
@@ -85,7 +87,7 @@ pub(super) fn run(args: &DiffArgs) -> Outcome {
         DiffFormat::Markdown => markdown(&changes, new, &old_path, &new_path),
         DiffFormat::Json => json(&changes, &old_path, &new_path),
     };
-    if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+    if !quiet && std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
         return Outcome::Trouble;
     }
     if changes.is_empty() {

@@ -15,7 +15,10 @@ pub struct Trouble(pub String);
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if is_stdin(path) {
+            // Read later, once, by `read`.
+            files.push(path.clone());
+        } else if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             if found.is_empty() {
@@ -60,8 +63,35 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
     Ok(())
 }
 
-/// Reads a file as text.
+/// Whether a path is `-`, which means standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How a path is shown: `--stdin-filename` (or `<stdin>`) for `-`, else as
+/// `display` shows it.
+pub fn shown(path: &Path, stdin_name: Option<&Path>) -> String {
+    if is_stdin(path) {
+        stdin_name.map_or_else(|| "<stdin>".to_owned(), display)
+    } else {
+        display(path)
+    }
+}
+
+/// Reads a file as text; `-` reads standard input.
 pub fn read(path: &Path) -> Result<String, Trouble> {
+    if is_stdin(path) {
+        use std::io::Read as _;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Trouble(format!("cannot read standard input: {e}")))?;
+        return Ok(match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        });
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Trouble(format!("cannot read `{}`: {e}", path.display())))?;
     Ok(match String::from_utf8(bytes) {

@@ -3,7 +3,8 @@
 //! Without flags, each file that is not already formatted is rewritten
 //! atomically. `--check` writes nothing and exits 1 listing the files that
 //! would change; `--diff` shows how, as a unified diff. A file with syntax
-//! errors is never touched: its errors are shown instead.
+//! errors is never touched: its errors are shown instead. `-` formats
+//! standard input to standard output.
 
 use similar::TextDiff;
 
@@ -12,7 +13,7 @@ use crate::render::{Style, render};
 
 use super::{FmtArgs, Outcome, files, write::atomic_write};
 
-pub(super) fn run(args: &FmtArgs) -> Outcome {
+pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
     let paths = match files::collect(&args.paths) {
         Ok(paths) => paths,
         Err(files::Trouble(message)) => {
@@ -23,7 +24,7 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
     let mut outcome = Outcome::Clean;
     let mut changed = 0;
     for path in &paths {
-        let shown = files::display(path);
+        let shown = files::shown(path, args.stdin_filename.as_deref());
         let text = match files::read(path) {
             Ok(text) => text,
             Err(files::Trouble(message)) => {
@@ -52,6 +53,11 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
                 continue;
             }
         };
+        if files::is_stdin(path) && !args.check && !args.diff {
+            // Standard input is formatted to standard output, changed or not.
+            out!("{formatted}");
+            continue;
+        }
         if formatted == text {
             continue;
         }
@@ -66,7 +72,7 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
             );
         }
         if args.check || args.diff {
-            if !args.diff {
+            if !args.diff && !quiet {
                 outln!("{shown} is not formatted");
             }
             if outcome == Outcome::Clean {
@@ -75,11 +81,11 @@ pub(super) fn run(args: &FmtArgs) -> Outcome {
         } else if let Err(message) = atomic_write(path, formatted.as_bytes()) {
             eprintln!("error: {message}");
             outcome = Outcome::Trouble;
-        } else {
+        } else if !quiet {
             outln!("formatted {shown}");
         }
     }
-    if (args.check || args.diff) && changed == 0 && outcome == Outcome::Clean {
+    if (args.check || args.diff) && changed == 0 && outcome == Outcome::Clean && !quiet {
         outln!(
             "{} already formatted",
             if paths.len() == 1 {

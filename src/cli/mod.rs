@@ -35,6 +35,7 @@ mod fmt;
 mod graph;
 mod holidays;
 mod json;
+mod manual;
 mod timeline;
 mod write;
 
@@ -73,6 +74,10 @@ pub struct Args {
     /// the current folder or the nearest folder above it.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+    /// Print less: `check` prints errors only (no warnings, notes or
+    /// summary), `fmt` and `diff` print nothing; the exit status is the same.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -126,10 +131,22 @@ pub enum Command {
     /// stages, time limits, leads, duties, exceptions, forms, contacts and
     /// dates. Layout and comments do not count.
     ///
-    /// Exit status: 0 when nothing changed in meaning, 1 when something did
-    /// (or either file has errors, which are shown instead), 2 when either
-    /// file cannot be read.
+    /// Exit status: 0 when nothing changed in meaning, 1 when something did,
+    /// 2 when either file cannot be read or has errors (its errors are
+    /// shown instead).
     Diff(diff::DiffArgs),
+    /// Print a shell completion script: `ladder completions bash >
+    /// ~/.local/share/bash-completion/completions/ladder`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`: `ladder man > ladder.1`.
+    Man,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]
@@ -206,10 +223,18 @@ pub struct BuildArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files to check, and folders to search for `*.ladder` files
-    /// [default: `paths` in ladder.toml, or else `policies`].
+    /// Files to check, and folders to search for `*.ladder` files; `-`
+    /// reads a policy from standard input [default: `paths` in ladder.toml,
+    /// or else `policies`].
     #[arg(value_name = "PATH")]
     pub paths: Vec<std::path::PathBuf>,
+    /// The name to show for the policy read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<std::path::PathBuf>,
+    /// Check again each time a policy is saved (checking every half second
+    /// for a change), until interrupted with Ctrl-C.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub watch: bool,
     /// The date to check review dates against, as YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
@@ -239,9 +264,13 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct FmtArgs {
-    /// Files to format, and folders to search for `*.ladder` files.
+    /// Files to format, and folders to search for `*.ladder` files; `-`
+    /// formats standard input to standard output.
     #[arg(value_name = "PATH", default_value = "policies")]
     pub paths: Vec<std::path::PathBuf>,
+    /// The name to show for the policy read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<std::path::PathBuf>,
     /// Write nothing; exit 1 and list the files that are not formatted.
     #[arg(long)]
     pub check: bool,
@@ -252,8 +281,22 @@ pub struct FmtArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The code, such as `L020`, or its name, such as `unknown-name`.
-    pub code: String,
+    /// The code, such as `L020`, or its name, such as `unknown-name`; with
+    /// none, every code is listed with its title.
+    pub code: Option<String>,
+    /// Print Markdown as written, or text for a terminal [default: text on
+    /// a terminal, Markdown otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ExplainFormat>,
+}
+
+/// How `ladder explain` prints a section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// The Markdown of docs/diagnostics.md, as written.
+    Markdown,
+    /// Text for a terminal: headings underlined, code indented, no marks.
+    Text,
 }
 
 /// Output formats for diagnostics.
@@ -311,7 +354,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{text}` is written YYYY-MM-DD but there is no such day"))
 }
 
-fn parse_deny(text: &str) -> Result<Deny, String> {
+pub(crate) fn parse_deny(text: &str) -> Result<Deny, String> {
     if text.eq_ignore_ascii_case("warnings") {
         return Ok(Deny::Warnings);
     }
@@ -330,8 +373,9 @@ pub fn run(args: Args) -> Outcome {
             return Outcome::Trouble;
         }
     };
+    let quiet = args.quiet;
     match args.command {
-        Command::Check(check) => check::run(&check, &config),
+        Command::Check(check) => check::run(&check, &config, quiet),
         Command::Timeline(mut args) => {
             args.holidays.calendar = args.holidays.calendar.or(config.calendar);
             timeline::run(&args)
@@ -340,7 +384,9 @@ pub fn run(args: Args) -> Outcome {
         Command::Json(args) => json::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Build(args) => build::run(&args),
-        Command::Fmt(args) => fmt::run(&args),
-        Command::Diff(args) => diff::run(&args),
+        Command::Fmt(args) => fmt::run(&args, quiet),
+        Command::Diff(args) => diff::run(&args, quiet),
+        Command::Completions(args) => manual::completions(args.shell),
+        Command::Man => manual::man(),
     }
 }

@@ -11,6 +11,7 @@ mod checks;
 mod cli;
 mod conditions;
 mod config;
+mod conventions;
 mod dates;
 mod diff;
 mod docs;
