@@ -28,3 +28,4 @@ mod structure;
 mod timeline;
 mod timescales;
 mod ui;
+mod workflows;
