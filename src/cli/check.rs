@@ -167,7 +167,7 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             })
             .collect();
         let out = match args.format {
-            Format::Json => report::json::document(&reports),
+            Format::Json => report::json::document_with(&reports, config.docs_url()),
             Format::Sarif => {
                 let root = std::env::current_dir()
                     .ok()

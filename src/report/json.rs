@@ -55,6 +55,8 @@ struct Item<'a> {
     labels: Vec<LabelItem<'a>>,
     help: Option<&'a str>,
     docs: String,
+    /// The same section where it is published (`docs-url`).
+    docs_url: String,
 }
 
 #[derive(Serialize)]
@@ -86,6 +88,13 @@ struct Summary {
 /// The whole run as a JSON document, pretty-printed, ending in a newline.
 #[must_use]
 pub fn document(files: &[FileReport<'_>]) -> String {
+    document_with(files, super::DEFAULT_DOCS_URL)
+}
+
+/// The same, with each diagnostic's `docs_url` into the diagnostics
+/// reference published at `docs_url`.
+#[must_use]
+pub fn document_with(files: &[FileReport<'_>], docs_url: &str) -> String {
     let mut summary = Summary {
         files: files.len(),
         ..Summary::default()
@@ -100,7 +109,7 @@ pub fn document(files: &[FileReport<'_>]) -> String {
                 Severity::Warning => summary.warnings += 1,
                 Severity::Advice => summary.advice += 1,
             }
-            items.push(item(file, &index, diagnostic));
+            items.push(item(file, &index, diagnostic, docs_url));
         }
         for accepted in file.accepted {
             summary.accepted += 1;
@@ -109,7 +118,7 @@ pub fn document(files: &[FileReport<'_>]) -> String {
                 reason: &accepted.reason,
                 line: at.line,
                 column: at.column,
-                diagnostic: item(file, &index, &accepted.diagnostic),
+                diagnostic: item(file, &index, &accepted.diagnostic, docs_url),
             });
         }
     }
@@ -131,7 +140,12 @@ pub fn document(files: &[FileReport<'_>]) -> String {
     out
 }
 
-fn item<'a>(file: &FileReport<'a>, index: &LineIndex, diagnostic: &'a Diagnostic) -> Item<'a> {
+fn item<'a>(
+    file: &FileReport<'a>,
+    index: &LineIndex,
+    diagnostic: &'a Diagnostic,
+    docs_url: &str,
+) -> Item<'a> {
     Item {
         path: file.path,
         code: diagnostic.code.as_str(),
@@ -150,6 +164,7 @@ fn item<'a>(file: &FileReport<'a>, index: &LineIndex, diagnostic: &'a Diagnostic
             .collect(),
         help: diagnostic.help.as_deref(),
         docs: format!("docs/diagnostics.md#{}", docs_anchor(diagnostic.code)),
+        docs_url: super::docs_link(docs_url, diagnostic.code),
     }
 }
 

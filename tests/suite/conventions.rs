@@ -128,3 +128,28 @@ fn completions_and_the_manual_page_cover_every_command() {
         }
     }
 }
+
+#[test]
+fn explain_prints_text_on_a_terminal_and_markdown_into_a_pipe() {
+    let ladder = env!("CARGO_BIN_EXE_ladder");
+    let piped = Command::new(ladder)
+        .args(["explain", "L070"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).starts_with("## L070 stale-acceptance\n"));
+    // `script` gives the command a terminal (util-linux; present on Debian).
+    let Ok(on_terminal) = Command::new("script")
+        .args(["-qec", &format!("{ladder} explain L070"), "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("note: no `script` here to give ladder a terminal; skipped");
+        return;
+    };
+    let text = String::from_utf8_lossy(&on_terminal.stdout).replace('\r', "");
+    assert!(
+        text.starts_with("L070 stale-acceptance\n=====================\n"),
+        "{text}"
+    );
+    assert!(!text.contains("```") && !text.contains("**"), "{text}");
+}
