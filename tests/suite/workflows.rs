@@ -8,11 +8,16 @@ use std::process::Command;
 
 use crate::support::root;
 
-/// actionlint from `.ci/setup-ci.sh` (a venv under target/), or on PATH.
+/// actionlint from `.ci/setup-ci.sh` (under target/), or on PATH.
 fn actionlint() -> Option<PathBuf> {
-    let local = root().join("target/ci-venv/bin/actionlint");
-    if local.is_file() {
-        return Some(local);
+    for local in [
+        "target/ci-venv/bin/actionlint",
+        "target/ci-pip/bin/actionlint",
+    ] {
+        let local = root().join(local);
+        if local.is_file() {
+            return Some(local);
+        }
     }
     if Command::new("actionlint").arg("-version").output().is_ok() {
         return Some(PathBuf::from("actionlint"));
