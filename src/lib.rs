@@ -7,6 +7,7 @@
 pub mod ast;
 pub mod calendar;
 pub mod checks;
+#[cfg(feature = "cli")]
 pub mod cli;
 
 pub mod code;
@@ -14,6 +15,7 @@ pub mod deadline;
 pub mod diagnostic;
 pub mod diff;
 pub mod driver;
+pub mod embed;
 pub mod emit;
 pub mod format;
 pub mod lower;
@@ -25,3 +27,5 @@ pub mod report;
 pub mod span;
 pub mod syntax_error;
 pub mod timeline;
+#[cfg(feature = "wasm")]
+mod wasm;

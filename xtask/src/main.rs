@@ -1,0 +1,3 @@
+//! Build tasks for ladder; see `cargo xtask editor`.
+
+fn main() {}
