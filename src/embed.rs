@@ -194,13 +194,16 @@ struct EditorDiagnostic<'a> {
     /// Offsets in UTF-16 code units.
     from: usize,
     to: usize,
-    rendered: String,
+    /// The report `ladder check` draws, when asked for.
+    rendered: Option<String>,
 }
 
 /// Checks a text for the editor: a JSON document of its diagnostics (see
-/// [`EditorReport`]), each with the report `ladder check` would draw.
+/// [`EditorReport`]), each with the report `ladder check` would draw when
+/// `rendered` is true. Drawing the reports takes as long as checking, so
+/// the editor leaves it out while the manager types.
 #[must_use]
-pub fn check_for_editor(source: &Source<'_>) -> String {
+pub fn check_for_editor(source: &Source<'_>, rendered: bool) -> String {
     let checked = source.checked();
     let prepared = Prepared::new(source.path, source.text);
     let index = LineIndex::new(source.text);
@@ -223,7 +226,7 @@ pub fn check_for_editor(source: &Source<'_>) -> String {
                 end_column: region.end_column,
                 from: utf16.offset(region.start_byte),
                 to: utf16.offset(region.end_byte),
-                rendered: prepared.render(d, human()),
+                rendered: rendered.then(|| prepared.render(d, human())),
             }
         })
         .collect();

@@ -25,12 +25,18 @@ fn source<'a>(
     })
 }
 
-/// The diagnostics as the editor shows them (`embed::check_for_editor`).
+/// The diagnostics as the editor shows them (`embed::check_for_editor`),
+/// each with the report `ladder check` draws when `rendered` is true.
 #[wasm_bindgen]
-pub fn check(path: &str, text: &str, today: &str, calendar: &str) -> Result<String, String> {
-    Ok(embed::check_for_editor(&source(
-        path, text, today, calendar,
-    )?))
+pub fn check(
+    path: &str,
+    text: &str,
+    today: &str,
+    calendar: &str,
+    rendered: bool,
+) -> Result<String, String> {
+    let source = source(path, text, today, calendar)?;
+    Ok(embed::check_for_editor(&source, rendered))
 }
 
 /// `ladder check --color never`.

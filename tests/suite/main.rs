@@ -13,6 +13,7 @@ mod dates;
 mod diff;
 mod docs;
 mod duties;
+mod editor;
 mod embed;
 mod format;
 mod graph;
