@@ -322,7 +322,7 @@ function wire() {
         text: state.lastClean,
         svg: state.svg || "",
         timeline: $("timeline").innerHTML,
-        title: EXAMPLES.find((e) => e.name === state.name)?.title || stem(),
+        title: /^\s*policy\s+"([^"]*)"/m.exec(state.lastClean)?.[1] || stem(),
       }),
     );
   });

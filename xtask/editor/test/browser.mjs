@@ -244,6 +244,55 @@ try {
     JSON.stringify(rows),
   );
 
+  // In Scotland 2 January is a bank holiday too (Saturday, so Monday 4th).
+  await page.select("#calendar", "scotland");
+  await page.waitForFunction(
+    () => document.querySelector("#final-deadline")?.textContent.includes("2027-01-05"),
+    { timeout: 10000 },
+  );
+  check(
+    "with Scotland's bank holidays the same concern runs to 5 January 2027",
+    (await page.$eval("#final-deadline", (p) => p.textContent)) ===
+      "Final deadline: 2027-01-05 Tuesday (Stage 2: conclude within 3 working days)",
+  );
+  await page.select("#calendar", "");
+
+  // Downloads: the .ladder file is the text, the JSON is the compiled
+  // policy, the chart and the printable page are whole documents.
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-editor-downloads-"));
+  const cdp = await page.createCDPSession();
+  await cdp.send("Page.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  // The file is named after the example the text replaced.
+  const saved = async (button, extension) => {
+    await page.click(button);
+    const find = () => fs.readdirSync(downloads).find((f) => f.endsWith(extension));
+    for (let i = 0; i < 100 && !find(); i += 1) await new Promise((r) => setTimeout(r, 100));
+    return find() ? fs.readFileSync(path.join(downloads, find()), "utf8") : "";
+  };
+  const editorText = await page.evaluate(() => window.ladderEditor.view.state.doc.toString());
+  check("Download .ladder saves the text", (await saved("#save-ladder", ".ladder")) === editorText);
+  const json = await saved("#save-json", ".json");
+  check(
+    "Download JSON saves the compiled policy",
+    json.includes('"Resolving professional differences"') && JSON.parse(json).stages?.length === 2,
+    json.slice(0, 200),
+  );
+  const svg = await saved("#save-svg", ".svg");
+  check("Download chart saves an SVG with both stages", svg.startsWith("<svg") && svg.includes("stage-2"), svg.slice(0, 100));
+  const printable = await saved("#save-page", ".html");
+  check(
+    "Download printable page saves the chart, the timeline and the text",
+    printable.includes("<title>Resolving professional differences</title>") &&
+      printable.includes("<svg") && printable.includes("2027-01-04") && printable.includes("Manager to manager"),
+  );
+  fs.rmSync(downloads, { recursive: true, force: true });
+  fs.writeFileSync(path.join(shots, "printable.html"), printable);
+  const print = await browser.newPage();
+  await print.setViewport({ width: 1280, height: 800 });
+  await print.goto(`file://${path.join(shots, "printable.html")}`);
+  await print.screenshot({ path: path.join(shots, "printable-1280-full.png"), fullPage: true });
+  await print.close();
+
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, "editor-1280.png") });
   await page.screenshot({ path: path.join(shots, "editor-1280-full.png"), fullPage: true });
