@@ -3,6 +3,7 @@
 // xtask generated (wasm-bindgen's glue and module, the examples).
 // One classic script, so that the page also works opened from a file.
 import { build } from "esbuild";
+import fs from "node:fs";
 import path from "node:path";
 
 const [gen, out] = process.argv.slice(2).map((p) => path.resolve(p));
@@ -11,7 +12,8 @@ if (!gen || !out) {
   process.exit(2);
 }
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: [path.join(import.meta.dirname, "src/main.js")],
   bundle: true,
   format: "iife",
@@ -27,3 +29,24 @@ await build({
   define: { "import.meta.url": "\"\"" },
   logLevel: "warning",
 });
+
+// Every npm package inside the bundle, with its licence, so that a board
+// publishing the folder publishes the notices with it.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match) packages.set(match[1], path.join(import.meta.dirname, "node_modules", match[1]));
+}
+let notices =
+  "The ladder editor bundles ladder (MIT OR Apache-2.0), compiled to WebAssembly\n" +
+  "with the Rust crates it uses (each MIT and/or Apache-2.0; Cargo.lock lists them),\n" +
+  "and these npm packages.\n" +
+  "Viz.js also contains Graphviz (Eclipse Public License 1.0, https://www.graphviz.org)\n" +
+  "and Expat (MIT, https://libexpat.github.io) in object code form.\n";
+for (const [name, dir] of [...packages].sort()) {
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  notices += `\n${"=".repeat(72)}\n${name} ${meta.version}: ${meta.license}\n`;
+  const file = fs.readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+  if (file) notices += `\n${fs.readFileSync(path.join(dir, file), "utf8").trim()}\n`;
+}
+fs.writeFileSync(path.join(out, "THIRD-PARTY-LICENSES.txt"), notices);

@@ -342,6 +342,12 @@ try {
   }
 
   check("the page asked for nothing outside 127.0.0.1", outside.length === 0, outside.join(", "));
+  const licences = path.join(dir, "THIRD-PARTY-LICENSES.txt");
+  check(
+    "the footer links the bundled packages' licences",
+    (await page.$eval("footer a", (a) => a.getAttribute("href"))) === "THIRD-PARTY-LICENSES.txt" &&
+      fs.existsSync(licences) && fs.readFileSync(licences, "utf8").includes("@viz-js/viz"),
+  );
   check("no script error", problems.length === 0, problems.join(" | "));
 } catch (error) {
   check("the browser test ran to its end", false, String(error && error.stack ? error.stack : error));
