@@ -170,3 +170,55 @@ fn fmt_gives_what_ladder_fmt_writes() {
         "{broken}"
     );
 }
+
+#[test]
+fn the_editors_report_draws_each_diagnostic_as_the_cli_and_points_at_it_in_utf16() {
+    for path in files() {
+        let shown = relative(&path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let source = source(&shown, &text);
+        let report: serde_json::Value =
+            serde_json::from_str(&embed::check_for_editor(&source, true)).unwrap();
+        let diagnostics = report["diagnostics"].as_array().unwrap();
+        // Each report as drawn, with the blank line the CLI puts after it,
+        // then the count: the CLI's output.
+        let mut drawn = String::new();
+        for d in diagnostics {
+            drawn.push_str(d["rendered"].as_str().unwrap());
+            drawn.push('\n');
+        }
+        drawn.push_str(report["summary"].as_str().unwrap());
+        drawn.push('\n');
+        assert_eq!(drawn, embed::check_human(&source), "{shown}");
+        // A browser's offsets count UTF-16 code units: the text between
+        // them is the text between the byte offsets of the JSON report.
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let json: serde_json::Value = serde_json::from_str(&embed::check_json(&source)).unwrap();
+        for (d, j) in diagnostics
+            .iter()
+            .zip(json["diagnostics"].as_array().unwrap())
+        {
+            let (from, to) = (
+                usize::try_from(d["from"].as_u64().unwrap()).unwrap(),
+                usize::try_from(d["to"].as_u64().unwrap()).unwrap(),
+            );
+            let (start, end) = (
+                usize::try_from(j["start_byte"].as_u64().unwrap()).unwrap(),
+                usize::try_from(j["end_byte"].as_u64().unwrap()).unwrap(),
+            );
+            assert_eq!(
+                String::from_utf16(&units[from..to]).unwrap(),
+                text[start..end],
+                "{shown}: {}",
+                d["code"]
+            );
+            assert_eq!(d["line"], j["line"], "{shown}");
+            assert_eq!(d["column"], j["column"], "{shown}");
+        }
+        assert_eq!(
+            report["clean"].as_bool().unwrap(),
+            embed::compile(&source, Output::Json).is_ok(),
+            "{shown}"
+        );
+    }
+}
