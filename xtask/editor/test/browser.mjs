@@ -221,6 +221,17 @@ try {
   );
   check("once put right, the chart gains the second stage", (await stages()).length === 2, (await stages()).join());
 
+  // Tidy layout: the typed lines have no indentation inside their blocks;
+  // the button lays them out as `ladder fmt` does.
+  await page.click("#fmt");
+  const tidied = await page.evaluate(() => window.ladderEditor.view.state.doc.toString());
+  check(
+    "Tidy layout indents the stages as ladder fmt does",
+    tidied.includes('stage 2 "Manager to manager" {\n  conclude within 3 working days\n') &&
+      tidied === (await page.evaluate((t) => window.ladderEditor.ladder.fmt("x.ladder", t), tidied)),
+    tidied.slice(0, 300),
+  );
+
   // The timeline for a concern raised two days before Christmas 2026.
   await page.evaluate(() => {
     const input = document.querySelector("#raised");

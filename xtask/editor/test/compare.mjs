@@ -70,6 +70,24 @@ for (const file of files) {
     same(`${file}: ${name}`, got.text, got.ok ? want.stdout : want.stderr);
   }
 }
+// The timeline across Christmas 2026, for people and as JSON, with the
+// policy's own bank holidays and Scotland's. `ladder timeline` checks
+// review dates against the real today, so the module is given it too.
+const now = new Date();
+const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+for (const file of files.filter((f) => f.startsWith("policies/"))) {
+  const text = fs.readFileSync(path.join(root, file), "utf8");
+  for (const calendar of ["", "scotland"]) {
+    for (const json of [false, true]) {
+      const args = ["timeline", "--raised", "2026-12-21", file];
+      if (calendar) args.push("--calendar", calendar);
+      if (json) args.push("--format", "json");
+      const want = cli(args);
+      const got = wasm(() => ladder.timeline(file, text, today, calendar, "2026-12-21", json));
+      same(`${file}: ${args.join(" ")}`, got.text, got.ok ? want.stdout : want.stderr);
+    }
+  }
+}
 console.log(`compared ${files.length} files`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && files.length > 5 ? 0 : 1);
