@@ -81,7 +81,7 @@ function update() {
         to: Math.min(Math.max(d.to, d.from), length),
         severity: severityForEditor(d.severity),
         source: d.code,
-        message: d.message + (d.help ? `\nhelp: ${d.help}` : ""),
+        message: words(d),
       })),
     ),
   );
@@ -93,8 +93,16 @@ function update() {
     showTimeline();
   } else {
     $("chart-note").textContent =
-      "The chart and the timeline show the last version without errors. Fix the errors above to update them.";
+      "The chart and the timeline show the last version without errors. Put right the errors listed under the editor to update them.";
   }
+}
+
+/** A problem in the CLI's words: the message, what its span shows (such
+ * as `did you mean ...`), and the fix. */
+function words(d) {
+  return [d.message, d.primary_label && `here: ${d.primary_label}`, d.help && `help: ${d.help}`]
+    .filter(Boolean)
+    .join("\n");
 }
 
 function schedule() {
@@ -122,6 +130,12 @@ function showDiagnostics(report) {
     const word = d.severity === "advice" ? "note" : d.severity;
     what.textContent = `${word}[${d.code}]: ${d.message}`;
     button.append(where, what);
+    if (d.primary_label) {
+      const label = document.createElement("span");
+      label.className = "where";
+      label.textContent = d.primary_label;
+      button.append(label);
+    }
     button.addEventListener("click", () => {
       view.dispatch({ selection: { anchor: d.from, head: d.to }, scrollIntoView: true });
       view.focus();

@@ -183,6 +183,14 @@ try {
   const underlined = await page.$$eval(".cm-lintRange-error", (es) => es.map((e) => e.textContent));
   check("the misspelt name is underlined in the editor", underlined.includes("manger"), JSON.stringify(underlined));
   check("the chart still shows the last policy without errors", (await stages()).length === 1);
+  // Hovering the underline shows the problem in the CLI's words.
+  for (const range of await page.$$(".cm-lintRange-error")) {
+    if ((await range.evaluate((r) => r.textContent)) === "manger") await range.hover();
+  }
+  await page.waitForSelector(".cm-tooltip-lint", { timeout: 5000 }).catch(() => null);
+  const tooltip = await page.$eval(".cm-tooltip-lint", (t) => t.textContent).catch(() => "");
+  check("hovering the underline shows the message", tooltip.includes("there is no actor called `manger`") && tooltip.includes("did you mean `manager`?"), tooltip);
+  await page.screenshot({ path: path.join(shots, "editor-1280-mistake.png") });
 
   // ... clicks the problem, which moves the cursor there, and puts it right.
   await page.click("#diagnostics .goto[data-code=L020]");
