@@ -11,3 +11,4 @@ if ! command -v dot >/dev/null 2>&1; then
 fi
 dot -V
 bash "$(dirname "$0")/setup-ci.sh"
+bash "$(dirname "$0")/setup-editor.sh"

@@ -8,6 +8,7 @@ pub mod accept;
 pub mod ast;
 pub mod calendar;
 pub mod checks;
+#[cfg(feature = "cli")]
 pub mod cli;
 
 pub mod code;
@@ -15,6 +16,7 @@ pub mod deadline;
 pub mod diagnostic;
 pub mod diff;
 pub mod driver;
+pub mod embed;
 pub mod emit;
 pub mod format;
 pub mod lower;
@@ -26,3 +28,5 @@ pub mod report;
 pub mod span;
 pub mod syntax_error;
 pub mod timeline;
+#[cfg(feature = "wasm")]
+mod wasm;

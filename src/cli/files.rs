@@ -110,21 +110,6 @@ pub fn display(path: &Path) -> String {
 /// from it`, `it cannot be compared`).
 pub fn report_refusal(checked: &crate::driver::Checked, shown: &str, text: &str, not_done: &str) {
     use std::io::Write as _;
-    let mut stderr = std::io::stderr().lock();
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .collect();
-    let prepared = crate::render::Prepared::new(shown, text);
-    for d in &errors {
-        let line = prepared.render(d, crate::render::Style::Short);
-        let _ = stderr.write_all(line.as_bytes());
-    }
-    let _ = writeln!(
-        stderr,
-        "error: `{shown}` has {} {}, so {not_done} (run `ladder check {shown}` for details)",
-        errors.len(),
-        if errors.len() == 1 { "error" } else { "errors" }
-    );
+    let out = crate::embed::refusal(checked, shown, text, not_done);
+    let _ = std::io::stderr().lock().write_all(out.as_bytes());
 }

@@ -16,6 +16,8 @@ mod dates;
 mod diff;
 mod docs;
 mod duties;
+mod editor;
+mod embed;
 mod format;
 mod graph;
 mod json;
