@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod calendar;
+pub mod cases;
 pub mod checks;
 pub mod cli;
 

@@ -28,6 +28,7 @@ mod explain;
 
 pub use explain::section as explain_section;
 mod build;
+mod cases;
 mod diff;
 mod files;
 mod fmt;

@@ -125,8 +125,21 @@ pub fn build(
     calendar: Option<&Calendar>,
 ) -> Result<Timeline, DeadlineError> {
     let table = calendar.map(DayTable::new);
+    build_with_table(policy, raised, calendar, table.as_ref())
+}
+
+/// `build`, with the working-day table of `calendar` made once by the
+/// caller: a program that dates many concerns (`ladder timeline --cases`)
+/// builds the table once per calendar instead of once per concern. `table`
+/// must be `DayTable::new(calendar)`.
+pub fn build_with_table(
+    policy: &Policy,
+    raised: NaiveDate,
+    calendar: Option<&Calendar>,
+    table: Option<&DayTable>,
+) -> Result<Timeline, DeadlineError> {
     let counting = Counting::of(&policy.header);
-    let concern = Concern::new(raised, counting, table.as_ref())?;
+    let concern = Concern::new(raised, counting, table)?;
     let day = |date: NaiveDate| make_day(date, calendar);
     // Day 1 as the policy states it; a policy that does not say which day
     // is day 1 has none to come before.

@@ -6,6 +6,7 @@ mod support;
 
 mod build;
 mod calendar;
+mod cases;
 mod checks;
 mod cli;
 mod conditions;
@@ -15,6 +16,7 @@ mod docs;
 mod duties;
 mod format;
 mod graph;
+mod ics;
 mod json;
 mod language;
 mod policies;

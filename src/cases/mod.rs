@@ -1,0 +1,501 @@
+//! Deadlines for many concerns at once (`ladder timeline POLICY --cases
+//! FILE`): each case read from a line is given the `deadlines` of its
+//! timeline, the next one due, and its status as of a given day.
+//!
+//! The policy is checked once by the caller. Each case's deadlines are the
+//! `timeline::build_with_table` rows for its raise date and calendar, the
+//! same code as `ladder timeline`, so the shape and the dates cannot drift
+//! apart; as a million cases are raised on at most a few thousand distinct
+//! dates, a timeline is built once per date and calendar and kept, already
+//! serialised, in a cache with a fixed bound. Cases are read and written one
+//! line at a time, so memory does not grow with their number. Nothing here
+//! prints: rows that cannot be read go to the caller's callback with their
+//! line number. The formats are in docs/timeline.md.
+
+mod input;
+mod output;
+
+use std::collections::HashMap;
+use std::io::{self, BufRead, Write};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+pub use input::{Case, Columns, InputFormat, parse_day, parse_moment, read_json, split_csv};
+pub use output::OutputFormat;
+
+use crate::calendar::{Calendar, Division};
+use crate::deadline::{DayTable, HolidaySource};
+use crate::model::Policy;
+use crate::timeline::{self, Deadline, Event};
+
+/// How far a case has got, as of the day asked about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No stage limit still to be met has passed or falls today.
+    OnTime,
+    /// A stage limit still to be met falls today.
+    DueToday,
+    /// A stage limit still to be met has passed.
+    Overdue,
+    /// The case was closed on or before the day asked about.
+    Closed,
+}
+
+impl Status {
+    /// The status as written in the output: `on_time`, `due_today`,
+    /// `overdue`, `closed`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::OnTime => "on_time",
+            Status::DueToday => "due_today",
+            Status::Overdue => "overdue",
+            Status::Closed => "closed",
+        }
+    }
+}
+
+/// How many timelines are kept at once. A timeline depends only on the
+/// raise date and the calendar; a few years of dates in four calendars fit.
+/// When full the cache is emptied and refilled, so memory stays bounded
+/// whatever the input.
+const CACHE_LIMIT: usize = 8192;
+
+/// One timeline, ready to be written for every case raised on its date.
+struct Entry {
+    deadlines: Vec<Deadline>,
+    /// The `deadlines` array as compact JSON.
+    json: String,
+    /// Where each deadline's object is in `json`.
+    spans: Vec<Range<usize>>,
+    /// What the status needs of each deadline, in a compact form read for
+    /// every case.
+    rows: Vec<Row>,
+    /// The index of the final deadline in `deadlines`, if there is one.
+    final_deadline: Option<usize>,
+}
+
+/// Why a case was not written.
+enum Trouble {
+    /// The line cannot be read or dated: reported and skipped.
+    Bad(String),
+    /// The output cannot be written: the run stops.
+    Write(io::Error),
+}
+
+impl From<String> for Trouble {
+    fn from(message: String) -> Trouble {
+        Trouble::Bad(message)
+    }
+}
+
+/// A deadline as the status reads it.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    date: Option<NaiveDate>,
+    hard: bool,
+    start: bool,
+    duty: bool,
+    place: Place,
+}
+
+/// Where a deadline's stage is, for deciding which deadlines a case still
+/// has to meet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    /// The stage's index in `Policy::all_stages`, or `None` for the limit on
+    /// the whole procedure.
+    stage: Option<usize>,
+    /// 0 for the main ladder, 1 + the procedure's index for a sub-procedure.
+    ladder: usize,
+}
+
+/// What one case comes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: Status,
+    /// The index of the next deadline still to be met, today or later.
+    pub next_due: Option<usize>,
+    /// The index of the earliest stage limit still to be met that has
+    /// passed.
+    pub first_missed: Option<usize>,
+    /// Days from `first_missed` to the day asked about.
+    pub days_overdue: Option<i64>,
+    /// Whether the stage reached was entered after the date it had to start
+    /// by; `None` when that is not known.
+    pub started_late: Option<bool>,
+}
+
+/// Counts of a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Cases written.
+    pub written: u64,
+    /// Lines that could not be read or dated, and were skipped.
+    pub skipped: u64,
+}
+
+/// The policy prepared for dating many cases.
+pub struct Batch<'p> {
+    policy: &'p Policy,
+    source: HolidaySource,
+    today: NaiveDate,
+    /// The calendar and working-day table of each division asked for so
+    /// far, made once.
+    calendars: HashMap<Division, (Calendar, DayTable)>,
+    /// Each stage's slug (`stage-2`), label and place, in `all_stages`
+    /// order, to read a case's `stage` and to place deadlines.
+    stages: Vec<(String, String, String, Place)>,
+    cache: HashMap<(Option<Division>, NaiveDate), Entry>,
+}
+
+impl<'p> Batch<'p> {
+    /// Prepares `policy` (checked, without errors) for dating cases as of
+    /// `today`, with the bank holidays `source` chooses; a case's own
+    /// `calendar` overrides them.
+    #[must_use]
+    pub fn new(policy: &'p Policy, source: HolidaySource, today: NaiveDate) -> Batch<'p> {
+        let main = policy.stages.len();
+        let procedures: Vec<&str> = policy.procedures.iter().map(|p| p.name.as_str()).collect();
+        let stages = policy
+            .all_stages()
+            .enumerate()
+            .map(|(i, stage)| {
+                let ladder = if i < main {
+                    0
+                } else {
+                    stage
+                        .key
+                        .procedure
+                        .as_deref()
+                        .and_then(|p| procedures.iter().position(|q| *q == p))
+                        .map_or(usize::MAX, |p| p + 1)
+                };
+                (
+                    stage.key.slug(),
+                    stage.label.clone(),
+                    stage.key.id.clone(),
+                    Place {
+                        stage: Some(i),
+                        ladder,
+                    },
+                )
+            })
+            .collect();
+        Batch {
+            policy,
+            source,
+            today,
+            calendars: HashMap::new(),
+            stages,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The stage a case names: its slug (`stage-2`, `threshold.step-1`), its
+    /// label (`Stage 2`, any case), or the id of a main-ladder stage (`2`).
+    fn stage_index(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        self.stages.iter().position(|(slug, label, id, place)| {
+            slug == name
+                || label.eq_ignore_ascii_case(name)
+                || (place.ladder == 0 && id.eq_ignore_ascii_case(name))
+        })
+    }
+
+    fn place(&self, deadline: &Deadline) -> Place {
+        self.stages
+            .iter()
+            .find(|(slug, ..)| *slug == deadline.stage)
+            .map_or(
+                Place {
+                    stage: None,
+                    ladder: 0,
+                },
+                |(.., place)| *place,
+            )
+    }
+
+    /// The timeline of a concern raised on `raised` under `division`'s
+    /// calendar (or the policy's), built on first use.
+    fn entry(&mut self, raised: NaiveDate, division: Option<Division>) -> Result<&Entry, String> {
+        let division = division.or_else(|| self.source.division_for(self.policy.header.holidays));
+        let key = (division, raised);
+        if !self.cache.contains_key(&key) {
+            if self.cache.len() >= CACHE_LIMIT {
+                self.cache.clear();
+            }
+            let calendar = match division {
+                None => None,
+                Some(d) => {
+                    let source = &self.source;
+                    let pair = self.calendars.entry(d).or_insert_with(|| {
+                        let calendar = HolidaySource {
+                            division: Some(d),
+                            feed: source.feed.clone(),
+                        }
+                        .calendar_for(None)
+                        .unwrap_or_else(|| Calendar::builtin(d));
+                        let table = DayTable::new(&calendar);
+                        (calendar, table)
+                    });
+                    Some(&*pair)
+                }
+            };
+            let timeline = timeline::build_with_table(
+                self.policy,
+                raised,
+                calendar.map(|(c, _)| c),
+                calendar.map(|(_, t)| t),
+            )
+            .map_err(|e| {
+                format!(
+                    "no timeline for a concern raised on {}: {e}",
+                    raised.format("%Y-%m-%d")
+                )
+            })?;
+            let mut json = String::from("[");
+            let mut spans = Vec::with_capacity(timeline.deadlines.len());
+            for (i, d) in timeline.deadlines.iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                let start = json.len();
+                json.push_str(&serde_json::to_string(d).map_err(|e| e.to_string())?);
+                spans.push(start..json.len());
+            }
+            json.push(']');
+            let rows = timeline
+                .deadlines
+                .iter()
+                .map(|d| Row {
+                    date: d.date.as_ref().map(|day| day.value),
+                    hard: d.hard,
+                    start: d.event == Event::Start,
+                    duty: d.event == Event::Duty,
+                    place: self.place(d),
+                })
+                .collect();
+            let final_deadline = timeline
+                .final_deadline
+                .as_ref()
+                .and_then(|f| timeline.deadlines.iter().position(|d| d == f));
+            self.cache.insert(
+                key,
+                Entry {
+                    deadlines: timeline.deadlines,
+                    json,
+                    spans,
+                    rows,
+                    final_deadline,
+                },
+            );
+        }
+        self.cache
+            .get(&key)
+            .ok_or_else(|| "the timeline could not be kept".to_owned())
+    }
+
+    /// What one case comes to as of `today`, given its timeline.
+    ///
+    /// The deadlines a case still has to meet are those of the stage it has
+    /// reached (its start excepted: the stage has started) and of the
+    /// stages after it on the same ladder, and the limit on the whole
+    /// procedure. A case that names no stage is at the first stage of the
+    /// main ladder. Only the hard limits of stages (start, conclude, a
+    /// route's limit, the whole procedure) decide the status: a case does
+    /// not say which duties were done, and a target (`aim to`) is not a
+    /// limit. Any of them can be the next one due.
+    fn verdict(&self, entry: &Entry, case: &Case<'_>, reached: Option<usize>) -> Verdict {
+        let today = self.today;
+        if case.closed.is_some_and(|closed| closed <= today) {
+            return Verdict {
+                status: Status::Closed,
+                next_due: None,
+                first_missed: None,
+                days_overdue: None,
+                started_late: None,
+            };
+        }
+        let at = reached.and_then(|i| self.stages.get(i)).map_or(
+            Place {
+                stage: Some(0),
+                ladder: 0,
+            },
+            |(.., place)| *place,
+        );
+        let mut next: Option<(NaiveDate, usize)> = None;
+        let mut missed: Option<(NaiveDate, usize)> = None;
+        let mut due_today = false;
+        let mut started_late = None;
+        for (i, row) in entry.rows.iter().enumerate() {
+            let place = row.place;
+            let Some(date) = row.date else {
+                continue;
+            };
+            // The stage the case is at has started: a case on record has
+            // at least started the first stage.
+            if place == at && row.start {
+                if reached.is_some() {
+                    started_late = case.stage_entered.map(|entered| entered > date);
+                }
+                continue;
+            }
+            let pending = match place.stage {
+                None => true,
+                Some(s) => place.ladder == at.ladder && at.stage.is_some_and(|a| s >= a),
+            };
+            if !pending {
+                continue;
+            }
+            if date >= today && next.is_none_or(|(n, _)| date < n) {
+                next = Some((date, i));
+            }
+            // The input says which stage a case is at, not which duties were
+            // done, so only the stages' own limits decide the status.
+            if row.hard && !row.duty {
+                if date < today && missed.is_none_or(|(m, _)| date < m) {
+                    missed = Some((date, i));
+                }
+                due_today |= date == today;
+            }
+        }
+        let status = if missed.is_some() {
+            Status::Overdue
+        } else if due_today {
+            Status::DueToday
+        } else {
+            Status::OnTime
+        };
+        Verdict {
+            status,
+            next_due: next.map(|(_, i)| i),
+            first_missed: missed.map(|(_, i)| i),
+            days_overdue: missed.map(|(date, _)| (today - date).num_days()),
+            started_late,
+        }
+    }
+
+    /// Dates every case read from `reader` and writes one record per case
+    /// to `writer`, in the order read. A line that cannot be read or dated
+    /// is passed to `bad` with its line number (counting from 1, the header
+    /// row included) and skipped. `format` is the input's format, or `None`
+    /// to tell from its first line. Only a failure to read or write stops
+    /// the run.
+    pub fn run<R: BufRead, W: Write>(
+        &mut self,
+        mut reader: R,
+        format: Option<InputFormat>,
+        output: OutputFormat,
+        mut writer: W,
+        bad: &mut dyn FnMut(u64, &str),
+    ) -> io::Result<Summary> {
+        let mut summary = Summary::default();
+        let mut bytes = Vec::with_capacity(256);
+        let mut number = 0u64;
+        let mut format = format;
+        let mut columns: Option<Columns> = None;
+        if output == OutputFormat::Csv {
+            output::csv_header(&mut writer)?;
+        }
+        loop {
+            bytes.clear();
+            if reader.read_until(b'\n', &mut bytes)? == 0 {
+                break;
+            }
+            number += 1;
+            let Ok(line) = std::str::from_utf8(&bytes) else {
+                summary.skipped += 1;
+                bad(number, "the line is not UTF-8 text; save the file as UTF-8");
+                continue;
+            };
+            let line = line.trim_end_matches(['\n', '\r']);
+            let line = if number == 1 {
+                line.trim_start_matches('\u{feff}')
+            } else {
+                line
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let format = *format.get_or_insert_with(|| InputFormat::sniff(line));
+            let case = match format {
+                InputFormat::JsonLines => read_json(line),
+                InputFormat::Csv => match &columns {
+                    None => {
+                        match Columns::from_header(line) {
+                            Ok(found) => columns = Some(found),
+                            Err(message) => {
+                                // Without a header no row can be read.
+                                summary.skipped += 1;
+                                bad(number, &format!("{message}; no case was read"));
+                                break;
+                            }
+                        }
+                        continue;
+                    }
+                    Some(columns) => columns.read(line),
+                },
+            };
+            let done = case
+                .map_err(Trouble::Bad)
+                .and_then(|case| self.one(&case, output, &mut writer));
+            match done {
+                Ok(()) => summary.written += 1,
+                Err(Trouble::Bad(message)) => {
+                    summary.skipped += 1;
+                    bad(number, &message);
+                }
+                Err(Trouble::Write(e)) => return Err(e),
+            }
+        }
+        writer.flush()?;
+        Ok(summary)
+    }
+
+    /// Dates and writes one case.
+    fn one<W: Write>(
+        &mut self,
+        case: &Case<'_>,
+        output: OutputFormat,
+        writer: &mut W,
+    ) -> Result<(), Trouble> {
+        let reached = match &case.stage {
+            None => None,
+            Some(name) => Some(self.stage_index(name).ok_or_else(|| {
+                let slugs: Vec<&str> = self.stages.iter().map(|(s, ..)| s.as_str()).collect();
+                format!(
+                    "case `{}`: `{name}` is not a stage of the policy; use one of {}",
+                    case.id,
+                    slugs.join(", ")
+                )
+            })?),
+        };
+        let division = case.calendar;
+        let raised = case.raised_date;
+        // The verdict needs `&self` while the entry borrows the cache, so
+        // the entry is looked up again after it is made.
+        self.entry(raised, division)
+            .map_err(|e| format!("case `{}`: {e}", case.id))?;
+        let key = (
+            division.or_else(|| self.source.division_for(self.policy.header.holidays)),
+            raised,
+        );
+        let Some(entry) = self.cache.get(&key) else {
+            return Err(Trouble::Bad("the timeline could not be kept".to_owned()));
+        };
+        let verdict = self.verdict(entry, case, reached);
+        let stage = reached
+            .and_then(|i| self.stages.get(i))
+            .map(|(s, ..)| s.as_str());
+        let record = output::Record {
+            case,
+            calendar: key.0,
+            stage,
+            entry,
+            verdict: &verdict,
+        };
+        output::write(output, &record, writer).map_err(Trouble::Write)
+    }
+}
