@@ -30,6 +30,7 @@ pub use explain::section as explain_section;
 mod build;
 mod cases;
 mod diff;
+mod export_holidays;
 mod files;
 mod fmt;
 mod graph;
@@ -126,6 +127,13 @@ pub enum Command {
     /// (or either file has errors, which are shown instead), 2 when either
     /// file cannot be read.
     Diff(diff::DiffArgs),
+    /// List the bank holidays ladder counts working days with, for a
+    /// calendar and a run of years, as JSON or as an iCalendar file (see
+    /// docs/timeline.md).
+    ///
+    /// Exit status: 0 when the list was written, 2 when ladder could not run
+    /// (a year outside the calendar, an unusable `--holidays` file).
+    Holidays(export_holidays::HolidaysArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -322,5 +330,6 @@ pub fn run(args: Args) -> Outcome {
         Command::Build(args) => build::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Holidays(args) => export_holidays::run(&args),
     }
 }

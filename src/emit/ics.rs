@@ -135,13 +135,12 @@ fn uid(parts: &[&str]) -> String {
     format!("{hex}@ladder")
 }
 
-/// The summary of a deadline's event: its stage and what must be done.
+/// The summary of a deadline's event: its stage and what must be done, the
+/// stage first, as a month view cuts the end off (its title is in the
+/// description).
 fn summary(d: &Deadline) -> String {
     let target = if d.hard { "" } else { " (a target)" };
-    format!("{} {}: {}{target}", d.stage_label, d.stage_title, d.what)
-        .replace("  ", " ")
-        .trim()
-        .to_owned()
+    format!("{}: {}{target}", d.stage_label, d.what)
 }
 
 /// The deadlines of one concern as an iCalendar file: one all-day event per
@@ -247,10 +246,12 @@ pub fn timeline(policy: &Policy, t: &Timeline) -> String {
 /// `from`, so the file is the same every time it is made.
 #[must_use]
 pub fn holidays(division: Division, from: i32, to: i32, list: &[Holiday]) -> String {
-    let mut out = begin(&format!(
-        "Bank holidays: {} {from}-{to}",
-        division.describe()
-    ));
+    let years = if from == to {
+        from.to_string()
+    } else {
+        format!("{from}-{to}")
+    };
+    let mut out = begin(&format!("Bank holidays: {} {years}", division.describe()));
     let stamp = NaiveDate::from_ymd_opt(from, 1, 1).unwrap_or_default();
     for h in list {
         event(
