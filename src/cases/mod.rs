@@ -137,6 +137,47 @@ pub struct Summary {
 }
 
 /// The policy prepared for dating many cases.
+///
+/// # Examples
+///
+/// Two cases as CSV, one in Scotland, as of 4 January 2027; the second
+/// line's Stage 1 should have concluded on 24 December 2026:
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ladder::cases::{Batch, InputFormat, OutputFormat};
+/// use ladder::checks::Options;
+/// use ladder::deadline::HolidaySource;
+/// use ladder::driver::check_source;
+///
+/// let text = include_str!("../../tests/policies/chained-working-days.ladder");
+/// let today = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+/// let checked = check_source(text, &Options::new(today));
+/// let policy = checked.clean_policy().unwrap();
+///
+/// let input = "id,raised,calendar,stage\nC-1,2027-01-04T09:00,scotland,\nC-2,2026-12-22,,\nC-3,2026-02-30,,\n";
+/// let mut output = Vec::new();
+/// let mut bad = Vec::new();
+/// let mut batch = Batch::new(policy, HolidaySource::default(), today);
+/// let summary = batch
+///     .run(input.as_bytes(), Some(InputFormat::Csv), OutputFormat::JsonLines, &mut output, &mut |line, message| {
+///         bad.push(format!("line {line}: {message}"))
+///     })
+///     .unwrap();
+/// assert_eq!((summary.written, summary.skipped), (2, 1));
+/// assert_eq!(bad, ["line 4: case `C-3`: `raised` `2026-02-30` is written YYYY-MM-DD but there is no such day"]);
+///
+/// let records: Vec<serde_json::Value> = String::from_utf8(output)
+///     .unwrap()
+///     .lines()
+///     .map(|line| serde_json::from_str(line).unwrap())
+///     .collect();
+/// assert_eq!(records[0]["status"], "on_time");
+/// assert_eq!(records[0]["calendar"], "scotland");
+/// assert_eq!(records[1]["status"], "overdue");
+/// assert_eq!(records[1]["first_missed"]["date"]["date"], "2026-12-24");
+/// assert_eq!(records[1]["days_overdue"], 11);
+/// ```
 pub struct Batch<'p> {
     policy: &'p Policy,
     source: HolidaySource,

@@ -262,6 +262,8 @@ pub enum Format {
     /// The same information as sentences, for screen readers and logs.
     Plain,
     /// One line per diagnostic: path:line:column: severity[CODE]: message.
+    // The text is also `--help`'s, where a backslash would show.
+    #[allow(rustdoc::broken_intra_doc_links)]
     Short,
     /// One JSON document for the whole run (see docs/diagnostics-json.md).
     Json,
