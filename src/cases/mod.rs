@@ -16,10 +16,11 @@ mod input;
 mod output;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub use input::{Case, Columns, InputFormat, parse_day, parse_moment, read_json, split_csv};
 pub use output::OutputFormat;
@@ -61,6 +62,41 @@ impl Status {
 /// When full the cache is emptied and refilled, so memory stays bounded
 /// whatever the input.
 const CACHE_LIMIT: usize = 8192;
+
+/// The cache key of a calendar and a raise date, packed in one number.
+fn cache_key(division: Option<Division>, raised: NaiveDate) -> u64 {
+    let calendar: u64 = match division {
+        None => 0,
+        Some(Division::EnglandAndWales) => 1,
+        Some(Division::Scotland) => 2,
+        Some(Division::NorthernIreland) => 3,
+        Some(Division::AnyUk) => 4,
+    };
+    // Days since 1 January of year 1 are positive for every date a
+    // calendar knows; the cast keeps their bits.
+    let day = u64::from(raised.num_days_from_ce().cast_unsigned());
+    calendar << 32 | day
+}
+
+/// A hasher for `cache_key`s: one multiplication, where the default hasher
+/// (built to resist chosen keys, which a raise date is not) costs more than
+/// the rest of a case's lookup.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 /// One timeline, ready to be written for every case raised on its date.
 struct Entry {
@@ -188,7 +224,7 @@ pub struct Batch<'p> {
     /// Each stage's slug (`stage-2`), label and place, in `all_stages`
     /// order, to read a case's `stage` and to place deadlines.
     stages: Vec<(String, String, String, Place)>,
-    cache: HashMap<(Option<Division>, NaiveDate), Entry>,
+    cache: HashMap<u64, Entry, BuildHasherDefault<KeyHasher>>,
 }
 
 impl<'p> Batch<'p> {
@@ -230,7 +266,7 @@ impl<'p> Batch<'p> {
             today,
             calendars: HashMap::new(),
             stages,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 
@@ -258,11 +294,10 @@ impl<'p> Batch<'p> {
             )
     }
 
-    /// The timeline of a concern raised on `raised` under `division`'s
-    /// calendar (or the policy's), built on first use.
-    fn entry(&mut self, raised: NaiveDate, division: Option<Division>) -> Result<&Entry, String> {
-        let division = division.or_else(|| self.source.division_for(self.policy.header.holidays));
-        let key = (division, raised);
+    /// Makes sure the timeline of a concern raised on `raised` under
+    /// `division`'s calendar is in the cache, under the key it returns.
+    fn ensure(&mut self, raised: NaiveDate, division: Option<Division>) -> Result<u64, String> {
+        let key = cache_key(division, raised);
         if !self.cache.contains_key(&key) {
             if self.cache.len() >= CACHE_LIMIT {
                 self.cache.clear();
@@ -333,9 +368,7 @@ impl<'p> Batch<'p> {
                 },
             );
         }
-        self.cache
-            .get(&key)
-            .ok_or_else(|| "the timeline could not be kept".to_owned())
+        Ok(key)
     }
 
     /// What one case comes to as of `today`, given its timeline.
@@ -513,16 +546,12 @@ impl<'p> Batch<'p> {
                 )
             })?),
         };
-        let division = case.calendar;
-        let raised = case.raised_date;
-        // The verdict needs `&self` while the entry borrows the cache, so
-        // the entry is looked up again after it is made.
-        self.entry(raised, division)
+        let division = case
+            .calendar
+            .or_else(|| self.source.division_for(self.policy.header.holidays));
+        let key = self
+            .ensure(case.raised_date, division)
             .map_err(|e| format!("case `{}`: {e}", case.id))?;
-        let key = (
-            division.or_else(|| self.source.division_for(self.policy.header.holidays)),
-            raised,
-        );
         let Some(entry) = self.cache.get(&key) else {
             return Err(Trouble::Bad("the timeline could not be kept".to_owned()));
         };
@@ -532,7 +561,7 @@ impl<'p> Batch<'p> {
             .map(|(s, ..)| s.as_str());
         let record = output::Record {
             case,
-            calendar: key.0,
+            calendar: division,
             stage,
             entry,
             verdict: &verdict,
