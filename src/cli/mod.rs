@@ -87,9 +87,11 @@ pub enum Command {
     /// The date of every deadline for a concern raised on a given date:
     /// each stage's start-by and conclude-by, each timed duty, and the final
     /// deadline, with weekends and bank holidays skipped for working days.
+    /// With --cases, the deadlines and status of many concerns at once.
     ///
     /// Exit status: 0 when the timeline was written, 1 when the policy has
-    /// errors (nothing is written), 2 when ladder could not run (an
+    /// errors (nothing is written) or, with --cases, some line could not be
+    /// read (the others are written), 2 when ladder could not run (an
     /// unreadable file, or a date outside the years the bank-holiday
     /// calendar knows).
     Timeline(timeline::TimelineArgs),
