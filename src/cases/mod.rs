@@ -17,7 +17,7 @@ mod output;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read as _, Write};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -97,6 +97,9 @@ impl Hasher for KeyHasher {
         self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
+
+/// The longest line read as a case; a case is a few dozen bytes.
+const LINE_LIMIT: u64 = 64 * 1024;
 
 /// One timeline, ready to be written for every case raised on its date.
 struct Entry {
@@ -475,10 +478,34 @@ impl<'p> Batch<'p> {
         }
         loop {
             bytes.clear();
-            if reader.read_until(b'\n', &mut bytes)? == 0 {
+            if (&mut reader)
+                .take(LINE_LIMIT)
+                .read_until(b'\n', &mut bytes)?
+                == 0
+            {
                 break;
             }
             number += 1;
+            if bytes.last() != Some(&b'\n') && bytes.len() as u64 == LINE_LIMIT {
+                // The rest of an over-long line is read and dropped, so a
+                // file with no line breaks cannot fill the memory.
+                while !bytes.ends_with(b"\n") {
+                    bytes.clear();
+                    if (&mut reader)
+                        .take(LINE_LIMIT)
+                        .read_until(b'\n', &mut bytes)?
+                        == 0
+                    {
+                        break;
+                    }
+                }
+                summary.skipped += 1;
+                bad(
+                    number,
+                    "the line is longer than 64 KiB; a case is one short line",
+                );
+                continue;
+            }
             let Ok(line) = std::str::from_utf8(&bytes) else {
                 summary.skipped += 1;
                 bad(number, "the line is not UTF-8 text; save the file as UTF-8");

@@ -341,6 +341,37 @@ error: standard input:6: case `far`: no timeline for a concern raised on 2040-01
 }
 
 #[test]
+fn an_over_long_line_is_skipped_without_being_held() {
+    let input = format!(
+        "id,raised\nfirst,2026-12-22\nlong,{}\nlast,2026-12-23\n",
+        "x".repeat(200_000)
+    );
+    let output = ladder(
+        &[
+            "timeline",
+            CHAINED,
+            "--cases",
+            "-",
+            "--cases-format",
+            "csv",
+            "--today",
+            "2026-12-23",
+        ],
+        Some(&input),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let ids: Vec<String> = lines(&output)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["first", "last"]);
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("standard input:3: the line is longer than 64 KiB")
+    );
+}
+
+#[test]
 fn csv_output_has_one_row_per_case_for_a_spreadsheet() {
     let input = "Case ID,Raised,Stage\n\"=HYPERLINK(1)\",2026-12-22,\nplain,2026-12-22,stage-3\n";
     let output = ladder(
