@@ -14,6 +14,7 @@
 
 mod input;
 mod output;
+mod status;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -24,38 +25,14 @@ use chrono::{Datelike, NaiveDate};
 
 pub use input::{Case, Columns, InputFormat, parse_day, parse_moment, read_json, split_csv};
 pub use output::OutputFormat;
+pub use status::{Status, Verdict};
+
+use status::{Place, Row};
 
 use crate::calendar::{Calendar, Division};
 use crate::deadline::{DayTable, HolidaySource};
 use crate::model::Policy;
 use crate::timeline::{self, Deadline, Event};
-
-/// How far a case has got, as of the day asked about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// No stage limit still to be met has passed or falls today.
-    OnTime,
-    /// A stage limit still to be met falls today.
-    DueToday,
-    /// A stage limit still to be met has passed.
-    Overdue,
-    /// The case was closed on or before the day asked about.
-    Closed,
-}
-
-impl Status {
-    /// The status as written in the output: `on_time`, `due_today`,
-    /// `overdue`, `closed`.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::OnTime => "on_time",
-            Status::DueToday => "due_today",
-            Status::Overdue => "overdue",
-            Status::Closed => "closed",
-        }
-    }
-}
 
 /// How many timelines are kept at once. A timeline depends only on the
 /// raise date and the calendar; a few years of dates in four calendars fit.
@@ -127,43 +104,6 @@ impl From<String> for Trouble {
     fn from(message: String) -> Trouble {
         Trouble::Bad(message)
     }
-}
-
-/// A deadline as the status reads it.
-#[derive(Clone, Copy, Debug)]
-struct Row {
-    date: Option<NaiveDate>,
-    hard: bool,
-    start: bool,
-    duty: bool,
-    place: Place,
-}
-
-/// Where a deadline's stage is, for deciding which deadlines a case still
-/// has to meet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Place {
-    /// The stage's index in `Policy::all_stages`, or `None` for the limit on
-    /// the whole procedure.
-    stage: Option<usize>,
-    /// 0 for the main ladder, 1 + the procedure's index for a sub-procedure.
-    ladder: usize,
-}
-
-/// What one case comes to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Verdict {
-    pub status: Status,
-    /// The index of the next deadline still to be met, today or later.
-    pub next_due: Option<usize>,
-    /// The index of the earliest stage limit still to be met that has
-    /// passed.
-    pub first_missed: Option<usize>,
-    /// Days from `first_missed` to the day asked about.
-    pub days_overdue: Option<i64>,
-    /// Whether the stage reached was entered after the date it had to start
-    /// by; `None` when that is not known.
-    pub started_late: Option<bool>,
 }
 
 /// Counts of a run.
@@ -374,86 +314,6 @@ impl<'p> Batch<'p> {
         Ok(key)
     }
 
-    /// What one case comes to as of `today`, given its timeline.
-    ///
-    /// The deadlines a case still has to meet are those of the stage it has
-    /// reached (its start excepted: the stage has started) and of the
-    /// stages after it on the same ladder, and the limit on the whole
-    /// procedure. A case that names no stage is at the first stage of the
-    /// main ladder. Only the hard limits of stages (start, conclude, a
-    /// route's limit, the whole procedure) decide the status: a case does
-    /// not say which duties were done, and a target (`aim to`) is not a
-    /// limit. Any of them can be the next one due.
-    fn verdict(&self, entry: &Entry, case: &Case<'_>, reached: Option<usize>) -> Verdict {
-        let today = self.today;
-        if case.closed.is_some_and(|closed| closed <= today) {
-            return Verdict {
-                status: Status::Closed,
-                next_due: None,
-                first_missed: None,
-                days_overdue: None,
-                started_late: None,
-            };
-        }
-        let at = reached.and_then(|i| self.stages.get(i)).map_or(
-            Place {
-                stage: Some(0),
-                ladder: 0,
-            },
-            |(.., place)| *place,
-        );
-        let mut next: Option<(NaiveDate, usize)> = None;
-        let mut missed: Option<(NaiveDate, usize)> = None;
-        let mut due_today = false;
-        let mut started_late = None;
-        for (i, row) in entry.rows.iter().enumerate() {
-            let place = row.place;
-            let Some(date) = row.date else {
-                continue;
-            };
-            // The stage the case is at has started: a case on record has
-            // at least started the first stage.
-            if place == at && row.start {
-                if reached.is_some() {
-                    started_late = case.stage_entered.map(|entered| entered > date);
-                }
-                continue;
-            }
-            let pending = match place.stage {
-                None => true,
-                Some(s) => place.ladder == at.ladder && at.stage.is_some_and(|a| s >= a),
-            };
-            if !pending {
-                continue;
-            }
-            if date >= today && next.is_none_or(|(n, _)| date < n) {
-                next = Some((date, i));
-            }
-            // The input says which stage a case is at, not which duties were
-            // done, so only the stages' own limits decide the status.
-            if row.hard && !row.duty {
-                if date < today && missed.is_none_or(|(m, _)| date < m) {
-                    missed = Some((date, i));
-                }
-                due_today |= date == today;
-            }
-        }
-        let status = if missed.is_some() {
-            Status::Overdue
-        } else if due_today {
-            Status::DueToday
-        } else {
-            Status::OnTime
-        };
-        Verdict {
-            status,
-            next_due: next.map(|(_, i)| i),
-            first_missed: missed.map(|(_, i)| i),
-            days_overdue: missed.map(|(date, _)| (today - date).num_days()),
-            started_late,
-        }
-    }
-
     /// Dates every case read from `reader` and writes one record per case
     /// to `writer`, in the order read. A line that cannot be read or dated
     /// is passed to `bad` with its line number (counting from 1, the header
@@ -582,7 +442,10 @@ impl<'p> Batch<'p> {
         let Some(entry) = self.cache.get(&key) else {
             return Err(Trouble::Bad("the timeline could not be kept".to_owned()));
         };
-        let verdict = self.verdict(entry, case, reached);
+        let at = reached
+            .and_then(|i| self.stages.get(i))
+            .map(|(.., place)| *place);
+        let verdict = status::verdict(&entry.rows, case, at, self.today);
         let stage = reached
             .and_then(|i| self.stages.get(i))
             .map(|(s, ..)| s.as_str());
