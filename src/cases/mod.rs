@@ -80,6 +80,8 @@ const LINE_LIMIT: u64 = 64 * 1024;
 
 /// One timeline, ready to be written for every case raised on its date.
 struct Entry {
+    /// The deadlines, for CSV output; empty for JSON Lines, which needs
+    /// only `json`, so that the cache holds twice as many timelines.
     deadlines: Vec<Deadline>,
     /// The `deadlines` array as compact JSON.
     json: String,
@@ -168,6 +170,8 @@ pub struct Batch<'p> {
     /// order, to read a case's `stage` and to place deadlines.
     stages: Vec<(String, String, String, Place)>,
     cache: HashMap<u64, Entry, BuildHasherDefault<KeyHasher>>,
+    /// Whether the cache keeps each timeline's deadlines (CSV output).
+    keep_deadlines: bool,
 }
 
 impl<'p> Batch<'p> {
@@ -210,6 +214,7 @@ impl<'p> Batch<'p> {
             calendars: HashMap::new(),
             stages,
             cache: HashMap::default(),
+            keep_deadlines: false,
         }
     }
 
@@ -303,7 +308,11 @@ impl<'p> Batch<'p> {
             self.cache.insert(
                 key,
                 Entry {
-                    deadlines: timeline.deadlines,
+                    deadlines: if self.keep_deadlines {
+                        timeline.deadlines
+                    } else {
+                        Vec::new()
+                    },
                     json,
                     spans,
                     rows,
@@ -328,6 +337,10 @@ impl<'p> Batch<'p> {
         mut writer: W,
         bad: &mut dyn FnMut(u64, &str),
     ) -> io::Result<Summary> {
+        if self.keep_deadlines != (output == OutputFormat::Csv) {
+            self.keep_deadlines = output == OutputFormat::Csv;
+            self.cache.clear();
+        }
         let mut summary = Summary::default();
         let mut bytes = Vec::with_capacity(256);
         let mut number = 0u64;
