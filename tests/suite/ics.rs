@@ -271,3 +271,63 @@ fn bank_holidays_export_as_json_and_ics_with_the_same_days() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_holidays_listed_are_the_government_s_where_its_file_is_loaded() {
+    let feed_path = "tests/data/bank-holidays-2015-2021.json";
+    let feed: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(feed_path)).unwrap()).unwrap();
+    for calendar in ["england-and-wales", "scotland", "northern-ireland"] {
+        let (code, json, stderr) = ladder(&[
+            "holidays",
+            "--calendar",
+            calendar,
+            "--from",
+            "2015",
+            "--to",
+            "2021",
+            "--holidays",
+            feed_path,
+        ]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let listed: Value = serde_json::from_str(&json).unwrap();
+        let ours: Vec<(&str, &str)> = listed["holidays"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h["date"].as_str().unwrap(), h["title"].as_str().unwrap()))
+            .collect();
+        let theirs: Vec<(&str, &str)> = feed[calendar]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["date"].as_str().unwrap(), e["title"].as_str().unwrap()))
+            .collect();
+        assert_eq!(ours, theirs, "{calendar}");
+        // The built-in calendar agrees for those years, too.
+        let (_, builtin, _) = ladder(&[
+            "holidays",
+            "--calendar",
+            calendar,
+            "--from",
+            "2015",
+            "--to",
+            "2021",
+        ]);
+        assert_eq!(builtin, json, "{calendar}");
+    }
+    let (code, _, stderr) = ladder(&[
+        "holidays",
+        "--calendar",
+        "scotland",
+        "--from",
+        "2027",
+        "--to",
+        "2026",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("`--to 2026` is before `--from 2027`"),
+        "{stderr}"
+    );
+}
