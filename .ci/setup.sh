@@ -12,3 +12,4 @@ fi
 dot -V
 bash "$(dirname "$0")/setup-ci.sh"
 bash "$(dirname "$0")/setup-editor.sh"
+bash "$(dirname "$0")/setup-cases.sh"

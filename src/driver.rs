@@ -16,7 +16,12 @@ use crate::model::Policy;
 /// Everything known about one source text after checking it.
 #[derive(Clone, Debug)]
 pub struct Checked {
+    /// The syntax tree, as written, when the text could be parsed (or
+    /// recovered from syntax errors).
     pub tree: Option<ast::File>,
+    /// The model, when it was built from a complete parse; it may still
+    /// have errors. Use [`Checked::clean_policy`] to get it only when it
+    /// has none.
     pub policy: Option<Policy>,
     /// In the order `diagnostic::sort` gives: a repeated stage number
     /// first, then by position, then code.
@@ -27,6 +32,7 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Whether any diagnostic is an error (warnings and advice are not).
     #[must_use]
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -44,6 +50,54 @@ impl Checked {
 }
 
 /// Checks one source text, with the policy's own bank-holiday calendar.
+///
+/// Every problem is reported, not only the first: the diagnostics of a
+/// text with syntax errors include what could still be checked on the
+/// lines that were read. The model is given only when the whole text was
+/// parsed, and [`Checked::clean_policy`] only when there are no errors, so
+/// nothing downstream ever sees a half-read policy.
+///
+/// `options` carries the day review dates are checked against
+/// ([`Options::new`]); pass a fixed date for results that do not change
+/// with the calendar.
+///
+/// # Examples
+///
+/// A policy with an error: the diagnostic has a code, a message in words
+/// and the byte span of the problem, which [`crate::span::LineIndex`]
+/// turns into a line and column.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ladder::checks::Options;
+/// use ladder::driver::check_source;
+/// use ladder::span::LineIndex;
+///
+/// let text = include_str!("../tests/policies/chained-working-days.ladder")
+///     .replace("escalate to stage 3", "escalate to stage 4");
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// let checked = check_source(&text, &Options::new(today));
+/// assert!(checked.has_errors());
+/// assert!(checked.clean_policy().is_none());
+/// let error = checked.diagnostics.iter().find(|d| d.is_error()).unwrap();
+/// let at = LineIndex::new(&text).line_col(&text, error.span.start);
+/// assert_eq!(error.code.as_str(), "L020");
+/// assert_eq!(error.message, "there is no `stage 4`");
+/// assert_eq!((at.line, at.column), (36, 27));
+/// ```
+///
+/// A clean policy gives its model:
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use ladder::checks::Options;
+/// # use ladder::driver::check_source;
+/// let text = include_str!("../tests/policies/chained-working-days.ladder");
+/// let checked = check_source(text, &Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
+/// let policy = checked.clean_policy().unwrap();
+/// assert_eq!(policy.header.title.as_deref(), Some("Resolving Professional Differences"));
+/// assert_eq!(policy.stages.len(), 3);
+/// ```
 #[must_use]
 pub fn check_source(text: &str, options: &Options) -> Checked {
     check_source_with(text, options, &HolidaySource::default())

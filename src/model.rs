@@ -30,7 +30,55 @@ mod refs;
 use crate::ast::Scope;
 use crate::span::Span;
 
-/// A checked policy.
+/// A checked policy: the header, the actors and records it names, and its
+/// ladders of stages, with every name resolved and every time limit
+/// normalised into a [`Limit`].
+///
+/// Get one from [`crate::driver::check_source`] (through
+/// [`crate::driver::Checked::clean_policy`], so that it has no errors).
+/// Every list is in file order.
+///
+/// # Examples
+///
+/// Walking the main ladder: each stage's label, its conclusion limits in
+/// the language's words, and where its routes lead.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ladder::checks::Options;
+/// use ladder::driver::check_source;
+/// use ladder::model::{Target, describe_limits};
+///
+/// let text = include_str!("../tests/policies/chained-working-days.ladder");
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// let checked = check_source(text, &Options::new(today));
+/// let policy = checked.clean_policy().unwrap();
+/// let labels = policy.stage_labels();
+/// let label = |key: &ladder::model::StageKey| labels.label(key);
+///
+/// let stage = &policy.stages[1];
+/// assert_eq!(stage.label, "Stage 2");
+/// assert_eq!(stage.title, "Manager to manager");
+/// assert_eq!(
+///     describe_limits(&stage.conclude, stage.conclude_join, &label),
+///     "within 48 hours (2 working days)"
+/// );
+/// let escalates_to: Vec<String> = stage
+///     .outcomes
+///     .iter()
+///     .filter_map(|o| match &o.target {
+///         Target::Stage { to: Some(key), .. } => Some(label(key)),
+///         _ => None,
+///     })
+///     .collect();
+/// assert_eq!(escalates_to, ["Stage 3"]);
+/// // The limit on the whole procedure, and the header's calendar.
+/// assert_eq!(
+///     policy.overall.as_ref().unwrap().describe(),
+///     "within 15 working days of the concern arising"
+/// );
+/// assert_eq!(policy.header.holidays.unwrap().name(), "england-and-wales");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Policy {
     pub header: PolicyHeader,

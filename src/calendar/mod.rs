@@ -79,6 +79,22 @@ impl Calendar {
     /// when this crate was written; a future proclamation can change them,
     /// and `with_feed` (the `--holidays FILE` option) is the way to load an
     /// updated list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ladder::calendar::{Calendar, Division};
+    ///
+    /// let scotland = Calendar::builtin(Division::Scotland);
+    /// let st_andrew = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    /// assert_eq!(scotland.bank_holiday(st_andrew).unwrap(), Some("St Andrew’s Day"));
+    /// let england = Calendar::builtin(Division::EnglandAndWales);
+    /// assert_eq!(england.bank_holiday(st_andrew).unwrap(), None);
+    /// assert_eq!(england.holidays_in(2026).unwrap().len(), 8);
+    /// // Outside the known years: an error, never a working day.
+    /// assert!(england.bank_holiday(NaiveDate::from_ymd_opt(2031, 1, 1).unwrap()).is_err());
+    /// ```
     pub fn builtin(division: Division) -> Calendar {
         if division == Division::AnyUk {
             let members = Division::SEPARATE.map(Calendar::builtin).to_vec();

@@ -23,7 +23,7 @@ pub struct HolidayArgs {
     pub holidays: Option<PathBuf>,
 }
 
-fn parse_division(text: &str) -> Result<Division, String> {
+pub(super) fn parse_division(text: &str) -> Result<Division, String> {
     Division::from_name(text.trim()).ok_or_else(|| {
         let names: Vec<&str> = Division::ALL.iter().map(|d| d.name()).collect();
         format!(

@@ -29,7 +29,9 @@ mod explain;
 
 pub use explain::section as explain_section;
 mod build;
+mod cases;
 mod diff;
+mod export_holidays;
 mod files;
 mod fmt;
 mod graph;
@@ -95,9 +97,11 @@ pub enum Command {
     /// The date of every deadline for a concern raised on a given date:
     /// each stage's start-by and conclude-by, each timed duty, and the final
     /// deadline, with weekends and bank holidays skipped for working days.
+    /// With --cases, the deadlines and status of many concerns at once.
     ///
     /// Exit status: 0 when the timeline was written, 1 when the policy has
-    /// errors (nothing is written), 2 when ladder could not run (an
+    /// errors (nothing is written) or, with --cases, some line could not be
+    /// read (the others are written), 2 when ladder could not run (an
     /// unreadable file, or a date outside the years the bank-holiday
     /// calendar knows).
     Timeline(timeline::TimelineArgs),
@@ -135,6 +139,13 @@ pub enum Command {
     /// 2 when either file cannot be read or has errors (its errors are
     /// shown instead).
     Diff(diff::DiffArgs),
+    /// List the bank holidays ladder counts working days with, for a
+    /// calendar and a run of years, as JSON or as an iCalendar file (see
+    /// docs/timeline.md).
+    ///
+    /// Exit status: 0 when the list was written, 2 when ladder could not run
+    /// (a year outside the calendar, an unusable `--holidays` file).
+    Holidays(export_holidays::HolidaysArgs),
     /// Print a shell completion script: `ladder completions bash >
     /// ~/.local/share/bash-completion/completions/ladder`.
     Completions(CompletionsArgs),
@@ -307,6 +318,8 @@ pub enum Format {
     /// The same information as sentences, for screen readers and logs.
     Plain,
     /// One line per diagnostic: path:line:column: severity[CODE]: message.
+    // The text is also `--help`'s, where a backslash would show.
+    #[allow(rustdoc::broken_intra_doc_links)]
     Short,
     /// One JSON document for the whole run (see docs/diagnostics-json.md).
     Json,
@@ -388,5 +401,6 @@ pub fn run(args: Args) -> Outcome {
         Command::Diff(args) => diff::run(&args, quiet),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man => manual::man(),
+        Command::Holidays(args) => export_holidays::run(&args),
     }
 }

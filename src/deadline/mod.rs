@@ -136,6 +136,32 @@ impl From<CalendarError> for DeadlineError {
 
 /// One concern, raised on a date, under one policy's counting: the
 /// questions "when is day N?" and "when does this limit end?".
+///
+/// [`crate::timeline::build`] answers them for every limit of a policy;
+/// use a `Concern` directly to date a single limit or day number.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ladder::ast::DayOne;
+/// use ladder::calendar::{Calendar, Division};
+/// use ladder::deadline::{Concern, Counting, DayTable};
+/// use ladder::model::DayUnit;
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// let table = DayTable::new(&Calendar::builtin(Division::EnglandAndWales));
+/// let working = Counting { unit: DayUnit::WorkingDays, day_one: DayOne::DayConcernArose };
+/// // Raised on Easter Saturday: day 1 is Tuesday 7 April, after Easter Monday.
+/// let concern = Concern::new(d(4, 4), working, Some(&table)).unwrap();
+/// assert_eq!(concern.day_one(), d(4, 7));
+/// assert_eq!(concern.day(3).unwrap(), d(4, 9));
+/// // "Within 2 working days" of Thursday 2 April: Good Friday and Easter
+/// // Monday are not working days, so Wednesday 8 April.
+/// assert_eq!(concern.after(d(4, 2), 2, DayUnit::WorkingDays).unwrap(), d(4, 8));
+/// // "Within 48 hours" ends on the second day after, at the latest.
+/// assert_eq!(concern.after(d(4, 2), 48, DayUnit::Hours).unwrap(), d(4, 4));
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Concern<'t> {
     days: Option<&'t DayTable>,

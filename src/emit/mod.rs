@@ -10,6 +10,7 @@
 pub mod dot;
 pub mod escape;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod mermaid;
 mod summary;

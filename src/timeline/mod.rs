@@ -119,14 +119,96 @@ pub struct Deadline {
 /// Without a calendar only calendar days and hours can be counted; with
 /// one, every date must lie in the years it knows. Either problem is an
 /// error, never a guess.
+///
+/// The result is plain data: [`Timeline::json`] is the output of `ladder
+/// timeline --format json`, [`Timeline::human`] the table, and
+/// [`crate::emit::ics::timeline`] the iCalendar file. To date many
+/// concerns, build the calendar's [`DayTable`] once and call
+/// [`build_with_table`], or use [`crate::cases::Batch`].
+///
+/// # Examples
+///
+/// A concern raised on Tuesday 22 December 2026, in working days of
+/// England and Wales (Christmas Day, Boxing Day on Monday 28 December, New
+/// Year's Day):
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ladder::calendar::{Calendar, Division};
+/// use ladder::checks::Options;
+/// use ladder::driver::check_source;
+/// use ladder::timeline::{self, Event};
+///
+/// let text = include_str!("../../tests/policies/chained-working-days.ladder");
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// let checked = check_source(text, &Options::new(today));
+/// let policy = checked.clean_policy().unwrap();
+/// let calendar = Calendar::builtin(Division::EnglandAndWales);
+/// let raised = NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+/// let timeline = timeline::build(policy, raised, Some(&calendar)).unwrap();
+///
+/// // Each stage's conclusion, in order.
+/// let concludes: Vec<(&str, &str)> = timeline
+///     .deadlines
+///     .iter()
+///     .filter(|d| d.event == Event::Conclude && d.stage != "all-stages")
+///     .map(|d| (d.stage_label.as_str(), d.date.as_ref().unwrap().date.as_str()))
+///     .collect();
+/// assert_eq!(
+///     concludes,
+///     [("Stage 1", "2026-12-24"), ("Stage 2", "2026-12-31"), ("Stage 3", "2027-01-15")]
+/// );
+/// // A deadline on a bank holiday says which.
+/// let notify = timeline.deadlines.iter().find(|d| d.what.starts_with("notify practitioner")).unwrap();
+/// let day = notify.date.as_ref().unwrap();
+/// assert_eq!((day.date.as_str(), day.bank_holiday.as_deref()), ("2027-01-01", Some("New Year’s Day")));
+/// // A limit with no fixed date says why.
+/// let report = timeline.deadlines.iter().find(|d| d.what.starts_with("report")).unwrap();
+/// assert!(report.date.is_none() && report.no_date.is_some());
+/// ```
+///
+/// Working days with no calendar, or a date the calendar does not know,
+/// are errors:
+///
+/// ```
+/// # use chrono::NaiveDate;
+/// # use ladder::calendar::{Calendar, Division};
+/// # use ladder::checks::Options;
+/// # use ladder::deadline::DeadlineError;
+/// # use ladder::driver::check_source;
+/// # let text = include_str!("../../tests/policies/chained-working-days.ladder");
+/// # let checked = check_source(text, &Options::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
+/// # let policy = checked.clean_policy().unwrap();
+/// let raised = NaiveDate::from_ymd_opt(2026, 12, 22).unwrap();
+/// assert_eq!(ladder::timeline::build(policy, raised, None), Err(DeadlineError::NoCalendar));
+/// let calendar = Calendar::builtin(Division::Scotland);
+/// let far = NaiveDate::from_ymd_opt(2040, 1, 1).unwrap();
+/// assert!(matches!(
+///     ladder::timeline::build(policy, far, Some(&calendar)),
+///     Err(DeadlineError::Calendar(_))
+/// ));
+/// ```
 pub fn build(
     policy: &Policy,
     raised: NaiveDate,
     calendar: Option<&Calendar>,
 ) -> Result<Timeline, DeadlineError> {
     let table = calendar.map(DayTable::new);
+    build_with_table(policy, raised, calendar, table.as_ref())
+}
+
+/// `build`, with the working-day table of `calendar` made once by the
+/// caller: a program that dates many concerns (`ladder timeline --cases`)
+/// builds the table once per calendar instead of once per concern. `table`
+/// must be `DayTable::new(calendar)`.
+pub fn build_with_table(
+    policy: &Policy,
+    raised: NaiveDate,
+    calendar: Option<&Calendar>,
+    table: Option<&DayTable>,
+) -> Result<Timeline, DeadlineError> {
     let counting = Counting::of(&policy.header);
-    let concern = Concern::new(raised, counting, table.as_ref())?;
+    let concern = Concern::new(raised, counting, table)?;
     let day = |date: NaiveDate| make_day(date, calendar);
     // Day 1 as the policy states it; a policy that does not say which day
     // is day 1 has none to come before.
