@@ -27,6 +27,7 @@ mod check;
 mod explain;
 
 pub use explain::section as explain_section;
+mod bpmn;
 mod build;
 mod diff;
 mod files;
@@ -105,7 +106,7 @@ pub enum Command {
     /// unwritable output path).
     Graph(GraphArgs),
     /// Build every output for a set of policies into a folder: NAME.json,
-    /// NAME.dot, NAME.mmd, NAME.svg (with Graphviz) and index.html.
+    /// NAME.dot, NAME.mmd, NAME.bpmn, NAME.svg (with Graphviz) and index.html.
     ///
     /// A policy with errors produces nothing (its old outputs are removed) and
     /// the others are still built. Exit status: 0 all built, 1 a policy has
@@ -125,6 +126,13 @@ pub enum Command {
     /// (or either file has errors, which are shown instead), 2 when either
     /// file cannot be read.
     Diff(diff::DiffArgs),
+    /// Compile a policy to a BPMN 2.0 process that workflow engines
+    /// (Camunda 8, Flowable, `SpiffWorkflow`) execute and modellers open
+    /// (the mapping is described in docs/bpmn.md).
+    ///
+    /// Exit status: 0 when the BPMN was written, 1 when the policy has errors
+    /// (nothing is written), 2 when ladder could not run.
+    Bpmn(bpmn::BpmnArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -321,5 +329,6 @@ pub fn run(args: Args) -> Outcome {
         Command::Build(args) => build::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Bpmn(args) => bpmn::run(&args),
     }
 }

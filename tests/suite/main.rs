@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bpmn;
 mod build;
 mod calendar;
 mod checks;

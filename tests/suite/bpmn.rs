@@ -1,0 +1,394 @@
+//! BPMN 2.0 (`ladder bpmn`) as real clients read and run it: bpmn-moddle
+//! reads every policy's process without a warning, bpmnlint's recommended
+//! rules pass, and `SpiffWorkflow` executes each shipped policy: resolved at
+//! the first stage, escalated to the last, entered by an exception, and a
+//! boundary timer firing at the date `ladder timeline` gives.
+//!
+//! The clients are installed by `.ci/setup-bpmn.sh`. Without them these
+//! tests fail under CI and are skipped (with a note) elsewhere.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ladder::emit::bpmn::{Expressions, to_string};
+use ladder::model::{OutcomeWhen, Policy, Stage, StageKey, StartAt, Target};
+use serde_json::{Value, json};
+
+use crate::support::{check, ladder_files, root};
+
+/// The clients' folders, or `None` (after a note) when they are missing
+/// outside CI.
+fn clients() -> Option<(PathBuf, PathBuf)> {
+    let node_dir = root().join("tests/clients/bpmn");
+    let python = root().join("target/bpmn-venv/bin/python");
+    let have_node = node_dir.join("node_modules/bpmnlint").is_dir()
+        && node_dir.join("node_modules/bpmn-moddle").is_dir();
+    if have_node && python.is_file() {
+        return Some((node_dir, python));
+    }
+    let message = "the BPMN clients (bpmn-moddle, bpmnlint, SpiffWorkflow) are not installed: run `bash .ci/setup-bpmn.sh`";
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("note: skipped: {message}");
+    None
+}
+
+fn policy(path: &Path) -> Policy {
+    let text = std::fs::read_to_string(path).unwrap();
+    check(&text)
+        .clean_policy()
+        .unwrap_or_else(|| panic!("{} has errors", path.display()))
+        .clone()
+}
+
+fn all_policies() -> Vec<PathBuf> {
+    let mut files = ladder_files("policies");
+    files.extend(ladder_files("tests/policies"));
+    files
+}
+
+#[test]
+fn every_policy_is_read_by_bpmn_moddle_and_passes_bpmnlint() {
+    let Some((node_dir, _)) = clients() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for path in all_policies() {
+        let policy = policy(&path);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for (lang, word) in [
+            (Expressions::Feel, "feel"),
+            (Expressions::Juel, "juel"),
+            (Expressions::Python, "python"),
+        ] {
+            let file = dir.path().join(format!("{stem}.{word}.bpmn"));
+            std::fs::write(&file, to_string(&policy, lang)).unwrap();
+            files.push(file);
+        }
+    }
+    let out = Command::new("node")
+        .arg(node_dir.join("check.js"))
+        .arg(root().join(".bpmnlintrc"))
+        .args(&files)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "bpmn-moddle or bpmnlint found problems:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("{} files, 0 problems", files.len())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_command_writes_the_same_process_as_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("halton.bpmn");
+    let path = root().join("policies/halton.ladder");
+    let status = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["bpmn", "--today", "2026-11-22", "-o"])
+        .arg(&out)
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, to_string(&policy(&path), Expressions::Feel));
+    assert!(written.contains(
+        "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">=stage_2_conclude_by</bpmn:timeDate>"
+    ));
+}
+
+/// Working-day limits are never written as a calendar duration: they are
+/// dates ladder computes.
+#[test]
+fn working_day_limits_are_dates_from_variables_never_durations() {
+    let xml = to_string(
+        &policy(&root().join("tests/policies/chained-working-days.ladder")),
+        Expressions::Juel,
+    );
+    assert!(xml.contains(
+        "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${stage_1_conclude_by}</bpmn:timeDate>"
+    ));
+    assert!(
+        !xml.contains("P2D"),
+        "2 working days written as 2 calendar days"
+    );
+    assert!(!xml.contains("<bpmn:timeDuration"));
+}
+
+fn task(key: &StageKey) -> String {
+    format!("Task_{}", key.slug().replace(['-', '.'], "_"))
+}
+
+fn resolved_end(stage: &Stage) -> String {
+    stage
+        .outcomes
+        .iter()
+        .find_map(|o| match (&o.when, &o.target) {
+            (OutcomeWhen::Resolved, Target::End(name)) => Some(name.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{} has no resolved end", stage.label))
+}
+
+/// The `*_start_by` and `*_conclude_by` variables from `ladder timeline
+/// --format json`, as docs/bpmn.md tells an engine to set them: the end of
+/// the deadline's day.
+fn timeline_variables(path: &Path, raised: &str) -> serde_json::Map<String, Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["timeline", "--format", "json", "--raised", raised])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let timeline: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut vars = serde_json::Map::new();
+    for d in timeline["deadlines"].as_array().unwrap() {
+        let event = d["event"].as_str().unwrap();
+        if (event == "start" || event == "conclude") && d["date"].is_object() {
+            let name = format!(
+                "{}_{event}_by",
+                d["stage"].as_str().unwrap().replace(['-', '.'], "_")
+            );
+            let date = d["date"]["date"].as_str().unwrap();
+            vars.insert(name, json!(format!("{date}T23:59:59+00:00")));
+        }
+    }
+    vars
+}
+
+fn spiff(python: &Path, bpmn: &str, scenario: &Value) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("process.bpmn");
+    let scenario_file = dir.path().join("scenario.json");
+    std::fs::write(&file, bpmn).unwrap();
+    std::fs::write(&scenario_file, scenario.to_string()).unwrap();
+    let out = Command::new(python)
+        .arg(root().join("tests/clients/bpmn/run_spiff.py"))
+        .arg(&file)
+        .arg(&scenario_file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "SpiffWorkflow failed on {scenario}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn ends(result: &Value) -> Vec<String> {
+    assert_eq!(
+        result["completed"],
+        json!(true),
+        "the case did not end: {result}"
+    );
+    result["ends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn spiffworkflow_runs_every_shipped_policy_to_the_expected_end() {
+    let Some((_, python)) = clients() else { return };
+    for path in ladder_files("policies") {
+        let policy = policy(&path);
+        let bpmn = to_string(&policy, Expressions::Python);
+        let vars = timeline_variables(&path, "2026-12-21");
+        let now = "2026-12-21T09:00:00+00:00";
+        let first = &policy.stages[0];
+        let last = policy.stages.last().unwrap();
+        let name = path.display();
+
+        // Resolved at the first stage.
+        let result = spiff(
+            &python,
+            &bpmn,
+            &json!({
+                "message": "concern_raised", "variables": vars, "now": now,
+                "actions": [{"run": {}, "default": "resolved"}],
+            }),
+        );
+        assert_eq!(
+            ends(&result),
+            [resolved_end(first)],
+            "{name}: resolved at stage 1"
+        );
+
+        // Unresolved at every stage until the last, which resolves it.
+        let result = spiff(
+            &python,
+            &bpmn,
+            &json!({
+                "message": "concern_raised", "variables": vars, "now": now,
+                "actions": [{"run": {task(&last.key): "resolved"}, "default": "unresolved"}],
+            }),
+        );
+        assert_eq!(
+            ends(&result),
+            [resolved_end(last)],
+            "{name}: escalated to the last stage"
+        );
+        let visited: Vec<String> = result["states"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| {
+                s["ready"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_owned())
+            })
+            .collect();
+        assert!(visited.contains(&task(&first.key)), "{name}: {visited:?}");
+
+        // Entered by the first exception that starts at a stage: at the
+        // last stage it may start at.
+        let rule = policy.all_rules().find(|(r, _)| !r.start_at.is_empty());
+        let Some((rule, procedure)) = rule else {
+            assert!(
+                !bpmn.contains("name=\"exception_"),
+                "{name}: an exception start with no rule"
+            );
+            eprintln!("note: {name} has no exception that starts at a stage");
+            continue;
+        };
+        let targets: Vec<&Stage> = match &rule.start_at[0] {
+            StartAt::AnyStage => policy.stages.iter().collect(),
+            StartAt::AnyStep => procedure.unwrap().steps.iter().collect(),
+            StartAt::Stage(key) => vec![policy.stage(key.as_ref().unwrap()).unwrap()],
+        };
+        let target = targets.last().unwrap();
+        let message = bpmn
+            .lines()
+            .find_map(|l| {
+                let l = l.trim();
+                l.starts_with("<bpmn:message ")
+                    .then(|| l.split("name=\"").nth(1)?.split('"').next())
+                    .flatten()
+                    .filter(|n| n.starts_with("exception_"))
+            })
+            .unwrap()
+            .to_owned();
+        let mut entry = vars.clone();
+        entry.insert(
+            "entry_stage".to_owned(),
+            json!(target.key.slug().replace(['-', '.'], "_")),
+        );
+        let result = spiff(
+            &python,
+            &bpmn,
+            &json!({
+                "message": message, "variables": entry, "now": now,
+                "actions": [{"run": {}, "default": "resolved"}],
+            }),
+        );
+        let first_ready = result["states"][0]["ready"].clone();
+        assert_eq!(
+            first_ready,
+            json!([task(&target.key)]),
+            "{name}: the exception starts at {}",
+            target.label
+        );
+        assert_eq!(
+            ends(&result),
+            [resolved_end(target)],
+            "{name}: entered by an exception"
+        );
+    }
+}
+
+/// A boundary timer fires at the date `ladder timeline` gives: Halton's
+/// Stage 2 must conclude by day 9 (calendar days from the concern), and a
+/// working-day limit across Christmas; at the end of that day, and not a
+/// minute before, the stage ends unresolved and the next one starts.
+#[test]
+fn a_boundary_timer_fires_at_the_date_ladder_timeline_gives() {
+    let Some((_, python)) = clients() else { return };
+    for (file, stage, next, before, due) in [
+        (
+            "policies/halton.ladder",
+            "stage_2",
+            "stage_3",
+            vec!["stage_1"],
+            "2026-12-29",
+        ),
+        (
+            "tests/policies/chained-working-days.ladder",
+            "stage_1",
+            "stage_2",
+            vec![],
+            "2026-12-23",
+        ),
+    ] {
+        let path = root().join(file);
+        let bpmn = to_string(&policy(&path), Expressions::Python);
+        let vars = timeline_variables(&path, "2026-12-21");
+        let variable = format!("{stage}_conclude_by");
+        // The date is the timeline's, which counts the bank holidays.
+        assert_eq!(
+            vars[&variable],
+            json!(format!("{due}T23:59:59+00:00")),
+            "{file}"
+        );
+        let mut actions: Vec<Value> = before
+            .iter()
+            .map(|s| json!({"complete": format!("Task_{s}"), "outcome": "unresolved"}))
+            .collect();
+        actions.push(json!({"clock": format!("{due}T23:59:00+00:00")}));
+        actions.push(json!({"clock": format!("{due}T23:59:59.5+00:00")}));
+        let result = spiff(
+            &python,
+            &bpmn,
+            &json!({
+                "message": "concern_raised", "variables": vars, "now": "2026-12-21T09:00:00+00:00",
+                "actions": actions,
+            }),
+        );
+        let states = result["states"].as_array().unwrap();
+        let waiting = &states[before.len()];
+        let timer = format!("Timer_{stage}_conclude_by");
+        assert_eq!(
+            waiting["timers"][&timer],
+            json!(format!("{due}T23:59:59+00:00")),
+            "{file}: {waiting}"
+        );
+        assert_eq!(waiting["ready"], json!([format!("Task_{stage}")]), "{file}");
+        let a_minute_before = &states[before.len() + 1];
+        assert_eq!(
+            a_minute_before["ready"],
+            json!([format!("Task_{stage}")]),
+            "{file}: fired early"
+        );
+        let after = &states[before.len() + 2];
+        assert_eq!(
+            after["ready"],
+            json!([format!("Task_{next}")]),
+            "{file}: did not fire: {after}"
+        );
+    }
+}
+
+/// The whole file for a policy with a sub-procedure, an exception inside
+/// it and a route out of it, so that a change to the output is reviewed.
+#[test]
+fn the_bpmn_of_a_policy_with_a_sub_procedure() {
+    let xml = to_string(
+        &policy(&root().join("tests/policies/sub-procedures.ladder")),
+        Expressions::Feel,
+    );
+    insta::assert_snapshot!("bpmn_sub_procedures", xml);
+}
