@@ -67,18 +67,25 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
     // and column, in the order they were made.
     let mut next_row: BTreeMap<(usize, u32), i64> = BTreeMap::new();
     let mut cells: BTreeMap<String, (usize, u32, i64)> = BTreeMap::new();
-    let mut place = |id: &str, lane: usize, column: u32| {
+    let mut place = |id: &str, lane: usize, column: u32, below: bool| {
         let row = next_row.entry((lane, column)).or_insert(0);
+        if below {
+            *row = (*row).max(1);
+        }
         cells.insert(id.to_owned(), (lane, column, *row));
         *row += 1;
     };
     for node in links.nodes[index].iter().copied() {
         if !matches!(node.kind, Kind::Boundary { .. }) {
-            place(&node.id, node.lane, node.column);
+            place(&node.id, node.lane, node.column, node.below);
         }
     }
     for data in links.data[index].iter().copied() {
-        place(&format!("{}_ref", data.id), data.lane, data.column);
+        for writer in &data.writers {
+            if let Some(w) = graph.node(writer) {
+                place(&data.reference(writer), w.lane, w.column, true);
+            }
+        }
     }
     let lanes = container.lanes.len().max(1);
     let mut rows = vec![1i64; lanes];
@@ -124,8 +131,10 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
             );
         }
     }
-    for data in links.data[index].iter().copied() {
-        let id = format!("{}_ref", data.id);
+    for id in links.data[index]
+        .iter()
+        .flat_map(|d| d.writers.iter().map(|w| d.reference(w)))
+    {
         if let Some((lane, column, row)) = cells.get(&id) {
             let cx = content_x + i64::from(*column) * COLUMN + COLUMN / 2;
             let cy = lane_top[*lane] + row * ROW + ROW / 2;
@@ -140,24 +149,36 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
             );
         }
     }
-    // Boundary events along the lower edge of their host, left to right.
+    // Boundary events on the lower edge of their host: the first on its
+    // left corner with its label to the left, the second on its right
+    // corner with its label to the right (so that the two labels do not
+    // cover each other), any more in between.
     let mut on_host: BTreeMap<String, i64> = BTreeMap::new();
+    let mut labels: BTreeMap<String, Bounds> = BTreeMap::new();
     for node in links.nodes[index].iter().copied() {
         if let Kind::Boundary { attached, .. } = &node.kind
             && let Some(host) = bounds.get(attached).copied()
         {
             let k = on_host.entry(attached.clone()).or_insert(0);
-            let x = host.x + 10 + *k * 40;
+            let y = host.y + host.h - 18;
+            let (x, label) = match *k {
+                0 => (host.x - 8, Some(host.x - 8 - 94)),
+                1 => (host.x + host.w - 28, Some(host.x + host.w - 28 + 40)),
+                n => (host.x + 12 + (n - 2) * 40, None),
+            };
             *k += 1;
-            bounds.insert(
-                node.id.clone(),
-                Bounds {
-                    x,
-                    y: host.y + host.h - 18,
-                    w: 36,
-                    h: 36,
-                },
-            );
+            bounds.insert(node.id.clone(), Bounds { x, y, w: 36, h: 36 });
+            if let Some(lx) = label {
+                labels.insert(
+                    node.id.clone(),
+                    Bounds {
+                        x: lx,
+                        y: y + 30,
+                        w: 90,
+                        h: 40,
+                    },
+                );
+            }
         }
     }
 
@@ -167,9 +188,16 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
     ));
     let shape = |out: &mut String, element: &str, b: Bounds, extra: &str| {
         out.push_str(&format!(
-            "      <bpmndi:BPMNShape id=\"{element}_di\" bpmnElement=\"{element}\"{extra}>\n        <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n      </bpmndi:BPMNShape>\n",
+            "      <bpmndi:BPMNShape id=\"{element}_di\" bpmnElement=\"{element}\"{extra}>\n        <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n",
             b.x, b.y, b.w, b.h
         ));
+        if let Some(l) = labels.get(element) {
+            out.push_str(&format!(
+                "        <bpmndi:BPMNLabel>\n          <dc:Bounds x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" />\n        </bpmndi:BPMNLabel>\n",
+                l.x, l.y, l.w, l.h
+            ));
+        }
+        out.push_str("      </bpmndi:BPMNShape>\n");
     };
     if index == 0 {
         shape(
@@ -203,8 +231,10 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
             shape(out, &node.id, *b, extra);
         }
     }
-    for data in links.data[index].iter().copied() {
-        let id = format!("{}_ref", data.id);
+    for id in links.data[index]
+        .iter()
+        .flat_map(|d| d.writers.iter().map(|w| d.reference(w)))
+    {
         if let Some(b) = bounds.get(&id) {
             shape(out, &id, *b, "");
         }
@@ -218,10 +248,9 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
         edge(out, &flow.id, &points);
     }
     for data in links.data[index].iter().copied() {
-        let id = format!("{}_ref", data.id);
-        let Some(d) = bounds.get(&id) else { continue };
         for writer in &data.writers {
-            let Some(w) = bounds.get(writer) else {
+            let reference = data.reference(writer);
+            let (Some(w), Some(d)) = (bounds.get(writer), bounds.get(&reference)) else {
                 continue;
             };
             let (x1, y1) = w.bottom_middle();
@@ -236,7 +265,7 @@ fn plane(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, parti
                     (x2, y2),
                 ]
             };
-            edge(out, &format!("Association_{writer}_{}", data.id), &points);
+            edge(out, &format!("Association_{reference}"), &points);
         }
     }
     out.push_str("    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n");
@@ -273,7 +302,9 @@ fn route(s: Bounds, t: Bounds, from_boundary: bool) -> Vec<(i64, i64)> {
         if sy == ty {
             return vec![(sx, sy), (tx, ty)];
         }
-        let mx = i64::midpoint(sx, tx);
+        // Turn just after the source, in the gap before the next column,
+        // rather than half-way, where the source's own ends stand.
+        let mx = (sx + 20).min(tx - 10);
         return vec![(sx, sy), (mx, sy), (mx, ty), (tx, ty)];
     }
     let below = (s.y + s.h).max(t.y + t.h) + 20;

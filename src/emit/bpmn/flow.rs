@@ -77,7 +77,9 @@ fn short_label(stage: &Stage) -> String {
     match (&stage.key.procedure, stage.number) {
         (Some(_), Some(n)) => format!("Step {n}"),
         (Some(_), None) => format!("Step {}", stage.key.id),
-        (None, _) => stage.label.replace('`', ""),
+        (None, Some(_)) => stage.label.replace('`', ""),
+        // A named stage's name is an identifier; its title says it better.
+        (None, None) => stage.title.clone(),
     }
 }
 
@@ -176,6 +178,7 @@ impl<'p> Builder<'p> {
                 container: 0,
                 lane,
                 column: after + u32::try_from(p).unwrap_or(0) * 4 + 1,
+                below: false,
             });
             for (i, step) in procedure.steps.iter().enumerate() {
                 self.task(container, base(i), step);
@@ -195,6 +198,7 @@ impl<'p> Builder<'p> {
             container,
             lane,
             column: column + 1,
+            below: false,
         });
         self.stages.insert(stage.key.clone(), (container, id));
     }
@@ -263,6 +267,7 @@ impl<'p> Builder<'p> {
             container,
             lane: near.0,
             column: near.1,
+            below: false,
         });
         self.ends.insert((container, name.to_owned()), id.clone());
         id
@@ -304,6 +309,7 @@ impl<'p> Builder<'p> {
             container,
             lane: near.0,
             column: near.1,
+            below: false,
         });
         self.escalations
             .insert((container, key.clone()), end.clone());
@@ -321,6 +327,7 @@ impl<'p> Builder<'p> {
             container: 0,
             lane: sub_lane,
             column: sub_column,
+            below: false,
         });
         if let Some(target) = self.reach(0, &Dest::Stage(key), (sub_lane, sub_column + 2)) {
             self.graph.add_flow(&boundary, &target, None, None);
@@ -374,6 +381,7 @@ impl<'p> Builder<'p> {
                         container,
                         lane,
                         column: column + 1,
+                        below: false,
                     });
                     self.graph.add_flow(&task, &gateway, None, None);
                     let mut values: Vec<String> = Vec::new();
@@ -409,6 +417,13 @@ impl<'p> Builder<'p> {
                 }
             }
             self.timers(stage, container, &task, (lane, column));
+        }
+    }
+
+    /// Draws a node below the stage's own line.
+    fn below(&mut self, id: &str) {
+        if let Some(node) = self.graph.node_mut(id) {
+            node.below = true;
         }
     }
 
@@ -449,6 +464,7 @@ impl<'p> Builder<'p> {
                         .to_owned(),
                 ],
             );
+            self.below(&end);
             self.graph.add_flow(&id, &end, None, None);
             if let Some(v) = timer.variable {
                 self.var(&v, format!("the date-time {label} must start by ({words}): the `start` deadline of `{}` in `ladder timeline --format json`, at the end of that day", stage.key.slug()));
@@ -493,12 +509,14 @@ impl<'p> Builder<'p> {
                         "The stage's target (`aim to`) has passed; the task stays open.",
                     )
                 };
-                Some(self.end(
+                let end = self.end(
                     container,
                     &format!("{word}: {label} to conclude {words}"),
                     (lane, column + 1),
                     vec![why.to_owned()],
-                ))
+                );
+                self.below(&end);
+                Some(end)
             };
             if let Some(target) = target {
                 self.graph.add_flow(&id, &target, None, None);
@@ -541,6 +559,7 @@ impl<'p> Builder<'p> {
             container,
             lane,
             column,
+            below: false,
         });
     }
 
@@ -574,6 +593,7 @@ impl<'p> Builder<'p> {
             container: 0,
             lane,
             column: 0,
+            below: false,
         });
         if let Some(task) = self.reach(0, &Dest::Stage(&first.key), (lane, 1)) {
             self.graph.add_flow(&start, &task, None, None);
@@ -662,6 +682,7 @@ impl<'p> Builder<'p> {
             container: 0,
             lane,
             column: 0,
+            below: false,
         });
         let keys: Vec<&StageKey> = targets.iter().map(|s| &s.key).collect();
         if let [only] = keys.as_slice() {
@@ -700,6 +721,7 @@ impl<'p> Builder<'p> {
             container: 0,
             lane,
             column: 1,
+            below: false,
         });
         self.graph.add_flow(&start, &gateway, None, None);
         for (i, stage) in targets.iter().enumerate() {
@@ -753,6 +775,7 @@ impl<'p> Builder<'p> {
                 container: 0,
                 lane,
                 column: column - 1,
+                below: false,
             });
             self.graph.add_flow(&start, &sub, None, None);
             for rule in &procedure.rules {
@@ -785,6 +808,7 @@ impl<'p> Builder<'p> {
                 container,
                 lane: first_lane,
                 column: 0,
+                below: false,
             });
             let entries = self.entries.get(&container).cloned().unwrap_or_default();
             if entries.is_empty() {
@@ -803,6 +827,7 @@ impl<'p> Builder<'p> {
                 container,
                 lane: first_lane,
                 column: 1,
+                below: false,
             });
             self.graph.add_flow(&inner, &gateway, None, None);
             let flow =
@@ -839,9 +864,6 @@ impl<'p> Builder<'p> {
         let mut made: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for stage in all {
             let Some((container, task)) = self.stages.get(&stage.key).cloned() else {
-                continue;
-            };
-            let Some((lane, column)) = self.graph.node(&task).map(|n| (n.lane, n.column)) else {
                 continue;
             };
             let duties = crate::deadline::stage_duties(stage, &policy.every_stage)
@@ -902,8 +924,6 @@ impl<'p> Builder<'p> {
                         name: title,
                         documentation,
                         container,
-                        lane,
-                        column,
                         writers: Vec::new(),
                     });
                     made.insert((container, name.clone()), self.graph.data.len() - 1);

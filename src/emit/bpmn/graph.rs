@@ -68,6 +68,9 @@ pub(super) struct Node {
     pub container: usize,
     pub lane: usize,
     pub column: u32,
+    /// Drawn below the stage's own line (a reminder's end), never in the
+    /// first row of its column, which the stage's gateway may leave empty.
+    pub below: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -82,19 +85,24 @@ pub(super) struct Flow {
     pub documentation: Vec<String>,
 }
 
-/// A record or form the process writes, drawn beside the tasks that write
-/// it and linked to them by associations.
+/// A record or form the process writes: one data object, with a
+/// reference drawn below each task that writes it and linked to it by an
+/// association.
 #[derive(Clone, Debug)]
 pub(super) struct Data {
-    /// The data object's id; its reference's id is `<id>_ref`.
     pub id: String,
     pub name: String,
     pub documentation: Vec<String>,
     pub container: usize,
-    pub lane: usize,
-    pub column: u32,
     /// The tasks that write it, in order.
     pub writers: Vec<String>,
+}
+
+impl Data {
+    /// The id of the reference drawn below `writer`.
+    pub fn reference(&self, writer: &str) -> String {
+        format!("{}_at_{}", self.id, writer.trim_start_matches("Task_"))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -217,6 +225,7 @@ impl Graph {
                 container,
                 lane,
                 column: column.saturating_sub(1),
+                below: false,
             });
             joins.insert(target.clone(), join.clone());
             order.push((target, join));

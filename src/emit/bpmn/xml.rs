@@ -143,20 +143,22 @@ fn container(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, i
     }
     for data in &links.data[index] {
         out.push_str(&format!("{indent}<bpmn:dataObject id=\"{}\" />\n", data.id));
-        out.push_str(&format!(
-            "{indent}<bpmn:dataObjectReference id=\"{}_ref\" name=\"{}\" dataObjectRef=\"{}\">\n",
-            data.id,
-            attr(&data.name),
-            data.id
-        ));
-        documentation(out, &format!("{indent}  "), &data.documentation);
-        out.push_str(&format!("{indent}</bpmn:dataObjectReference>\n"));
+        for writer in &data.writers {
+            out.push_str(&format!(
+                "{indent}<bpmn:dataObjectReference id=\"{}\" name=\"{}\" dataObjectRef=\"{}\">\n",
+                data.reference(writer),
+                attr(&data.name),
+                data.id
+            ));
+            documentation(out, &format!("{indent}  "), &data.documentation);
+            out.push_str(&format!("{indent}</bpmn:dataObjectReference>\n"));
+        }
     }
     for data in &links.data[index] {
         for writer in &data.writers {
+            let reference = data.reference(writer);
             out.push_str(&format!(
-                "{indent}<bpmn:association id=\"Association_{writer}_{}\" associationDirection=\"One\" sourceRef=\"{writer}\" targetRef=\"{}_ref\" />\n",
-                data.id, data.id
+                "{indent}<bpmn:association id=\"Association_{reference}\" associationDirection=\"One\" sourceRef=\"{writer}\" targetRef=\"{reference}\" />\n"
             ));
         }
     }
