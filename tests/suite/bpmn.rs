@@ -40,9 +40,12 @@ fn policy(path: &Path) -> Policy {
         .clone()
 }
 
+/// The shipped policies, the feature policies, and the BPMN tests' own
+/// (windows that BPMN durations count).
 fn all_policies() -> Vec<PathBuf> {
     let mut files = ladder_files("policies");
     files.extend(ladder_files("tests/policies"));
+    files.extend(ladder_files("tests/clients/bpmn"));
     files
 }
 
@@ -380,6 +383,89 @@ fn a_boundary_timer_fires_at_the_date_ladder_timeline_gives() {
             "{file}: did not fire: {after}"
         );
     }
+}
+
+/// Hours and calendar days counted from the stage starting are ISO 8601
+/// durations that the engine counts from the task starting, and they fall
+/// on the dates `ladder timeline` gives: a hard limit escalates, a target
+/// (`aim to`) only reminds, and a last stage with nowhere to go is marked
+/// overdue while its task stays open.
+#[test]
+fn duration_timers_fall_on_the_timeline_dates() {
+    let Some((_, python)) = clients() else { return };
+    let path = root().join("tests/clients/bpmn/calendar-windows.ladder");
+    let bpmn = to_string(&policy(&path), Expressions::Python);
+    assert!(bpmn.contains(
+        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">\"PT48H\"</bpmn:timeDuration>"
+    ));
+    assert!(bpmn.contains(
+        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">\"P5D\"</bpmn:timeDuration>"
+    ));
+    let vars = timeline_variables(&path, "2026-12-21");
+    // The timeline's dates (Boxing Day 2026 is a Saturday, its holiday
+    // the Monday: calendar days count it all the same).
+    assert_eq!(
+        vars["stage_1_conclude_by"],
+        json!("2026-12-23T23:59:59+00:00")
+    );
+    assert_eq!(
+        vars["stage_2_conclude_by"],
+        json!("2026-12-28T23:59:59+00:00")
+    );
+    assert_eq!(
+        vars["stage_3_conclude_by"],
+        json!("2027-01-07T23:59:59+00:00")
+    );
+    let result = spiff(
+        &python,
+        &bpmn,
+        &json!({
+            "message": "concern_raised", "variables": {}, "now": "2026-12-21T09:00:00+00:00",
+            "actions": [
+                {"clock": "2026-12-23T08:59:00+00:00"},
+                {"clock": "2026-12-23T09:00:01+00:00"},
+                {"clock": "2026-12-28T09:00:02+00:00"},
+                {"complete": "Task_stage_2", "outcome": "unresolved"},
+                {"clock": "2027-01-07T09:00:03+00:00"},
+                {"complete": "Task_stage_3", "outcome": "resolved"},
+            ],
+        }),
+    );
+    let states = result["states"].as_array().unwrap();
+    // 48 hours from the time of day the stage started.
+    assert_eq!(states[0]["ready"], json!(["Task_stage_1"]));
+    assert_eq!(
+        states[0]["timers"]["Timer_stage_1_conclude_by"],
+        json!("2026-12-23T09:00:00+00:00")
+    );
+    assert_eq!(states[1]["ready"], json!(["Task_stage_1"]), "fired early");
+    // The hard limit escalated; the target runs from Stage 2's start.
+    assert_eq!(states[2]["ready"], json!(["Task_stage_2"]));
+    assert_eq!(
+        states[2]["timers"]["Timer_stage_2_conclude_by"],
+        json!("2026-12-28T09:00:01+00:00")
+    );
+    // The target passed: Stage 2 is still open.
+    assert_eq!(states[3]["ready"], json!(["Task_stage_2"]));
+    assert_eq!(
+        states[4]["timers"]["Timer_stage_3_conclude_by"],
+        json!("2027-01-07T09:00:02+00:00")
+    );
+    assert_eq!(
+        states[5]["ready"],
+        json!(["Task_stage_3"]),
+        "the last stage stays open when overdue"
+    );
+    let mut reached = ends(&result);
+    reached.sort();
+    assert_eq!(
+        reached,
+        [
+            "Overdue: Stage 3 to conclude within 10 calendar days",
+            "Resolved by the designated leads",
+            "Target passed: Stage 2 to conclude within 5 calendar days",
+        ]
+    );
 }
 
 /// The whole file for a policy with a sub-procedure, an exception inside

@@ -234,3 +234,19 @@ fn flow_node(out: &mut String, graph: &Graph, links: &Links<'_>, node: &Node, in
     }
     out.push_str(&format!("{indent}</bpmn:{tag}>\n"));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{attr, text};
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        assert_eq!(text("a < b & c > d"), "a &lt; b &amp; c &gt; d");
+        assert_eq!(text("bell\u{7}gone"), "bellgone");
+        assert_eq!(
+            attr("\"quoted\"\nnext\tline"),
+            "&quot;quoted&quot;&#10;next&#9;line"
+        );
+        assert_eq!(attr("agency's"), "agency's");
+    }
+}
