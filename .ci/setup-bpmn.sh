@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the BPMN clients the test suite runs on `ladder bpmn` output:
-# bpmn-moddle and bpmnlint (npm, pinned by tests/clients/bpmn/package-lock.json)
+# bpmn-moddle, bpmnlint and bpmnlint-plugin-camunda-compat (npm, pinned by
+# tests/clients/bpmn/package-lock.json)
 # and SpiffWorkflow (PyPI, pinned here) in a virtual environment under target/.
 # Safe to run twice: what is already installed is kept.
 set -euo pipefail
@@ -12,8 +13,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
-if [ ! -d tests/clients/bpmn/node_modules/bpmnlint ] || [ ! -d tests/clients/bpmn/node_modules/bpmn-moddle ]; then
-  echo "installing bpmn-moddle and bpmnlint"
+if [ ! -d tests/clients/bpmn/node_modules/bpmnlint ] || [ ! -d tests/clients/bpmn/node_modules/bpmn-moddle ] \
+  || [ ! -d tests/clients/bpmn/node_modules/bpmnlint-plugin-camunda-compat ]; then
+  echo "installing bpmn-moddle, bpmnlint and Camunda's compatibility rules"
   (cd tests/clients/bpmn && npm ci --no-audit --no-fund --silent)
 fi
 SPIFF_VERSION=3.2.0

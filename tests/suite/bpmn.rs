@@ -1,6 +1,7 @@
 //! BPMN 2.0 (`ladder bpmn`) as real clients read and run it: bpmn-moddle
 //! reads every policy's process without a warning, bpmnlint's recommended
-//! rules pass, and `SpiffWorkflow` executes each shipped policy: resolved at
+//! rules pass, Camunda's compatibility rules for Camunda 8 find no error
+//! in the FEEL files, and `SpiffWorkflow` executes each shipped policy: resolved at
 //! the first stage, escalated to the last, entered by an exception, and a
 //! boundary timer firing at the date `ladder timeline` gives.
 //!
@@ -21,8 +22,9 @@ use crate::support::{check, ladder_files, root};
 fn clients() -> Option<(PathBuf, PathBuf)> {
     let node_dir = root().join("tests/clients/bpmn");
     let python = root().join("target/bpmn-venv/bin/python");
-    let have_node = node_dir.join("node_modules/bpmnlint").is_dir()
-        && node_dir.join("node_modules/bpmn-moddle").is_dir();
+    let have_node = ["bpmnlint", "bpmn-moddle", "bpmnlint-plugin-camunda-compat"]
+        .iter()
+        .all(|p| node_dir.join("node_modules").join(p).is_dir());
     if have_node && python.is_file() {
         return Some((node_dir, python));
     }
@@ -50,7 +52,7 @@ fn all_policies() -> Vec<PathBuf> {
 }
 
 #[test]
-fn every_policy_is_read_by_bpmn_moddle_and_passes_bpmnlint() {
+fn every_policy_is_read_by_bpmn_moddle_passes_bpmnlint_and_suits_camunda_8() {
     let Some((node_dir, _)) = clients() else {
         return;
     };
@@ -83,6 +85,29 @@ fn every_policy_is_read_by_bpmn_moddle_and_passes_bpmnlint() {
     );
     assert!(
         stdout.contains(&format!("{} files, 0 problems", files.len())),
+        "{stdout}"
+    );
+
+    // The FEEL files against Camunda's own rules for Camunda 8, which
+    // also parse every FEEL expression.
+    let feel: Vec<&PathBuf> = files
+        .iter()
+        .filter(|f| f.to_string_lossy().ends_with(".feel.bpmn"))
+        .collect();
+    let out = Command::new("node")
+        .arg(node_dir.join("camunda8.js"))
+        .arg("8-6")
+        .args(&feel)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "Camunda 8 would not take the FEEL files:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("{} files, 0 problems", feel.len())),
         "{stdout}"
     );
 }

@@ -29,7 +29,7 @@ async function main() {
       problems++;
     }
     // A linter per file: some rules keep state between the files they see.
-    const linter = new Linter({ config, resolver: new NodeResolver() });
+    const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
     const results = await linter.lint(parsed.rootElement);
     for (const [rule, reports] of Object.entries(results)) {
       for (const r of reports) {
