@@ -493,6 +493,65 @@ fn duration_timers_fall_on_the_timeline_dates() {
     );
 }
 
+/// A sub-procedure runs as an embedded sub-process: started by its own
+/// message, left by an escalation to a stage of the main ladder, and
+/// entered at a later step by its own exception.
+#[test]
+fn spiffworkflow_runs_a_sub_procedure_and_leaves_it_by_escalation() {
+    let Some((_, python)) = clients() else { return };
+    let path = root().join("tests/policies/sub-procedures.ladder");
+    let bpmn = to_string(&policy(&path), Expressions::Python);
+    let vars = timeline_variables(&path, "2026-12-21");
+    let now = "2026-12-21T09:00:00+00:00";
+
+    // Unresolved at both steps: out of the sub-procedure to Stage 2.
+    let result = spiff(
+        &python,
+        &bpmn,
+        &json!({
+            "message": "procedure_conference_dispute", "variables": vars, "now": now,
+            "actions": [{"run": {"Task_stage_2": "resolved"}, "default": "unresolved"}],
+        }),
+    );
+    let ready: Vec<Value> = result["states"][0]["ready"].as_array().unwrap().clone();
+    assert_eq!(ready, [json!("Task_conference_dispute_step_1")]);
+    let mut reached = ends(&result);
+    reached.sort();
+    assert_eq!(
+        reached,
+        [
+            "Escalate to Stage 2: Manager to manager",
+            "Resolved between managers"
+        ]
+    );
+
+    // The exception starts at step 2, which resolves it there.
+    let mut entry = vars.clone();
+    entry.insert("entry_stage".to_owned(), json!("conference_dispute_step_2"));
+    let result = spiff(
+        &python,
+        &bpmn,
+        &json!({
+            "message": "exception_conference_dispute_the_adult_is_at_immediate_risk",
+            "variables": entry, "now": now,
+            "actions": [{"run": {}, "default": "resolved"}],
+        }),
+    );
+    assert_eq!(
+        result["states"][0]["ready"],
+        json!(["Task_conference_dispute_step_2"])
+    );
+    let mut reached = ends(&result);
+    reached.sort();
+    assert_eq!(
+        reached,
+        [
+            "Decided by the head of service",
+            "Disputes about a case conference decision ended"
+        ]
+    );
+}
+
 /// The whole file for a policy with a sub-procedure, an exception inside
 /// it and a route out of it, so that a change to the output is reviewed.
 #[test]

@@ -13,6 +13,9 @@ use crate::model::{
     DutyKind, OutcomeWhen, Policy, Procedure, Stage, StageKey, StageLabels, StartAt, Target,
 };
 
+/// What `entry_stage` holds, for the process's documentation.
+const ENTRY_STAGE: &str = "where a case starts that starts by an exception that may start at more than one stage, or enters a sub-procedure other than at its first step: the stage's variable prefix, such as \"stage_3\" or \"threshold_step_2\"; when it is not set, the case starts at the first stage the exception names, or the sub-procedure's first step";
+
 /// Where a route leads.
 enum Dest<'a> {
     Stage(&'a StageKey),
@@ -42,6 +45,8 @@ struct Builder<'p> {
     escalation_ids: BTreeMap<String, String>,
     /// The names in `variables`.
     variable_names: BTreeSet<String>,
+    /// The stage events `ladder timeline` dates.
+    dated: BTreeSet<(String, &'static str)>,
 }
 
 /// The process as a graph, and the process variables it reads.
@@ -60,6 +65,7 @@ pub(super) fn build(policy: &Policy, lang: Expressions) -> (Graph, Vec<Variable>
         labels: policy.stage_labels(),
         escalation_ids: BTreeMap::new(),
         variable_names: BTreeSet::new(),
+        dated: timers::dated(policy),
     };
     b.containers();
     b.tasks();
@@ -443,7 +449,9 @@ impl<'p> Builder<'p> {
     ) {
         let prefix = variable_prefix(&stage.key);
         let label = short_label(stage);
-        if let (Some(timer), Some(limit)) = (timers::start(stage, self.lang), &stage.start) {
+        if let (Some(timer), Some(limit)) =
+            (timers::start(stage, self.lang, &self.dated), &stage.start)
+        {
             let words = self.labels.describe(limit);
             let id = self.graph.id(&format!("Timer_{prefix}_start_by"));
             self.boundary(
@@ -470,7 +478,7 @@ impl<'p> Builder<'p> {
                 self.var(&v, format!("the date-time {label} must start by ({words}): the `start` deadline of `{}` in `ladder timeline --format json`, at the end of that day", stage.key.slug()));
             }
         }
-        if let Some(timer) = timers::conclude(stage, self.lang) {
+        if let Some(timer) = timers::conclude(stage, self.lang, &self.dated) {
             let words = crate::model::describe_limits(&stage.conclude, stage.conclude_join, &|k| {
                 self.labels.label(k)
             });
@@ -694,7 +702,7 @@ impl<'p> Builder<'p> {
         // Several stages (`start at any stage`): the engine says which in
         // `entry_stage`; a gateway in the process, or the sub-process's own
         // entry gateway, reads it.
-        self.var("entry_stage", "set when a case starts by an exception that may start at more than one stage, or enters a sub-procedure other than at its first step: the stage's variable prefix, such as \"stage_3\" or \"threshold_step_2\"".to_owned());
+        self.var("entry_stage", ENTRY_STAGE.to_owned());
         let in_procedure: Vec<&&StageKey> = keys
             .iter()
             .filter(|k| self.stages.get(**k).is_some_and(|(c, _)| *c != 0))
@@ -741,7 +749,7 @@ impl<'p> Builder<'p> {
             } else {
                 let condition = self
                     .lang
-                    .equals("entry_stage", &variable_prefix(&stage.key));
+                    .optional_equals("entry_stage", &variable_prefix(&stage.key));
                 self.graph
                     .add_flow(&gateway, &task, Some(label), Some(condition));
             }
@@ -815,6 +823,7 @@ impl<'p> Builder<'p> {
                 self.graph.add_flow(&inner, &first_task, None, None);
                 continue;
             }
+            self.var("entry_stage", ENTRY_STAGE.to_owned());
             let gateway = self.graph.id(&format!("Gateway_{sub}_entry"));
             self.graph.push_node(Node {
                 id: gateway.clone(),
@@ -848,7 +857,9 @@ impl<'p> Builder<'p> {
                     .by_key
                     .get(&key)
                     .map_or_else(|| key.plain_label(), |s| summary::heading(s));
-                let condition = self.lang.equals("entry_stage", &variable_prefix(&key));
+                let condition = self
+                    .lang
+                    .optional_equals("entry_stage", &variable_prefix(&key));
                 self.graph
                     .add_flow(&gateway, &task, Some(label), Some(condition));
             }

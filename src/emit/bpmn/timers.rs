@@ -12,12 +12,21 @@
 //!   `<stage>_start_by` or `<stage>_conclude_by`, which the engine sets
 //!   from `ladder timeline`, because BPMN timers count neither working days
 //!   nor days from anything but the moment the timer starts;
-//! - a timescale in words (`immediately`, `case by case`) has no timer.
+//! - a timescale in words (`immediately`, `case by case`) has no timer,
+//!   and neither has a limit the timeline cannot date (a sub-procedure's
+//!   steps, a stage counted from one with no date): its variable could
+//!   never be set.
 //!
 //! A wrong calendar duration is never written for a working-day limit.
 
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
 use super::graph::TimerValue;
-use crate::model::{Anchor, DayUnit, LimitKind, Stage, StageKey};
+use crate::calendar::{Calendar, Division};
+use crate::model::{Anchor, DayUnit, LimitKind, Policy, Stage, StageKey};
+use crate::timeline::Event;
 
 /// The language of condition and timer expressions, which differs between
 /// engines: FEEL for Camunda 8, JUEL for Flowable and Camunda 7, Python
@@ -37,6 +46,19 @@ impl Expressions {
             Expressions::Feel => format!("={variable} = \"{value}\""),
             Expressions::Juel => format!("${{{variable} == \"{value}\"}}"),
             Expressions::Python => format!("{variable} == \"{value}\""),
+        }
+    }
+
+    /// `variable` equals `value`, where the engine may not have set
+    /// `variable` at all: FEEL reads a missing variable as null, but JUEL
+    /// and Python stop with an error, so there it is looked up.
+    pub(super) fn optional_equals(self, variable: &str, value: &str) -> String {
+        match self {
+            Expressions::Feel => self.equals(variable, value),
+            Expressions::Juel => {
+                format!("${{execution.getVariable(\"{variable}\") == \"{value}\"}}")
+            }
+            Expressions::Python => format!("globals().get(\"{variable}\") == \"{value}\""),
         }
     }
 
@@ -85,11 +107,43 @@ pub(super) struct Timer {
     pub hard: bool,
 }
 
+/// The `(stage, event)` pairs, as the timeline's JSON names them
+/// (`("stage-2", "conclude")`), that `ladder timeline` gives a date:
+/// a timer may read a variable only for those, or the engine would have
+/// nothing to set it to. Whether a limit has a date depends on the
+/// policy's shape, not on the day the concern is raised, so any day in
+/// the calendar's years will do; a sub-procedure's steps never have one
+/// (the timeline does not know when a sub-procedure starts).
+pub(super) fn dated(policy: &Policy) -> BTreeSet<(String, &'static str)> {
+    let division = policy.header.holidays.unwrap_or(Division::EnglandAndWales);
+    let calendar = Calendar::builtin(division);
+    let Some(raised) = NaiveDate::from_ymd_opt(2026, 1, 5) else {
+        return BTreeSet::new();
+    };
+    let Ok(timeline) = crate::timeline::build(policy, raised, Some(&calendar)) else {
+        return BTreeSet::new();
+    };
+    timeline
+        .deadlines
+        .iter()
+        .filter(|d| d.date.is_some())
+        .filter_map(|d| match d.event {
+            Event::Start => Some((d.stage.clone(), "start")),
+            Event::Conclude => Some((d.stage.clone(), "conclude")),
+            Event::Duty | Event::Route => None,
+        })
+        .collect()
+}
+
 /// The reminder at the stage's start-by limit; `None` when the stage has
-/// no start limit with a date.
-pub(super) fn start(stage: &Stage, lang: Expressions) -> Option<Timer> {
+/// no start limit that ladder can date.
+pub(super) fn start(
+    stage: &Stage,
+    lang: Expressions,
+    dated: &BTreeSet<(String, &'static str)>,
+) -> Option<Timer> {
     let limit = stage.start.as_ref()?;
-    if limit.kind.in_words() {
+    if limit.kind.in_words() || !dated.contains(&(stage.key.slug(), "start")) {
         return None;
     }
     let variable = format!("{}_start_by", variable_prefix(&stage.key));
@@ -101,8 +155,12 @@ pub(super) fn start(stage: &Stage, lang: Expressions) -> Option<Timer> {
 }
 
 /// The timer at the stage's conclude-by limit; `None` when the stage has
-/// none with a date.
-pub(super) fn conclude(stage: &Stage, lang: Expressions) -> Option<Timer> {
+/// none that BPMN can count or ladder can date.
+pub(super) fn conclude(
+    stage: &Stage,
+    lang: Expressions,
+    dated: &BTreeSet<(String, &'static str)>,
+) -> Option<Timer> {
     let limits = &stage.conclude;
     if limits.is_empty() || limits.iter().all(|l| l.kind.in_words()) {
         return None;
@@ -124,6 +182,9 @@ pub(super) fn conclude(stage: &Stage, lang: Expressions) -> Option<Timer> {
                 hard,
             });
         }
+    }
+    if !dated.contains(&(stage.key.slug(), "conclude")) {
+        return None;
     }
     let variable = format!("{}_conclude_by", variable_prefix(&stage.key));
     Some(Timer {
