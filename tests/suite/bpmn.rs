@@ -552,6 +552,70 @@ fn spiffworkflow_runs_a_sub_procedure_and_leaves_it_by_escalation() {
     );
 }
 
+/// The limit on the whole procedure is a non-interrupting timer event
+/// sub-process: at the end of the day `ladder timeline` gives (15 working
+/// days from 21 December 2026: 14 January 2027), and not before, the
+/// case is marked overdue while it goes on.
+#[test]
+fn the_whole_procedure_limit_fires_at_the_timeline_date() {
+    let Some((_, python)) = clients() else { return };
+    let path = root().join("tests/policies/chained-working-days.ladder");
+    let bpmn = to_string(&policy(&path), Expressions::Python);
+    let mut vars = timeline_variables(&path, "2026-12-21");
+    assert_eq!(
+        vars["all_stages_conclude_by"],
+        json!("2027-01-14T23:59:59+00:00")
+    );
+    // The engine re-planned Stage 1 (say, an agreed extension), so the
+    // case is still there when the whole limit passes.
+    vars.insert(
+        "stage_1_conclude_by".to_owned(),
+        json!("2027-02-01T23:59:59+00:00"),
+    );
+    let result = spiff(
+        &python,
+        &bpmn,
+        &json!({
+            "message": "concern_raised", "variables": vars, "now": "2026-12-21T09:00:00+00:00",
+            "actions": [
+                {"clock": "2027-01-14T23:59:00+00:00"},
+                {"clock": "2027-01-14T23:59:59.5+00:00"},
+                {"complete": "Task_stage_1", "outcome": "resolved"},
+            ],
+        }),
+    );
+    let states = result["states"].as_array().unwrap();
+    assert_eq!(
+        states[0]["timers"]["Start_SubProcess_all_stages_limit"],
+        json!("2027-01-14T23:59:59+00:00")
+    );
+    assert!(
+        states[1]["timers"]
+            .get("Start_SubProcess_all_stages_limit")
+            .is_some(),
+        "fired early"
+    );
+    assert_eq!(
+        states[2]["ready"],
+        json!(["Task_stage_1"]),
+        "the case goes on"
+    );
+    assert!(
+        states[2]["timers"]
+            .get("Start_SubProcess_all_stages_limit")
+            .is_none()
+    );
+    let mut reached = ends(&result);
+    reached.sort();
+    assert_eq!(
+        reached,
+        [
+            "Overdue: all stages to conclude within 15 working days of the concern arising",
+            "Resolved between practitioners"
+        ]
+    );
+}
+
 /// The whole file for a policy with a sub-procedure, an exception inside
 /// it and a route out of it, so that a change to the output is reviewed.
 #[test]

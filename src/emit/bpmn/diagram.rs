@@ -45,7 +45,9 @@ fn size(kind: &Kind) -> (i64, i64) {
     match kind {
         Kind::UserTask | Kind::SubProcess { .. } => (100, 80),
         Kind::Gateway { .. } => (50, 50),
-        Kind::Start { .. } | Kind::End { .. } | Kind::Boundary { .. } => (36, 36),
+        Kind::Start { .. } | Kind::TimerStart(_) | Kind::End { .. } | Kind::Boundary { .. } => {
+            (36, 36)
+        }
     }
 }
 

@@ -73,6 +73,7 @@ pub(super) fn build(policy: &Policy, lang: Expressions) -> (Graph, Vec<Variable>
     b.starts();
     b.procedure_starts();
     b.records();
+    b.overall();
     b.graph.insert_joins();
     (b.graph, b.variables)
 }
@@ -178,7 +179,10 @@ impl<'p> Builder<'p> {
             let id = self.graph.containers[container].id.clone();
             self.graph.push_node(Node {
                 id,
-                kind: Kind::SubProcess { container },
+                kind: Kind::SubProcess {
+                    container,
+                    event: false,
+                },
                 name: procedure.title.clone(),
                 documentation: self.graph.containers[container].documentation.clone(),
                 container: 0,
@@ -864,6 +868,82 @@ impl<'p> Builder<'p> {
                     .add_flow(&gateway, &task, Some(label), Some(condition));
             }
         }
+    }
+
+    /// The limit on the whole procedure (`all stages conclude within 15
+    /// working days of the concern arising`): an event sub-process whose
+    /// non-interrupting timer start fires at the date ladder gives, while
+    /// the case goes on.
+    fn overall(&mut self) {
+        let Some(limit) = &self.policy.overall else {
+            return;
+        };
+        if limit.kind.in_words() || !self.dated.contains(&("all-stages".to_owned(), "conclude")) {
+            return;
+        }
+        let words = self.labels.describe(limit);
+        let variable = "all_stages_conclude_by";
+        let container = self.graph.containers.len();
+        let id = self.graph.id("SubProcess_all_stages_limit");
+        let aim = if limit.hard { "" } else { "aim to " };
+        let name = format!("All stages {aim}conclude {words}");
+        self.graph.containers.push(Container {
+            id: id.clone(),
+            name: name.clone(),
+            documentation: Vec::new(),
+            lanes: Vec::new(),
+            lane_of: BTreeMap::new(),
+        });
+        self.graph.push_node(Node {
+            id: id.clone(),
+            kind: Kind::SubProcess {
+                container,
+                event: true,
+            },
+            name: name.clone(),
+            documentation: vec![
+                "The limit on the whole procedure: an event sub-process whose timer fires while the case goes on.".to_owned(),
+            ],
+            container: 0,
+            lane: 0,
+            column: 0,
+            below: true,
+        });
+        let start = self.graph.id(&format!("Start_{id}"));
+        self.graph.push_node(Node {
+            id: start.clone(),
+            kind: Kind::TimerStart(TimerValue::Date(self.lang.variable(variable))),
+            name: format!("Conclude {words}"),
+            documentation: vec![
+                "Non-interrupting: fires at the date the process variable holds, which ladder computes (`ladder timeline`).".to_owned(),
+            ],
+            container,
+            lane: 0,
+            column: 0,
+            below: false,
+        });
+        let (word, why) = if limit.hard {
+            (
+                "Overdue",
+                "The whole procedure has passed its limit; the case goes on.",
+            )
+        } else {
+            (
+                "Target passed",
+                "The whole procedure's target (`aim to`) has passed; the case goes on.",
+            )
+        };
+        let end = self.end(
+            container,
+            &format!("{word}: all stages to conclude {words}"),
+            (0, 2),
+            vec![why.to_owned()],
+        );
+        self.graph.add_flow(&start, &end, None, None);
+        self.var(
+            variable,
+            format!("the date-time all stages must conclude by ({words}): the `conclude` deadline of `all-stages` in `ladder timeline --format json`, at the end of that day"),
+        );
     }
 
     /// Records and forms as data objects, linked to the tasks that write

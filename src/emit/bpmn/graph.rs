@@ -30,10 +30,14 @@ pub(super) enum Kind {
         message: Option<String>,
     },
     UserTask,
-    /// An embedded sub-process; its container's index.
+    /// An embedded sub-process; its container's index. `event`: an event
+    /// sub-process, started by its own start event while the process runs.
     SubProcess {
         container: usize,
+        event: bool,
     },
+    /// A non-interrupting timer start event of an event sub-process.
+    TimerStart(TimerValue),
     /// An exclusive gateway; `default` is the id of its default flow.
     Gateway {
         default: Option<String>,

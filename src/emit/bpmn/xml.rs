@@ -86,7 +86,9 @@ fn container(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, i
     if index == 0 {
         documentation(out, indent, &c.documentation);
     }
-    out.push_str(&format!("{indent}<bpmn:laneSet id=\"LaneSet_{}\">\n", c.id));
+    if !c.lanes.is_empty() {
+        out.push_str(&format!("{indent}<bpmn:laneSet id=\"LaneSet_{}\">\n", c.id));
+    }
     let mut in_lane: Vec<Vec<&str>> = vec![Vec::new(); c.lanes.len()];
     for node in &links.nodes[index] {
         if let Some(list) = in_lane.get_mut(node.lane) {
@@ -113,7 +115,9 @@ fn container(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, i
         }
         out.push_str(&format!("{indent}  </bpmn:lane>\n"));
     }
-    out.push_str(&format!("{indent}</bpmn:laneSet>\n"));
+    if !c.lanes.is_empty() {
+        out.push_str(&format!("{indent}</bpmn:laneSet>\n"));
+    }
     for node in &links.nodes[index] {
         flow_node(out, graph, links, node, indent);
     }
@@ -166,7 +170,7 @@ fn container(out: &mut String, graph: &Graph, links: &Links<'_>, index: usize, i
 
 fn flow_node(out: &mut String, graph: &Graph, links: &Links<'_>, node: &Node, indent: &str) {
     let tag = match &node.kind {
-        Kind::Start { .. } => "startEvent",
+        Kind::Start { .. } | Kind::TimerStart(_) => "startEvent",
         Kind::UserTask => "userTask",
         Kind::SubProcess { .. } => "subProcess",
         Kind::Gateway { .. } => "exclusiveGateway",
@@ -179,6 +183,8 @@ fn flow_node(out: &mut String, graph: &Graph, links: &Links<'_>, node: &Node, in
     }
     match &node.kind {
         Kind::Gateway { default: Some(d) } => attrs.push_str(&format!(" default=\"{d}\"")),
+        Kind::SubProcess { event: true, .. } => attrs.push_str(" triggeredByEvent=\"true\""),
+        Kind::TimerStart(_) => attrs.push_str(" isInterrupting=\"false\""),
         Kind::Boundary {
             attached,
             interrupting,
@@ -218,7 +224,8 @@ fn flow_node(out: &mut String, graph: &Graph, links: &Links<'_>, node: &Node, in
         Kind::Boundary {
             event: BoundaryKind::Timer(value),
             ..
-        } => {
+        }
+        | Kind::TimerStart(value) => {
             let (element, expression) = match value {
                 TimerValue::Duration(e) => ("timeDuration", e),
                 TimerValue::Date(e) => ("timeDate", e),
@@ -229,7 +236,7 @@ fn flow_node(out: &mut String, graph: &Graph, links: &Links<'_>, node: &Node, in
                 text(expression)
             ));
         }
-        Kind::SubProcess { container: c } => container(out, graph, links, *c, &inner),
+        Kind::SubProcess { container: c, .. } => container(out, graph, links, *c, &inner),
         _ => {}
     }
     out.push_str(&format!("{indent}</bpmn:{tag}>\n"));
