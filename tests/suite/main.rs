@@ -5,6 +5,7 @@
 mod support;
 
 mod bpmn;
+mod bpmn_runs;
 mod build;
 mod calendar;
 mod checks;

@@ -3,7 +3,7 @@
 //! nodes, sequence flows and data objects, with each node's place on the
 //! layout grid.
 //!
-//! The builder (`flow.rs`) adds nodes and flows as the policy reads; the
+//! The builder (`flow/`) adds nodes and flows as the policy reads; the
 //! pass here then puts a joining gateway in front of every task or event
 //! that more than one flow reaches, because BPMN engines treat several
 //! flows into a task as separate tokens (bpmnlint's `fake-join`), and the

@@ -9,7 +9,7 @@
 //! process by a message. `docs/bpmn.md` gives the mapping element by
 //! element, what is lost, and the process variables an engine sets.
 //!
-//! The graph is built first (`flow.rs`, with `lanes.rs` and `timers.rs`),
+//! The graph is built first (`flow/`, with `lanes.rs` and `timers.rs`),
 //! then written: the semantic part (`xml.rs`) and the diagram
 //! (`diagram.rs`). Ids come from the policy's names, so the same policy
 //! gives byte-identical output.
