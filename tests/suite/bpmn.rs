@@ -1,7 +1,7 @@
 //! BPMN 2.0 (`ladder bpmn`) as real clients read it: bpmn-moddle reads
 //! every policy's process without a warning, bpmnlint's recommended rules
-//! pass, and Camunda's compatibility rules for Camunda 8 find no error in
-//! the FEEL files. `bpmn_runs.rs` runs the processes in `SpiffWorkflow`.
+//! pass, and Camunda's compatibility rules find no error in the FEEL files
+//! (for Camunda 8) and the JUEL files (for Camunda 7). `bpmn_runs.rs` runs the processes in `SpiffWorkflow`.
 //!
 //! The clients are installed by `.ci/setup-bpmn.sh`. Without them these
 //! tests fail under CI and are skipped (with a note) elsewhere.
@@ -49,7 +49,7 @@ fn all_policies() -> Vec<PathBuf> {
 }
 
 #[test]
-fn every_policy_is_read_by_bpmn_moddle_passes_bpmnlint_and_suits_camunda_8() {
+fn every_policy_is_read_by_bpmn_moddle_passes_bpmnlint_and_suits_camunda() {
     let Some((node_dir, _)) = clients() else {
         return;
     };
@@ -85,28 +85,33 @@ fn every_policy_is_read_by_bpmn_moddle_passes_bpmnlint_and_suits_camunda_8() {
         "{stdout}"
     );
 
-    // The FEEL files against Camunda's own rules for Camunda 8, which
-    // also parse every FEEL expression.
-    let feel: Vec<&PathBuf> = files
-        .iter()
-        .filter(|f| f.to_string_lossy().ends_with(".feel.bpmn"))
-        .collect();
-    let out = Command::new("node")
-        .arg(node_dir.join("camunda8.js"))
-        .arg("8-6")
-        .args(&feel)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "Camunda 8 would not take the FEEL files:\n{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains(&format!("{} files, 0 problems", feel.len())),
-        "{stdout}"
-    );
+    // The FEEL files against Camunda's own rules for Camunda 8 (which
+    // also parse every FEEL expression), the JUEL files for Camunda 7.
+    for (platform, version, suffix) in [
+        ("cloud", "8-6", ".feel.bpmn"),
+        ("platform", "7-22", ".juel.bpmn"),
+    ] {
+        let chosen: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| f.to_string_lossy().ends_with(suffix))
+            .collect();
+        let out = Command::new("node")
+            .arg(node_dir.join("camunda.js"))
+            .args([platform, version])
+            .args(&chosen)
+            .output()
+            .expect("node runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "Camunda {version} would not take the {suffix} files:\n{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains(&format!("{} files, 0 problems", chosen.len())),
+            "{stdout}"
+        );
+    }
 }
 
 #[test]
