@@ -133,6 +133,34 @@ fn the_command_writes_the_same_process_as_the_library() {
     ));
 }
 
+/// A policy with errors gives no BPMN: the errors are shown, nothing is
+/// written, and the exit status is 1.
+#[test]
+fn a_policy_with_errors_gives_no_bpmn() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("broken.ladder");
+    let text = std::fs::read_to_string(root().join("policies/halton.ladder")).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("led by line_manager with", "led by lin_manager with"),
+    )
+    .unwrap();
+    let out = dir.path().join("broken.bpmn");
+    let run = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["bpmn", "--today", "2026-11-22", "-o"])
+        .arg(&out)
+        .arg(&source)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("there is no actor called `lin_manager`"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
 /// Working-day limits are never written as a calendar duration: they are
 /// dates ladder computes.
 #[test]
