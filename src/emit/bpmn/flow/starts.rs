@@ -223,7 +223,9 @@ impl<'p> Builder<'p> {
                 )],
                 container: 0,
                 lane,
-                column: column - 1,
+                // Two columns to the left, so that its label and those of the
+                // boundary events on the sub-process do not meet.
+                column: column.saturating_sub(2),
                 below: false,
             });
             self.graph.add_flow(&start, &sub, None, None);
