@@ -13,3 +13,4 @@ dot -V
 bash "$(dirname "$0")/setup-ci.sh"
 bash "$(dirname "$0")/setup-editor.sh"
 bash "$(dirname "$0")/setup-cases.sh"
+bash "$(dirname "$0")/setup-bpmn.sh"

@@ -1,6 +1,6 @@
 //! `ladder build`: every output for a set of policies into one folder:
-//! `<name>.json`, `<name>.dot`, `<name>.mmd`, `<name>.svg` (when Graphviz is
-//! installed) and an `index.html` listing them.
+//! `<name>.json`, `<name>.dot`, `<name>.mmd`, `<name>.bpmn`, `<name>.svg` (when
+//! Graphviz is installed) and an `index.html` listing them.
 //!
 //! A policy with errors produces nothing, and its outputs from an earlier
 //! run are removed so that none looks current; the others are still built
@@ -16,7 +16,7 @@ use super::json::{Compiled, compile};
 use super::write::{atomic_write, remove_stale};
 use super::{BuildArgs, Outcome, files};
 
-const EXTENSIONS: [&str; 4] = ["json", "dot", "mmd", "svg"];
+const EXTENSIONS: [&str; 5] = ["json", "dot", "mmd", "svg", "bpmn"];
 
 pub(super) fn run(args: &BuildArgs) -> Outcome {
     let paths = match files::collect(&args.paths) {
@@ -87,10 +87,12 @@ pub(super) fn run(args: &BuildArgs) -> Outcome {
         };
         let json = emit::json::to_string(&compiled.policy, &compiled.text);
         let mermaid = emit::mermaid::to_string(&compiled.policy);
+        let bpmn = emit::bpmn::to_string(&compiled.policy, emit::bpmn::Expressions::default());
         let mut outputs: Vec<(&str, &[u8])> = vec![
             ("json", json.as_bytes()),
             ("dot", dot.as_bytes()),
             ("mmd", mermaid.as_bytes()),
+            ("bpmn", bpmn.as_bytes()),
         ];
         if let Some(svg) = &svg {
             outputs.push(("svg", svg.as_bytes()));

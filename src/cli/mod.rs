@@ -28,6 +28,7 @@ pub mod config;
 mod explain;
 
 pub use explain::section as explain_section;
+mod bpmn;
 mod build;
 mod cases;
 mod diff;
@@ -119,7 +120,7 @@ pub enum Command {
     /// unwritable output path).
     Graph(GraphArgs),
     /// Build every output for a set of policies into a folder: NAME.json,
-    /// NAME.dot, NAME.mmd, NAME.svg (with Graphviz) and index.html.
+    /// NAME.dot, NAME.mmd, NAME.bpmn, NAME.svg (with Graphviz) and index.html.
     ///
     /// A policy with errors produces nothing (its old outputs are removed) and
     /// the others are still built. Exit status: 0 all built, 1 a policy has
@@ -139,6 +140,13 @@ pub enum Command {
     /// 2 when either file cannot be read or has errors (its errors are
     /// shown instead).
     Diff(diff::DiffArgs),
+    /// Compile a policy to a BPMN 2.0 process that workflow engines
+    /// (Camunda 8, Flowable, `SpiffWorkflow`) execute and modellers open
+    /// (the mapping is described in docs/bpmn.md).
+    ///
+    /// Exit status: 0 when the BPMN was written, 1 when the policy has errors
+    /// (nothing is written), 2 when ladder could not run.
+    Bpmn(bpmn::BpmnArgs),
     /// List the bank holidays ladder counts working days with, for a
     /// calendar and a run of years, as JSON or as an iCalendar file (see
     /// docs/timeline.md).
@@ -398,6 +406,7 @@ pub fn run(args: Args) -> Outcome {
         Command::Graph(args) => graph::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Fmt(args) => fmt::run(&args, quiet),
+        Command::Bpmn(args) => bpmn::run(&args),
         Command::Diff(args) => diff::run(&args, quiet),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man => manual::man(),

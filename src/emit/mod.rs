@@ -1,5 +1,6 @@
 //! Emitters: the outputs made from a checked policy (the JSON contract for
-//! runtime engines, Graphviz DOT, Mermaid and the HTML index page).
+//! runtime engines, BPMN 2.0 for workflow engines, Graphviz DOT, Mermaid and
+//! the HTML index page).
 //!
 //! Emitters read only the semantic model (`crate::model`) and the source
 //! text it came from (for line numbers and the SHA-256), never the syntax
@@ -7,6 +8,7 @@
 //! the filesystem, so the CLI decides where output goes. Every emitter is
 //! deterministic: the same policy and text give byte-identical output.
 
+pub mod bpmn;
 pub mod dot;
 pub mod escape;
 pub mod html;

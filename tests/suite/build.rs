@@ -43,7 +43,7 @@ fn builds_every_output_and_an_index() {
         "hillingdon",
         "somerset",
     ] {
-        for ext in ["dot", "json", "mmd", "svg"] {
+        for ext in ["bpmn", "dot", "json", "mmd", "svg"] {
             expected.push(format!("{name}.{ext}"));
         }
     }
@@ -125,6 +125,7 @@ fn a_policy_with_errors_produces_nothing_and_its_old_outputs_go() {
     assert_eq!(
         listing(&out),
         [
+            "halton.bpmn",
             "halton.dot",
             "halton.json",
             "halton.mmd",
@@ -163,6 +164,12 @@ fn without_graphviz_everything_but_the_svg_is_built() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("apt-get install graphviz"));
     assert_eq!(
         listing(dir.path()),
-        ["halton.dot", "halton.json", "halton.mmd", "index.html"]
+        [
+            "halton.bpmn",
+            "halton.dot",
+            "halton.json",
+            "halton.mmd",
+            "index.html"
+        ]
     );
 }

@@ -5,6 +5,8 @@
 mod support;
 
 mod accept;
+mod bpmn;
+mod bpmn_runs;
 mod build;
 mod calendar;
 mod cases;
