@@ -10,3 +10,4 @@ if ! command -v dot >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz >/dev/null
 fi
 dot -V
+bash "$(dirname "$0")/setup-site.sh"

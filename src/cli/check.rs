@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::driver::check_source_with;
+use crate::driver::{Checked, check_source_with};
 use crate::render::{Prepared, Style};
 use crate::report::{self, FileReport};
 
@@ -49,12 +49,8 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
                 continue;
             }
         };
-        let checked = check_source_with(&text, &options, &holidays);
-        let mut diagnostics = checked.diagnostics;
-        for diagnostic in &mut diagnostics {
-            if denied(diagnostic, &args.deny) {
-                diagnostic.severity = Severity::Error;
-            }
+        let diagnostics = diagnose(&text, &options, &holidays, &args.deny).diagnostics;
+        for diagnostic in &diagnostics {
             failed |= diagnostic.is_error();
             totals[diagnostic.severity as usize] += 1;
         }
@@ -63,16 +59,8 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             collected.push((shown, text, diagnostics));
             continue;
         }
-        let prepared = Prepared::new(&shown, &text);
-        for diagnostic in &diagnostics {
-            let out = prepared.render(diagnostic, style);
-            // A closed pipe (`ladder check | head`) is not worth a panic.
-            if stdout.write_all(out.as_bytes()).is_err() {
-                return Outcome::Trouble;
-            }
-            if style != Style::Short {
-                let _ = writeln!(stdout);
-            }
+        if !print(&mut stdout, &shown, &text, &diagnostics, style) {
+            return Outcome::Trouble;
         }
     }
     if machine {
@@ -95,19 +83,7 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
             return Outcome::Trouble;
         }
     } else if style != Style::Short {
-        let [advice, warnings, errors] = totals;
-        let _ = writeln!(
-            stdout,
-            "checked {}: {}, {}{}",
-            count(paths.len(), "policy", "policies"),
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings"),
-            if advice > 0 {
-                format!(", {}", count(advice, "note", "notes"))
-            } else {
-                String::new()
-            }
-        );
+        let _ = writeln!(stdout, "{}", checked_line(paths.len(), totals));
     }
     if trouble {
         Outcome::Trouble
@@ -116,6 +92,64 @@ pub(super) fn run(args: &CheckArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// Checks one text, with `--deny` turning the diagnostics it names into
+/// errors (so that `clean_policy` refuses the policy). `build` checks
+/// through here too, so it reports exactly what `check` does.
+pub(super) fn diagnose(
+    text: &str,
+    options: &Options,
+    holidays: &crate::deadline::HolidaySource,
+    deny: &[Deny],
+) -> Checked {
+    let mut checked = check_source_with(text, options, holidays);
+    for diagnostic in &mut checked.diagnostics {
+        if denied(diagnostic, deny) {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+    checked
+}
+
+/// Prints one file's diagnostics one by one, a blank line after each
+/// unless short. False when standard output has gone away (a closed pipe,
+/// `ladder check | head`, is not worth a panic).
+pub(super) fn print(
+    stdout: &mut impl Write,
+    shown: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    style: Style,
+) -> bool {
+    let prepared = Prepared::new(shown, text);
+    for diagnostic in diagnostics {
+        let out = prepared.render(diagnostic, style);
+        if stdout.write_all(out.as_bytes()).is_err() {
+            return false;
+        }
+        if style != Style::Short {
+            let _ = writeln!(stdout);
+        }
+    }
+    true
+}
+
+/// `checked 5 policies: 0 errors, 43 warnings`, from totals by severity
+/// (advice, warnings, errors).
+pub(super) fn checked_line(policies: usize, totals: [usize; 3]) -> String {
+    let [advice, warnings, errors] = totals;
+    format!(
+        "checked {}: {}, {}{}",
+        count(policies, "policy", "policies"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        if advice > 0 {
+            format!(", {}", count(advice, "note", "notes"))
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// Whether `--deny` makes this diagnostic an error.
@@ -131,23 +165,25 @@ fn style(args: &CheckArgs) -> Style {
         // The machine formats do not render diagnostics one by one.
         Format::Short | Format::Json | Format::Sarif | Format::Github => Style::Short,
         Format::Plain => Style::Plain,
-        Format::Human => {
-            let terminal = std::io::stdout().is_terminal();
-            let colour = match args.color {
-                Colour::Always => true,
-                Colour::Never => false,
-                Colour::Auto => {
-                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .filter(|_| terminal)
-                .unwrap_or(100);
-            Style::Human { colour, width }
-        }
+        Format::Human => human(args.color),
     }
+}
+
+/// The human style: colour on a terminal (unless `NO_COLOR`), as wide as
+/// the terminal says.
+pub(super) fn human(choice: Colour) -> Style {
+    let terminal = std::io::stdout().is_terminal();
+    let colour = match choice {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|_| terminal)
+        .unwrap_or(100);
+    Style::Human { colour, width }
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

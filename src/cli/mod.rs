@@ -34,6 +34,7 @@ mod fmt;
 mod graph;
 mod holidays;
 mod json;
+mod parallel;
 mod timeline;
 mod write;
 
@@ -104,12 +105,15 @@ pub enum Command {
     /// (nothing is written), 2 when ladder could not run (no Graphviz, an
     /// unwritable output path).
     Graph(GraphArgs),
-    /// Build every output for a set of policies into a folder: NAME.json,
-    /// NAME.dot, NAME.mmd, NAME.svg (with Graphviz) and index.html.
+    /// Build the site a board publishes into a folder: index.html and, for
+    /// each policy, NAME.html (its page: facts, flowchart, the procedure in
+    /// words), NAME.json, NAME.dot, NAME.mmd and, with Graphviz, NAME.svg and
+    /// NAME.pdf.
     ///
-    /// A policy with errors produces nothing (its old outputs are removed) and
-    /// the others are still built. Exit status: 0 all built, 1 a policy has
-    /// errors, 2 ladder could not run.
+    /// Prints what `check` would first. A policy with errors produces nothing
+    /// (its old outputs are removed) and the others are still built. Exit
+    /// status: 0 all built, 1 a policy has errors (or warnings under
+    /// --deny), 2 ladder could not run.
     Build(BuildArgs),
     /// Rewrite policies in the canonical layout, keeping every word and
     /// every comment.
@@ -193,10 +197,24 @@ pub struct BuildArgs {
     /// The folder to build into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
-    /// The date for review dates and the review status on the index page,
-    /// as YYYY-MM-DD [default: today].
+    /// The date for review dates and the review status on the pages, as
+    /// YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Treat warnings as errors, as `check --deny` does: `--deny warnings`
+    /// or a code such as `--deny L060`; nothing is built from a policy they
+    /// make fail. May be repeated.
+    #[arg(long, value_name = "warnings|CODE", value_parser = parse_deny)]
+    pub deny: Vec<Deny>,
+    /// Warn (L063) this many days before the review date falls due; 0 turns
+    /// the warning off.
+    #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]
+    pub review_warning_days: u32,
+    /// When to use colour in the diagnostics [default: auto].
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    pub color: Colour,
+    #[command(flatten)]
+    pub holidays: holidays::HolidayArgs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,7 +5,7 @@
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use ladder::emit::{dot, html, mermaid};
+use ladder::emit::{dot, mermaid, site};
 use ladder::model::{OutcomeWhen, Policy, Target};
 
 use crate::support::{check, ladder_files, root, today};
@@ -184,19 +184,32 @@ fn hostile_labels_follow_mermaid_quoting_rules() {
 #[test]
 fn hostile_labels_are_escaped_in_html() {
     let policy = hostile();
-    let page = html::index(
-        &[html::Entry {
+    let index = site::index(
+        &[site::Entry {
             name: "a\"<b>",
             policy: &policy,
-            svg: None,
         }],
         today(),
     );
-    assert!(page.is_ascii());
-    assert!(page.contains("Title q&quot;uote \\back\\slash\\ &lt;b&gt;&amp;amp; caf&#233;"));
-    assert!(page.contains("Board &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (B&amp;B)"));
-    assert!(!page.contains("<script"));
-    assert!(page.contains("id=\"a&quot;&lt;b&gt;\""));
+    let downloads = [("a\"<b>.json".to_owned(), "JSON <x>".to_owned())];
+    let page = site::policy::page(
+        &site::policy::Page {
+            name: "a\"<b>",
+            policy: &policy,
+            svg: None,
+            downloads: &downloads,
+        },
+        today(),
+    );
+    for page in [&index, &page] {
+        assert!(page.is_ascii());
+        assert!(page.contains("Title q&quot;uote \\back\\slash\\ &lt;b&gt;&amp;amp; caf&#233;"));
+        assert!(page.contains("Board &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (B&amp;B)"));
+        assert!(!page.contains("<script"));
+    }
+    // The file name is a percent-encoded relative link.
+    assert!(index.contains("<a href=\"./a%22%3Cb%3E.html\">"), "{index}");
+    assert!(page.contains("<a href=\"./a%22%3Cb%3E.json\">JSON &lt;x&gt;</a>"));
 }
 
 #[test]

@@ -20,6 +20,7 @@ mod language;
 mod policies;
 mod report;
 mod robustness;
+mod site;
 mod structure;
 mod timeline;
 mod timescales;
