@@ -265,3 +265,104 @@ fn without_graphviz_the_site_shows_the_procedure_in_words() {
     assert!(page.contains("<h2 id=\"procedure\">The procedure in words</h2>"));
     assert!(!page.contains("halton.pdf"));
 }
+
+#[test]
+fn a_policy_page_has_the_whole_procedure_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = build(
+        &[
+            &root().join("policies/harrow.ladder"),
+            &root().join("policies/cheshire-east.ladder"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(0));
+    let page = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let cheshire = page("cheshire-east.html");
+    // The window, with how days are counted; who leads, by description.
+    assert!(cheshire.contains(
+        "<p class=\"window\">Start by day 3; conclude by day 9 (calendar days; day 1 is the day the concern arose).</p>"
+    ));
+    assert!(cheshire.contains(
+        "<p>Led by the Safeguarding Lead or the Line Manager or Team Manager (or equivalent), with the other agency&#39;s Safeguarding Lead"
+    ));
+    assert!(!cheshire.contains("safeguarding_lead"));
+    // Every duty in full: who, what, where it is recorded, with which form, when.
+    assert!(cheshire.contains(
+        "<li>The worker or professional identifying the concern must attempt to raise the issue with the other agency within 1 working day of the concern arising.</li>"
+    ));
+    assert!(cheshire.contains("using the form &quot;Form for submitting cases for escalation and resolution to CESAB (Step 4)&quot; as the stage begins"));
+    // Where each outcome goes, linked.
+    assert!(cheshire.contains("go to <a href=\"#stage-3\">Step 3: CESAB Board Members</a>"));
+    // Forms with their fields; the source's sections.
+    assert!(cheshire.contains("<li>Name of Adult at risk</li>"));
+    assert!(cheshire.contains("<p class=\"cite\">In the source document: Appendix A.</p>"));
+
+    let harrow = page("harrow.html");
+    // A panel with its convener, chair, membership and whether it binds.
+    for fact in [
+        "<li>Convened by the Chair of the Harrow Strategic Safeguarding Partnership (HSSP).</li>",
+        "<li>Chaired by the Chair of the Safeguarding Adults Board Resolution Panel.</li>",
+        "<li>Panel of at least 3 agencies not concerned in the disagreement.</li>",
+        "<li>The panel&#39;s decision is binding.</li>",
+    ] {
+        assert!(harrow.contains(fact), "{fact}");
+    }
+    // Exceptions with their duties, and sub-procedures with their steps.
+    assert!(
+        harrow
+            .contains("<li>Notify the Designated safeguarding lead of the individual agency.</li>")
+    );
+    assert!(
+        harrow.contains(
+            "<h3 id=\"procedure-threshold\">Sub-procedure: Threshold decision making</h3>"
+        )
+    );
+    assert!(harrow.contains(
+        "<li id=\"threshold-step-1\">\n<h5>Step 1: Further discussions with the Team Manager</h5>"
+    ));
+    // Headings step down one level at a time.
+    let mut level = 1;
+    for (i, _) in harrow.match_indices("<h") {
+        if let Some(n) = harrow[i + 2..].chars().next().and_then(|c| c.to_digit(10)) {
+            assert!(n <= level + 1, "a heading h{n} after h{level}");
+            level = n;
+        }
+    }
+}
+
+#[test]
+fn a_run_that_fails_part_way_leaves_the_site_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&src).unwrap();
+    for name in ["halton", "harrow"] {
+        std::fs::copy(
+            root().join(format!("policies/{name}.ladder")),
+            src.join(format!("{name}.ladder")),
+        )
+        .unwrap();
+    }
+    assert_eq!(build(&[&src], &out).status.code(), Some(0));
+    let before = std::fs::read(out.join("halton.html")).unwrap();
+    // Halton changes, but Harrow's page cannot be written (a folder is in
+    // the way): nothing changes, and no temporary file is left behind.
+    let text = std::fs::read_to_string(src.join("halton.ladder")).unwrap();
+    std::fs::write(
+        src.join("halton.ladder"),
+        text.replace("policy \"", "policy \"Revised "),
+    )
+    .unwrap();
+    std::fs::remove_file(out.join("harrow.html")).unwrap();
+    std::fs::create_dir(out.join("harrow.html")).unwrap();
+    let run = build(&[&src], &out);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("harrow.html"));
+    assert_eq!(std::fs::read(out.join("halton.html")).unwrap(), before);
+    assert!(
+        !listing(&out).iter().any(|f| f.contains(".tmp")),
+        "{:?}",
+        listing(&out)
+    );
+}

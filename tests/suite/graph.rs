@@ -296,3 +296,34 @@ fn a_stage_timed_only_by_a_duty_is_not_called_untimed() {
         assert!(stage_1.contains("No timescale"), "{stage_1}");
     }
 }
+
+#[test]
+fn the_key_lists_only_what_the_chart_draws_and_no_text_is_small() {
+    let chart = |name: &str| {
+        let text = std::fs::read_to_string(root().join(format!("policies/{name}.ladder"))).unwrap();
+        let checked = crate::support::check(&text);
+        dot::to_string(checked.clean_policy().unwrap())
+    };
+    let key = |dot: &str| dot[dot.find("\"legend\" [").unwrap()..].to_owned();
+    let halton = chart("halton");
+    assert!(!key(&halton).contains("Step of a sub-procedure"));
+    assert!(!key(&halton).contains("Repeats"));
+    assert!(!key(&halton).contains("Phase"));
+    assert!(key(&halton).contains("Exception entry"));
+    let harrow = chart("harrow");
+    assert!(key(&harrow).contains("Step of a sub-procedure"));
+    // Solid edges are drawn solid in the key, dashed ones dashed.
+    assert!(key(&harrow).contains("#2e7d32\"><B>&#9472;"));
+    assert!(key(&harrow).contains("#a86400\"><B>&#9548;"));
+    for dot in [&halton, &harrow] {
+        // Nothing under 10 points: 13 CSS pixels at the SVG's natural size.
+        assert!(!dot.contains("POINT-SIZE=\"8\""));
+        assert!(!dot.contains("fontsize=9"));
+        // The day kind is said once, under the title.
+        assert!(dot.matches("Days are calendar days").count() <= 1);
+    }
+    assert_eq!(halton.matches("Days are calendar days").count(), 1);
+    // Role descriptions, not internal names.
+    assert!(!harrow.contains("Led by line manager"));
+    assert!(harrow.contains("Led by the Supervisor or manager (line manager)"));
+}

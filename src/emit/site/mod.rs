@@ -183,13 +183,13 @@ ol.steps > li { border-left-color: #6a4c93; }
 @media print {
   @page { size: A4; margin: 14mm; }
   body { font-size: 10.5pt; color: #000000; }
-  .skip, .banner, .foot, .downloads { display: none; }
+  .skip, .banner, .foot, .downloads, #downloads, figcaption { display: none; }
   .banner, main, .foot, main > * { max-width: none; padding: 0; }
   nav.contents { display: none; }
   main > figure.chart { width: auto; }
   h2 { break-after: avoid; }
   .chart-scroll { overflow: visible; border: 0; }
-  .chart-scroll svg { width: 100% !important; height: auto !important; max-height: 255mm; }
+  .chart-scroll svg { width: 100% !important; height: auto !important; }
   figure.chart { break-after: page; }
   ol.stages > li { break-inside: avoid; }
   a { color: #000000; }

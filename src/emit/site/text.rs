@@ -179,7 +179,10 @@ fn stage_item(out: &mut String, p: &Policy, n: &Names, stage: &Stage) {
             esc(&summary::phase(p, phase))
         );
     }
-    if let Some(lead) = summary::lead(stage, n) {
+    // A stage led by its panel says so under the panel below.
+    if let Some(lead) = summary::lead(stage, n).filter(|_| {
+        stage.panel.is_none() || !stage.leads.is_empty() || !stage.counterparts.is_empty()
+    }) {
         let _ = writeln!(out, "<p>{}.</p>", esc(&lead));
     }
     if let Some(repeats) = summary::repeats(stage, n) {
