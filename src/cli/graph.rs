@@ -70,7 +70,10 @@ pub(super) fn missing_for_build() -> String {
         .to_owned()
 }
 
-/// Lays a chart out once and draws it as SVG and as PDF. The PDF's
+/// Lays a chart out once and draws it as SVG and as PDF. One chart to a run
+/// of `dot`: with several graphs in one run, Graphviz lays a graph out
+/// differently after others (Harrow's chart drawn after Halton's is twice
+/// as wide) and not always the same way twice. The PDF's
 /// creation time (which cairo always sets to now) is replaced by the
 /// midnight of `today`, keeping its length, so that a rebuild on the same
 /// day gives the same bytes.
