@@ -210,7 +210,8 @@ pub struct BuildArgs {
     /// the warning off.
     #[arg(long, value_name = "N", default_value_t = crate::checks::DEFAULT_REVIEW_WARNING_DAYS)]
     pub review_warning_days: u32,
-    /// When to use colour in the diagnostics [default: auto].
+    /// When to use colour in the diagnostics (auto: only on a terminal, and
+    /// never when `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
     #[command(flatten)]
