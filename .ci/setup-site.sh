@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser tests of the published site need (tests/suite/site.rs):
 # Debian's chromium and nodejs, and the npm packages of tests/clients/site
-# (puppeteer-core, axe-core, html-validate) from its lockfile. Puppeteer's own
+# (puppeteer-core, axe-core, html-validate, mermaid) from its lockfile. Puppeteer's own
 # browser download is skipped: the tests drive /usr/bin/chromium. Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."

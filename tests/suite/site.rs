@@ -1,13 +1,14 @@
 //! The published site in a real browser: `ladder build` of the five shipped
 //! policies, opened in headless Chromium by `tests/clients/site/check-site.mjs`
-//! (puppeteer-core, axe-core and html-validate from npm, installed by
+//! (puppeteer-core, axe-core, html-validate and mermaid from npm, installed by
 //! `.ci/setup-site.sh`). It takes screenshots at 1280x800 and 390x844 into
 //! `target/site-test/screenshots/` (artefacts for people to look at) and the
 //! README's picture of a policy page, and fails on any axe-core violation,
 //! any html-validate error, chart text under 12 CSS pixels, a page that
 //! scrolls sideways on a phone, a stage missing from the text version or
-//! out of order, a link of another scheme, a duplicate id or an SVG that is
-//! not XML. Graphviz must draw every chart without a warning.
+//! out of order, a link of another scheme, a duplicate id, an SVG that is
+//! not XML or a Mermaid chart that Mermaid cannot draw. Graphviz must draw
+//! every chart without a warning.
 
 use std::path::Path;
 use std::process::Command;

@@ -8,7 +8,9 @@
 //   - every link's scheme is https, http, mailto, tel or relative, and every
 //     relative link names a file that exists (or an id on the page);
 //   - ids unique on each page, and every SVG file parses as XML;
-//   - axe-core: zero violations; html-validate: zero errors.
+//   - axe-core: zero violations; html-validate: zero errors;
+//   - every Mermaid chart (NAME.mmd) renders with Mermaid itself, and a
+//     broken one is refused (so a pass means something).
 // Usage: node check-site.mjs SITE_DIR SHOTS_DIR [README_SHOT]
 // Prints one line per problem and exits 1 if there is any.
 
@@ -159,6 +161,32 @@ try {
     for (const v of axe) fail(file, `axe-core: ${v}`);
     await page.close();
   }
+
+  // Mermaid, rendered in the same browser; each chart is kept as an
+  // artefact beside the screenshots.
+  const page = await browser.newPage();
+  await page.setContent('<!DOCTYPE html><html lang="en"><body></body></html>');
+  await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  const render = (text) => page.evaluate(async (t) => {
+    try {
+      window.mermaid.initialize({ startOnLoad: false });
+      const { svg } = await window.mermaid.render('m' + Math.random().toString(36).slice(2), t);
+      return { svg };
+    } catch (e) {
+      return { error: String(e.message || e).slice(0, 300) };
+    }
+  }, text);
+  if (!(await render('flowchart TD\n  a[ --> ')).error) fail('mermaid', 'a broken chart was not refused');
+  for (const file of fs.readdirSync(site).filter((f) => f.endsWith('.mmd')).sort()) {
+    const result = await render(fs.readFileSync(path.join(site, file), 'utf8'));
+    if (result.error) fail(file, `Mermaid cannot draw it: ${result.error}`);
+    else {
+      // Mermaid's SVG holds HTML labels, so it is kept inside a page.
+      fs.writeFileSync(path.join(shots, file.replace(/\.mmd$/, '-mermaid.html')),
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${file}</title></head><body>${result.svg}</body></html>`);
+    }
+  }
+  await page.close();
 } finally {
   await browser.close();
 }
