@@ -376,13 +376,15 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str, n: &Nam
     // Each duty in full on lines of its own, left-aligned under a bullet,
     // so that a long duty wraps instead of being cut.
     let duties = summary::stage_duties(stage, n);
-    if !duties.is_empty() {
+    let conditions = summary::conditions(stage, n);
+    // The bullets start on a line of their own.
+    if !duties.is_empty() || !conditions.is_empty() {
         label.push_str("<BR/>");
-        for duty in &duties {
-            label.push_str(&bullet(duty, DUTY_WIDTH));
-        }
     }
-    for condition in summary::conditions(stage, n) {
+    for duty in &duties {
+        label.push_str(&bullet(duty, DUTY_WIDTH));
+    }
+    for condition in conditions {
         let _ = write!(
             label,
             "<FONT COLOR=\"{OTHER}\"><I>{}</I></FONT>",

@@ -323,6 +323,10 @@ fn the_key_lists_only_what_the_chart_draws_and_no_text_is_small() {
         assert!(dot.matches("Days are calendar days").count() <= 1);
     }
     assert_eq!(halton.matches("Days are calendar days").count(), 1);
+    // A condition in a stage with no duties starts on a line of its own.
+    assert!(chart("somerset").contains(
+        "(supervisor/manager)<BR/><FONT COLOR=\"#1f5fa8\"><I>&#8226; If a Care Provider"
+    ));
     // Role descriptions, not internal names.
     assert!(!harrow.contains("Led by line manager"));
     assert!(harrow.contains("Led by the Supervisor or manager (line manager)"));
