@@ -317,6 +317,10 @@ pub fn capitalise(text: &str) -> String {
 pub fn stage_duties(stage: &Stage, n: &Names) -> Vec<String> {
     let mut out = duties(&stage.duties, n);
     if let Some(panel) = &stage.panel {
+        // `lead` names the panel of a stage that has no one else leading.
+        if !stage.leads.is_empty() || !stage.counterparts.is_empty() {
+            out.push(format!("Panel: {}", panel.title));
+        }
         out.extend(panel_facts(panel, n));
         out.extend(duties(&panel.duties, n));
     }
