@@ -58,7 +58,12 @@ pub fn anchor(key: &crate::model::StageKey) -> String {
 /// The index page. `today` decides the review status shown.
 #[must_use]
 pub fn index(entries: &[Entry<'_>], today: NaiveDate) -> String {
-    let mut out = head("Escalation procedures", "");
+    let mut out = head(
+        "Escalation procedures",
+        "Multi-agency escalation procedures for resolving disagreements between professionals: \
+         each with its flowchart and every stage in words.",
+        "",
+    );
     out.push_str("<main id=\"main\">\n<h1>Escalation procedures</h1>\n");
     let _ = writeln!(
         out,
@@ -93,13 +98,19 @@ pub fn index(entries: &[Entry<'_>], today: NaiveDate) -> String {
 }
 
 /// The start of a page, up to the skip link and the banner, with the
-/// stylesheet. `back` is a link back to the index, or empty.
-fn head(title: &str, back: &str) -> String {
+/// stylesheet. `description` is what a search engine shows; `back` is a
+/// link back to the index, or empty.
+fn head(title: &str, description: &str, back: &str) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
     let _ = writeln!(out, "<title>{}</title>", esc(title));
+    let _ = writeln!(
+        out,
+        "<meta name=\"description\" content=\"{}\">",
+        esc(description)
+    );
     out.push_str("<style>\n");
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the main content</a>\n");

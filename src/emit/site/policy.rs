@@ -35,7 +35,16 @@ pub struct Page<'a> {
 pub fn page(page: &Page<'_>, today: NaiveDate) -> String {
     let p = page.policy;
     let n = Names::of(p);
-    let mut out = head(&format!("{} - {}", title(p), board(p)), "index");
+    let mut out = head(
+        &format!("{} - {}", title(p), board(p)),
+        &format!(
+            "{}: how professionals resolve a disagreement under the {} procedure, with its \
+             flowchart and every stage in words.",
+            board(p),
+            title(p)
+        ),
+        "index",
+    );
     out.push_str("<main id=\"main\">\n");
     let _ = writeln!(
         out,
@@ -55,14 +64,16 @@ pub fn page(page: &Page<'_>, today: NaiveDate) -> String {
             "<h2 id=\"flowchart\">Flowchart</h2>\n<figure class=\"chart\">\n\
              <section class=\"chart-scroll\" tabindex=\"0\" aria-label=\"Flowchart, \
              shown full size: scroll to see all of it\">\n{}\n</section>\n<figcaption>The flowchart of \
-             the procedure. On a small screen, scroll inside it to see all of it; \
+             the procedure. On a small screen, scroll inside it, or \
+             <a href=\"{}\">open the flowchart on its own</a> to zoom; \
              <a href=\"#procedure\">the procedure in words</a> says the same.</figcaption>\n</figure>",
             chart::inline(
                 svg,
                 "chart-",
                 &format!("Flowchart: {}", title(p)),
                 &description
-            )
+            ),
+            esc(&href(&format!("{}.svg", page.name)))
         );
     }
     text::procedure(&mut out, p, &n);
