@@ -83,8 +83,11 @@ impl<'p> Names<'p> {
     /// who feels that a decision is not safe`.
     #[must_use]
     pub fn role(&self, name: &str) -> String {
-        match self.roles.get(name).copied().flatten() {
-            Some(d) => with_article(d),
+        match self.roles.get(name) {
+            Some(Some(d)) => with_article(d),
+            // A role described once for each group covered: its name, which
+            // the roles for each group explain.
+            Some(None) => format!("the {}", readable(name)),
             None => readable(name),
         }
     }
