@@ -206,7 +206,7 @@ struct EditorDiagnostic<'a> {
 }
 
 /// Checks a text for the editor: a JSON document of its diagnostics (see
-/// [`EditorReport`]), each with the report `ladder check` would draw when
+/// `EditorReport`), each with the report `ladder check` would draw when
 /// `rendered` is true. Drawing the reports takes as long as checking, so
 /// the editor leaves it out while the manager types.
 #[must_use]

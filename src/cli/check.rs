@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use crate::accept::Accepted;
 use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::driver::check_source_with;
+use crate::driver::{Checked, check_source_with};
 use crate::render::{Prepared, Style};
 use crate::report::{self, FileReport};
 
@@ -120,12 +120,9 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
                 continue;
             }
         };
-        let checked = check_source_with(&text, &options, &holidays);
-        let mut diagnostics = checked.diagnostics;
-        for diagnostic in &mut diagnostics {
-            if denied(diagnostic, deny) {
-                diagnostic.severity = Severity::Error;
-            }
+        let checked = diagnose(&text, &options, &holidays, deny);
+        let diagnostics = checked.diagnostics;
+        for diagnostic in &diagnostics {
             failed |= diagnostic.is_error();
             totals[diagnostic.severity as usize] += 1;
         }
@@ -135,25 +132,26 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             collected.push((shown, text, diagnostics, checked.accepted));
             continue;
         }
-        let prepared = Prepared::new(&shown, &text).with_docs(config.docs_url());
         let shown_accepted: Vec<Diagnostic> = if args.show_accepted {
             checked.accepted.iter().map(as_shown).collect()
         } else {
             Vec::new()
         };
-        for diagnostic in diagnostics.iter().chain(&shown_accepted) {
-            // `--quiet` shows errors only (a denied warning is one).
-            if quiet && !diagnostic.is_error() {
-                continue;
-            }
-            let out = prepared.render(diagnostic, style);
-            // A closed pipe (`ladder check | head`) is not worth a panic.
-            if stdout.write_all(out.as_bytes()).is_err() {
-                return Outcome::Trouble;
-            }
-            if style != Style::Short {
-                let _ = writeln!(stdout);
-            }
+        // `--quiet` shows errors only (a denied warning is one).
+        let printed: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .chain(shown_accepted)
+            .filter(|d| !quiet || d.is_error())
+            .collect();
+        if !print(
+            &mut stdout,
+            &shown,
+            &text,
+            &printed,
+            style,
+            config.docs_url(),
+        ) {
+            return Outcome::Trouble;
         }
     }
     if machine {
@@ -187,23 +185,10 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             return Outcome::Trouble;
         }
     } else if style != Style::Short && !quiet {
-        let [advice, warnings, errors] = totals;
         let _ = writeln!(
             stdout,
-            "checked {}: {}, {}{}{}",
-            count(paths.len(), "policy", "policies"),
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings"),
-            if advice > 0 {
-                format!(", {}", count(advice, "note", "notes"))
-            } else {
-                String::new()
-            },
-            if accepted_total > 0 {
-                format!(", {accepted_total} accepted")
-            } else {
-                String::new()
-            }
+            "{}",
+            checked_line(paths.len(), totals, accepted_total)
         );
     }
     if trouble {
@@ -232,6 +217,70 @@ fn as_shown(accepted: &Accepted) -> Diagnostic {
     shown
 }
 
+/// Checks one text, with `--deny` turning the diagnostics it names into
+/// errors (so that `clean_policy` refuses the policy). `build` checks
+/// through here too, so it reports exactly what `check` does.
+pub(super) fn diagnose(
+    text: &str,
+    options: &Options,
+    holidays: &crate::deadline::HolidaySource,
+    deny: &[Deny],
+) -> Checked {
+    let mut checked = check_source_with(text, options, holidays);
+    for diagnostic in &mut checked.diagnostics {
+        if denied(diagnostic, deny) {
+            diagnostic.severity = Severity::Error;
+        }
+    }
+    checked
+}
+
+/// Prints one file's diagnostics one by one, a blank line after each
+/// unless short. False when standard output has gone away (a closed pipe,
+/// `ladder check | head`, is not worth a panic).
+pub(super) fn print(
+    stdout: &mut impl Write,
+    shown: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    style: Style,
+    docs_url: &str,
+) -> bool {
+    let prepared = Prepared::new(shown, text).with_docs(docs_url);
+    for diagnostic in diagnostics {
+        let out = prepared.render(diagnostic, style);
+        if stdout.write_all(out.as_bytes()).is_err() {
+            return false;
+        }
+        if style != Style::Short {
+            let _ = writeln!(stdout);
+        }
+    }
+    true
+}
+
+/// `checked 5 policies: 0 errors, 33 warnings, 4 accepted`, from totals by
+/// severity (advice, warnings, errors) and the number of accepted findings.
+pub(super) fn checked_line(policies: usize, totals: [usize; 3], accepted: usize) -> String {
+    let [advice, warnings, errors] = totals;
+    format!(
+        "checked {}: {}, {}{}{}",
+        count(policies, "policy", "policies"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        if advice > 0 {
+            format!(", {}", count(advice, "note", "notes"))
+        } else {
+            String::new()
+        },
+        if accepted > 0 {
+            format!(", {accepted} accepted")
+        } else {
+            String::new()
+        }
+    )
+}
+
 /// Whether `--deny` makes this diagnostic an error.
 fn denied(diagnostic: &Diagnostic, deny: &[Deny]) -> bool {
     deny.iter().any(|d| match d {
@@ -245,23 +294,25 @@ fn style(args: &CheckArgs) -> Style {
         // The machine formats do not render diagnostics one by one.
         Format::Short | Format::Json | Format::Sarif | Format::Github => Style::Short,
         Format::Plain => Style::Plain,
-        Format::Human => {
-            let terminal = std::io::stdout().is_terminal();
-            let colour = match args.color {
-                Colour::Always => true,
-                Colour::Never => false,
-                Colour::Auto => {
-                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .filter(|_| terminal)
-                .unwrap_or(100);
-            Style::Human { colour, width }
-        }
+        Format::Human => human(args.color),
     }
+}
+
+/// The human style: colour on a terminal (unless `NO_COLOR`), as wide as
+/// the terminal says.
+pub(super) fn human(choice: Colour) -> Style {
+    let terminal = std::io::stdout().is_terminal();
+    let colour = match choice {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|_| terminal)
+        .unwrap_or(100);
+    Style::Human { colour, width }
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -59,10 +59,62 @@ pub(super) fn missing_message(format: &str) -> String {
     )
 }
 
+/// What `build` says when `dot` is not installed: the site is built, with
+/// the text version of each procedure in place of its chart.
+pub(super) fn missing_for_build() -> String {
+    "warning: Graphviz is not installed, so the pages show each procedure in words without its \
+     flowchart, and no SVG or PDF was drawn\n  \
+     help: install Graphviz and build again (Debian/Ubuntu: `sudo apt-get install graphviz`; \
+     macOS: `brew install graphviz`; Windows: `winget install graphviz`; others: \
+     https://graphviz.org/download/)"
+        .to_owned()
+}
+
+/// Lays a chart out once and draws it as SVG and as PDF. One chart to a run
+/// of `dot`: with several graphs in one run, Graphviz lays a graph out
+/// differently after others (Harrow's chart drawn after Halton's is twice
+/// as wide) and not always the same way twice. The PDF's
+/// creation time (which cairo always sets to now) is replaced by the
+/// midnight of `today`, keeping its length, so that a rebuild on the same
+/// day gives the same bytes.
+pub(super) fn graphviz_svg_pdf(
+    dot: &str,
+    today: chrono::NaiveDate,
+) -> Result<(String, Vec<u8>), Graphviz> {
+    let both = run_dot(dot, &["-Tsvg", "-Tpdf"])?;
+    // Graphviz writes the formats one after the other, in the order asked.
+    let end = find(&both, b"</svg>").map(|i| i + b"</svg>".len());
+    let pdf_start = end.and_then(|e| find(&both[e..], b"%PDF-").map(|i| e + i));
+    let (Some(end), Some(pdf_start)) = (end, pdf_start) else {
+        return Err(Graphviz::Failed(
+            "Graphviz `dot` did not draw both an SVG and a PDF".to_owned(),
+        ));
+    };
+    let svg = String::from_utf8_lossy(&both[..end]).into_owned() + "\n";
+    let mut pdf = both[pdf_start..].to_vec();
+    let stamp = format!("/CreationDate (D:{}000000Z)", today.format("%Y%m%d"));
+    if let Some(at) = find(&pdf, b"/CreationDate (D:")
+        && pdf.len() >= at + stamp.len()
+        && pdf[at + stamp.len() - 1] == b')'
+    {
+        pdf[at..at + stamp.len()].copy_from_slice(stamp.as_bytes());
+    }
+    Ok((svg, pdf))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Runs `dot -T<format>` on the DOT text and returns what it drew.
 pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
+    run_dot(dot, &[&format!("-T{format}")])
+}
+
+/// Runs `dot` with these arguments on the DOT text and returns its output.
+fn run_dot(dot: &str, args: &[&str]) -> Result<Vec<u8>, Graphviz> {
     let child = Command::new("dot")
-        .arg(format!("-T{format}"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -91,7 +143,8 @@ pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
         Ok(output)
     } else {
         Err(Graphviz::Failed(format!(
-            "Graphviz `dot -T{format}` failed ({status}): {}",
+            "Graphviz `dot {}` failed ({status}): {}",
+            args.join(" "),
             errors.trim()
         )))
     }

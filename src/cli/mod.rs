@@ -39,6 +39,7 @@ mod graph;
 mod holidays;
 mod json;
 mod manual;
+mod parallel;
 mod timeline;
 mod write;
 
@@ -119,12 +120,15 @@ pub enum Command {
     /// (nothing is written), 2 when ladder could not run (no Graphviz, an
     /// unwritable output path).
     Graph(GraphArgs),
-    /// Build every output for a set of policies into a folder: NAME.json,
-    /// NAME.dot, NAME.mmd, NAME.bpmn, NAME.svg (with Graphviz) and index.html.
+    /// Build the site a board publishes into a folder: index.html and, for
+    /// each policy, NAME.html (its page: facts, flowchart, the procedure in
+    /// words), NAME.json, NAME.bpmn, NAME.dot, NAME.mmd and, with Graphviz, NAME.svg and
+    /// NAME.pdf.
     ///
-    /// A policy with errors produces nothing (its old outputs are removed) and
-    /// the others are still built. Exit status: 0 all built, 1 a policy has
-    /// errors, 2 ladder could not run.
+    /// Prints what `check` would first. A policy with errors produces nothing
+    /// (its old outputs are removed) and the others are still built. Exit
+    /// status: 0 all built, 1 a policy has errors (or warnings under
+    /// --deny), 2 ladder could not run.
     Build(BuildArgs),
     /// Rewrite policies in the canonical layout, keeping every word and
     /// every comment.
@@ -234,10 +238,26 @@ pub struct BuildArgs {
     /// The folder to build into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: std::path::PathBuf,
-    /// The date for review dates and the review status on the index page,
-    /// as YYYY-MM-DD [default: today].
+    /// The date for review dates and the review status on the pages, as
+    /// YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
+    /// Treat warnings as errors, as `check --deny` does: `--deny warnings`
+    /// or a code such as `--deny L060`; nothing is built from a policy they
+    /// make fail. May be repeated.
+    #[arg(long, value_name = "warnings|CODE", value_parser = parse_deny)]
+    pub deny: Vec<Deny>,
+    /// Warn (L063) this many days before the review date falls due; 0 turns
+    /// the warning off [default: `review-warning-days` in ladder.toml, or
+    /// else 90].
+    #[arg(long, value_name = "N")]
+    pub review_warning_days: Option<u32>,
+    /// When to use colour in the diagnostics (auto: only on a terminal, and
+    /// never when `NO_COLOR` is set).
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    pub color: Colour,
+    #[command(flatten)]
+    pub holidays: holidays::HolidayArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -404,7 +424,7 @@ pub fn run(args: Args) -> Outcome {
         Command::Explain(explain) => explain::run(&explain, &config),
         Command::Json(args) => json::run(&args),
         Command::Graph(args) => graph::run(&args),
-        Command::Build(args) => build::run(&args),
+        Command::Build(args) => build::run(&args, &config),
         Command::Fmt(args) => fmt::run(&args, quiet),
         Command::Bpmn(args) => bpmn::run(&args),
         Command::Diff(args) => diff::run(&args, quiet),

@@ -2,7 +2,14 @@
 //! publish: a box per stage, resolved branches to end nodes at the side,
 //! unresolved branches down to the next stage, exception entries dashed from
 //! the start point, sub-procedures as clusters, phases as shaded bands
-//! around their stages, a dashed loop on a stage that repeats, and a key.
+//! around their stages, a dashed loop on a stage that repeats, and a key
+//! that lists only what the chart draws.
+//!
+//! It is drawn to be published as it is: people are named by the role
+//! descriptions the policy gives, the day kind is said once under the
+//! title, every duty is written in full (wrapped, never cut), panels say
+//! who convenes and chairs them, and no text is smaller than 10 points
+//! (13 CSS pixels when the SVG is shown at its natural size).
 //!
 //! Every label is a Graphviz HTML-like label built from text escaped by
 //! `escape::dot_html`, and every identifier is a quoted string from
@@ -12,6 +19,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{dot_html, dot_quoted, wrap};
+use super::names::Names;
 use super::summary;
 use crate::model::{OutcomeWhen, Policy, Stage, StartAt, Target};
 
@@ -28,10 +36,15 @@ const REPEAT: &str = "#6a1b9a";
 const PHASE_FILL: &str = "#f4f4f4";
 const PHASE_LINE: &str = "#9e9e9e";
 const WIDTH: usize = 44;
+/// The width, in characters, of a duty's lines in a stage's box.
+const DUTY_WIDTH: usize = 50;
+/// Dark enough on every fill used for WCAG AA contrast (4.5:1).
+const TEXT: &str = "#222222";
 
 /// The DOT text of the flowchart, ending with a line break.
 #[must_use]
 pub fn to_string(policy: &Policy) -> String {
+    let n = &Names::of(policy);
     let mut ends = Ends::default();
     let mut out = String::new();
     let title = policy
@@ -49,8 +62,11 @@ pub fn to_string(policy: &Policy) -> String {
         };
         let _ = write!(heading, "<BR/>{boards}");
     }
-    if let Some(overall) = summary::overall(policy) {
+    if let Some(overall) = summary::overall(policy, n) {
         let _ = write!(heading, "<BR/>{}", lines(&overall, 70));
+    }
+    if let Some(days) = summary::day_counting(policy) {
+        let _ = write!(heading, "<BR/>{}", lines(&days, 70));
     }
     out.push_str("digraph ladder {\n");
     let _ = writeln!(
@@ -58,11 +74,12 @@ pub fn to_string(policy: &Policy) -> String {
         "  graph [rankdir=TB, newrank=true, fontname=\"Helvetica\", fontsize=14, labelloc=t, \
          nodesep=0.45, ranksep=0.5, margin=0.3, label=<{heading}<BR/> >];"
     );
-    out.push_str(
-        "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", \
-         margin=\"0.15,0.08\"];\n",
+    let _ = writeln!(
+        out,
+        "  node [fontname=\"Helvetica\", fontsize=10, fontcolor=\"{TEXT}\", shape=box, \
+         style=\"rounded,filled\", margin=\"0.15,0.08\"];"
     );
-    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n\n");
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=10, arrowsize=0.7];\n\n");
 
     // The start point and the normal way in.
     out.push_str(
@@ -105,7 +122,7 @@ pub fn to_string(policy: &Policy) -> String {
             dot_quoted(&id),
             lines(&format!("If {}", rule.condition), WIDTH),
             dot_html(&action),
-            summary::rule_duties(rule)
+            summary::rule_duties(rule, n)
                 .map(|d| format!("<BR/>{}", lines(&d, WIDTH)))
                 .unwrap_or_default()
         );
@@ -150,7 +167,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter(|s| phase.stages.contains(&s.key))
         {
-            stage_node(&mut out, "      ", stage, STAGE_FILL);
+            stage_node(&mut out, "      ", stage, STAGE_FILL, n);
         }
         out.push_str("    }\n");
     }
@@ -159,10 +176,10 @@ pub fn to_string(policy: &Policy) -> String {
         .iter()
         .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
     {
-        stage_node(&mut out, "    ", stage, STAGE_FILL);
+        stage_node(&mut out, "    ", stage, STAGE_FILL, n);
     }
     for stage in &policy.stages {
-        outcomes(&mut out, stage, &mut ends);
+        outcomes(&mut out, stage, &mut ends, n);
     }
     out.push_str("  }\n");
 
@@ -176,7 +193,7 @@ pub fn to_string(policy: &Policy) -> String {
         let raiser = procedure.raised_by.as_ref().map_or(String::new(), |r| {
             format!(
                 "<BR ALIGN=\"LEFT\"/>Raised by {}<BR ALIGN=\"LEFT\"/>",
-                dot_html(&summary::actor(r))
+                dot_html(&n.role(r))
             )
         });
         let _ = writeln!(
@@ -205,15 +222,15 @@ pub fn to_string(policy: &Policy) -> String {
             );
         }
         for step in &procedure.steps {
-            stage_node(&mut out, "    ", step, STEP_FILL);
+            stage_node(&mut out, "    ", step, STEP_FILL, n);
         }
         // INVARIANT: a node first named inside a subgraph belongs to it, so
         // the steps' branches are written here to keep the ends reached
         // only from this procedure inside its cluster.
         for step in &procedure.steps {
-            outcomes(&mut out, step, &mut ends);
+            outcomes(&mut out, step, &mut ends, n);
         }
-        procedure_rules(&mut out, policy, i);
+        procedure_rules(&mut out, policy, i, n);
         out.push_str("  }\n");
     }
 
@@ -247,14 +264,33 @@ pub fn to_string(policy: &Policy) -> String {
 
     // The notes and the key sit at the foot of the chart, below the last
     // stage, held there by invisible edges.
-    let has_notes = notes(&mut out, policy);
-    legend(
-        &mut out,
-        !policy.phases.is_empty(),
-        policy.all_stages().any(|s| s.repeats.is_some()),
-    );
-    if let Some(last) = policy.stages.last() {
-        let last = dot_quoted(&last.key.slug());
+    let has_notes = notes(&mut out, policy, n);
+    legend(&mut out, &Used::of(policy));
+    // Sub-procedures stack below the main ladder, one under another, and
+    // the notes and key below them all: a chart that grows downwards stays
+    // narrow enough to read at its natural size.
+    let mut bottom = policy.stages.last().map(|s| s.key.slug());
+    for (i, procedure) in policy.procedures.iter().enumerate() {
+        let (Some(first), Some(last)) = (procedure.steps.first(), procedure.steps.last()) else {
+            continue;
+        };
+        let top = if procedure.applies.is_some() {
+            format!("applies-{i}")
+        } else {
+            first.key.slug()
+        };
+        if let Some(above) = &bottom {
+            let _ = writeln!(
+                out,
+                "  {} -> {} [style=invis];",
+                dot_quoted(above),
+                dot_quoted(&top)
+            );
+        }
+        bottom = Some(last.key.slug());
+    }
+    if let Some(last) = bottom {
+        let last = dot_quoted(&last);
         if has_notes {
             let _ = writeln!(out, "  {last} -> \"notes\" [style=invis];");
         }
@@ -270,16 +306,16 @@ pub fn to_string(policy: &Policy) -> String {
 /// A sub-procedure's own exception rules that start it somewhere: a
 /// dashed box inside its cluster, reached from its "applies when" box,
 /// with dashed arrows to the steps (or stages) it may start at.
-fn procedure_rules(out: &mut String, policy: &Policy, i: usize) {
+fn procedure_rules(out: &mut String, policy: &Policy, i: usize, n: &Names) {
     let Some(procedure) = policy.procedures.get(i) else {
         return;
     };
-    for (n, rule) in procedure.rules.iter().enumerate() {
+    for (r, rule) in procedure.rules.iter().enumerate() {
         let targets = summary::rule_targets(policy, Some(procedure), rule);
         if targets.is_empty() {
             continue;
         }
-        let id = format!("{}.rule-{}", procedure.name, n + 1);
+        let id = format!("{}.rule-{}", procedure.name, r + 1);
         let _ = writeln!(
             out,
             "    {} [style=\"rounded,dashed,filled\", color=\"{EXCEPTION}\", fillcolor=\"{RULE_FILL}\", \
@@ -287,7 +323,7 @@ fn procedure_rules(out: &mut String, policy: &Policy, i: usize) {
             dot_quoted(&id),
             lines(&format!("If {}", rule.condition), WIDTH),
             dot_html(&summary::rule_action(policy, Some(procedure), rule)),
-            summary::rule_duties(rule)
+            summary::rule_duties(rule, n)
                 .map(|d| format!("<BR/>{}", lines(&d, WIDTH)))
                 .unwrap_or_default()
         );
@@ -320,36 +356,39 @@ fn lines(text: &str, width: usize) -> String {
         .join("<BR/>")
 }
 
-fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
+fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str, n: &Names) {
     let mut label = format!("<B>{}</B>", lines(&summary::heading(stage), WIDTH));
     let _ = write!(
         label,
-        "<BR/><FONT COLOR=\"#333333\">{}</FONT>",
-        lines(&summary::window(stage), 52)
+        "<BR/>{}",
+        lines(&summary::window(stage, n), DUTY_WIDTH)
     );
-    if let Some(lead) = summary::lead(stage) {
-        let _ = write!(label, "<BR/>{}", lines(&lead, 52));
+    if let Some(lead) = summary::lead(stage, n) {
+        let _ = write!(label, "<BR/>{}", lines(&lead, DUTY_WIDTH));
     }
-    if let Some(repeats) = summary::repeats(stage) {
+    if let Some(repeats) = summary::repeats(stage, n) {
         let _ = write!(
             label,
             "<BR/><FONT COLOR=\"{REPEAT}\"><I>{}</I></FONT>",
-            lines(&repeats, 52)
+            lines(&repeats, DUTY_WIDTH)
         );
     }
-    let duties = summary::stage_duties(stage);
-    if !duties.is_empty() {
-        let _ = write!(
-            label,
-            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">{}</FONT>",
-            lines(&format!("Duties: {}", duties.join("; ")), 60)
-        );
+    // Each duty in full on lines of its own, left-aligned under a bullet,
+    // so that a long duty wraps instead of being cut.
+    let duties = summary::stage_duties(stage, n);
+    let conditions = summary::conditions(stage, n);
+    // The bullets start on a line of their own.
+    if !duties.is_empty() || !conditions.is_empty() {
+        label.push_str("<BR/>");
     }
-    for condition in summary::conditions(stage) {
+    for duty in &duties {
+        label.push_str(&bullet(duty, DUTY_WIDTH));
+    }
+    for condition in conditions {
         let _ = write!(
             label,
-            "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"{OTHER}\"><I>{}</I></FONT>",
-            lines(&condition, 60)
+            "<FONT COLOR=\"{OTHER}\"><I>{}</I></FONT>",
+            bullet(&condition, DUTY_WIDTH)
         );
     }
     let _ = writeln!(
@@ -357,6 +396,20 @@ fn stage_node(out: &mut String, indent: &str, stage: &Stage, fill: &str) {
         "{indent}{} [fillcolor=\"{fill}\", label=<{label}>];",
         dot_quoted(&stage.key.slug())
     );
+}
+
+/// A bulleted item: its first line after a bullet, the rest indented, each
+/// line left-aligned.
+fn bullet(text: &str, width: usize) -> String {
+    wrap(text, width)
+        .iter()
+        .enumerate()
+        .fold(String::new(), |mut out, (i, l)| {
+            out.push_str(if i == 0 { "&#8226; " } else { "&#160;&#160; " });
+            out.push_str(&dot_html(l));
+            out.push_str("<BR ALIGN=\"LEFT\"/>");
+            out
+        })
 }
 
 #[derive(Default)]
@@ -396,9 +449,9 @@ impl Ends {
     }
 }
 
-fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
+fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends, n: &Names) {
     let from = stage.key.slug();
-    if let Some(label) = summary::repeat_loop(stage) {
+    if let Some(label) = summary::repeat_loop(stage, n) {
         let _ = writeln!(
             out,
             "  {} -> {} [style=dashed, color=\"{REPEAT}\", fontcolor=\"{REPEAT}\", penwidth=1.2, \
@@ -420,7 +473,7 @@ fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
             OutcomeWhen::Unresolved => UNRESOLVED,
             OutcomeWhen::If(_) => OTHER,
         };
-        let label = lines(&summary::route(outcome), 28);
+        let label = lines(&summary::route(outcome, n), 28);
         let _ = writeln!(
             out,
             "  {} -> {} [color=\"{colour}\", fontcolor=\"{colour}\", penwidth=1.4, weight={weight}, \
@@ -433,37 +486,33 @@ fn outcomes(out: &mut String, stage: &Stage, ends: &mut Ends) {
 
 /// Duties at every stage, the exception rules that are not entries and the
 /// policy's top-level notes, as notes at the foot of the chart.
-fn notes(out: &mut String, policy: &Policy) -> bool {
-    let every = summary::duties(&policy.every_stage);
+fn notes(out: &mut String, policy: &Policy, n: &Names) -> bool {
+    let every = summary::duties(&policy.every_stage, n);
     let mut rows = Vec::new();
     if !every.is_empty() {
         rows.push(format!(
             "<B>At every stage</B><BR ALIGN=\"LEFT\"/>{}",
-            left(&every.join("; "), 60)
+            every.iter().map(|d| bullet(d, 60)).collect::<String>()
         ));
     }
     let roles = summary::scoped_roles(policy);
     if !roles.is_empty() {
-        let items: Vec<String> = roles.iter().map(|r| left(&format!("- {r}"), 60)).collect();
+        let items: Vec<String> = roles.iter().map(|r| bullet(r, 60)).collect();
         rows.push(format!(
             "<B>Roles by whom the procedure covers</B><BR ALIGN=\"LEFT\"/>{}",
             items.join("")
         ));
     }
-    let others = summary::other_exceptions(policy);
+    let others = summary::other_exceptions(policy, n);
     if !others.is_empty() {
-        let items: Vec<String> = others.iter().map(|o| left(&format!("- {o}"), 60)).collect();
+        let items: Vec<String> = others.iter().map(|o| bullet(o, 60)).collect();
         rows.push(format!(
             "<B>Other exceptions</B><BR ALIGN=\"LEFT\"/>{}",
             items.join("")
         ));
     }
     if !policy.notes.is_empty() {
-        let items: Vec<String> = policy
-            .notes
-            .iter()
-            .map(|n| left(&format!("- {n}"), 60))
-            .collect();
+        let items: Vec<String> = policy.notes.iter().map(|note| bullet(note, 60)).collect();
         rows.push(format!(
             "<B>Notes</B><BR ALIGN=\"LEFT\"/>{}",
             items.join("")
@@ -481,51 +530,120 @@ fn notes(out: &mut String, policy: &Policy) -> bool {
     true
 }
 
-/// Left-aligned wrapped lines, each ending in a left-aligned break.
-fn left(text: &str, width: usize) -> String {
-    wrap(text, width).iter().fold(String::new(), |mut out, l| {
-        out.push_str(&dot_html(l));
-        out.push_str("<BR ALIGN=\"LEFT\"/>");
-        out
-    })
+/// What a chart draws, so that its key lists those things only.
+#[derive(Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one yes/no for each entry of the key"
+)]
+pub(super) struct Used {
+    pub phases: bool,
+    pub steps: bool,
+    pub ends: bool,
+    pub follows: bool,
+    pub conditions: bool,
+    pub exceptions: bool,
+    pub resolved: bool,
+    pub unresolved: bool,
+    pub other: bool,
+    pub repeats: bool,
 }
 
-fn legend(out: &mut String, phases: bool, repeats: bool) {
+impl Used {
+    pub(super) fn of(policy: &Policy) -> Self {
+        let mut used = Used {
+            phases: !policy.phases.is_empty(),
+            steps: policy.procedures.iter().any(|p| !p.steps.is_empty()),
+            repeats: policy.all_stages().any(|s| s.repeats.is_some()),
+            conditions: policy
+                .all_stages()
+                .any(|s| !summary::conditions(s, &Names::plain()).is_empty()),
+            exceptions: policy.all_rules().any(|(r, p)| {
+                !r.start_at.is_empty() && !summary::rule_targets(policy, p, r).is_empty()
+            }),
+            ..Used::default()
+        };
+        for outcome in policy.all_stages().flat_map(|s| &s.outcomes) {
+            match &outcome.target {
+                Target::End(_) => used.ends = true,
+                Target::Follow(_) => used.follows = true,
+                Target::Stage { to: None, .. } => continue,
+                Target::Stage { .. } => {}
+            }
+            match outcome.when {
+                OutcomeWhen::Resolved => used.resolved = true,
+                OutcomeWhen::Unresolved => used.unresolved = true,
+                OutcomeWhen::If(_) => used.other = true,
+            }
+        }
+        used
+    }
+}
+
+fn legend(out: &mut String, used: &Used) {
     let row = |swatch: String, text: &str| {
         format!("<TR><TD>{swatch}</TD><TD ALIGN=\"LEFT\">{text}</TD></TR>")
     };
-    let box_ = |fill: &str| {
+    let box_ = |fill: &str, dashed: bool| {
+        let style = if dashed { " STYLE=\"DASHED\"" } else { "" };
         format!(
-            "<TABLE BORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"0\" BGCOLOR=\"{fill}\"><TR><TD WIDTH=\"28\" HEIGHT=\"12\"> </TD></TR></TABLE>"
+            "<TABLE BORDER=\"1\"{style} CELLSPACING=\"0\" CELLPADDING=\"0\" BGCOLOR=\"{fill}\"><TR><TD WIDTH=\"28\" HEIGHT=\"12\"> </TD></TR></TABLE>"
         )
     };
+    // A line drawn as the chart draws its edges: solid box-drawing strokes
+    // for a solid edge, broken ones for a dashed edge.
     let arrow = |colour: &str, dash: bool| {
-        let line = if dash { "- - -&gt;" } else { "-----&gt;" };
+        let line = if dash {
+            "&#9548;&#9548;&#9548;&#9548;&#9654;"
+        } else {
+            "&#9472;&#9472;&#9472;&#9472;&#9654;"
+        };
         format!("<FONT COLOR=\"{colour}\"><B>{line}</B></FONT>")
     };
-    let rows = [
-        row(
-            box_(STAGE_FILL),
-            "Stage of the procedure: window, lead, duties",
-        ),
-        row(box_(STEP_FILL), "Step of a sub-procedure"),
-        row(box_(END_FILL), "End: the disagreement is closed"),
-        row(
-            format!("<FONT COLOR=\"{OTHER}\" POINT-SIZE=\"8\"><I>If ...</I></FONT>"),
-            "In a stage: what applies only under a condition",
-        ),
-        row(box_(RULE_FILL), "Exception: a different way in"),
-        row(box_(FOLLOW_FILL), "Another procedure to follow"),
-        row(arrow(RESOLVED, false), "Resolved"),
-        row(arrow(UNRESOLVED, false), "Unresolved: escalate"),
-        row(arrow(OTHER, false), "Other branch"),
-        row(arrow(EXCEPTION, true), "Exception entry"),
-    ];
-    let mut rows = rows.to_vec();
-    if phases {
-        rows.insert(1, row(box_(PHASE_FILL), "Phase: a named group of stages"));
+    let mut rows = vec![row(
+        box_(STAGE_FILL, false),
+        "Stage of the procedure: window, who leads, duties",
+    )];
+    if used.phases {
+        rows.push(row(
+            box_(PHASE_FILL, false),
+            "Phase: a named group of stages",
+        ));
     }
-    if repeats {
+    if used.steps {
+        rows.push(row(box_(STEP_FILL, false), "Step of a sub-procedure"));
+    }
+    if used.ends {
+        rows.push(row(
+            box_(END_FILL, false),
+            "End: the disagreement is closed",
+        ));
+    }
+    if used.follows {
+        rows.push(row(box_(FOLLOW_FILL, false), "Another procedure to follow"));
+    }
+    if used.conditions {
+        rows.push(row(
+            format!("<FONT COLOR=\"{OTHER}\"><I>&#8226; If ...</I></FONT>"),
+            "In a stage: what applies only under a condition",
+        ));
+    }
+    if used.exceptions {
+        rows.push(row(box_(RULE_FILL, true), "Exception: a different way in"));
+    }
+    if used.resolved {
+        rows.push(row(arrow(RESOLVED, false), "Resolved"));
+    }
+    if used.unresolved {
+        rows.push(row(arrow(UNRESOLVED, false), "Unresolved: escalate"));
+    }
+    if used.other {
+        rows.push(row(arrow(OTHER, false), "Other branch"));
+    }
+    if used.exceptions {
+        rows.push(row(arrow(EXCEPTION, true), "Exception entry"));
+    }
+    if used.repeats {
         rows.push(row(
             arrow(REPEAT, true),
             "Repeats: the same stage again, more senior each time",

@@ -2,9 +2,10 @@
 //! documentation sites render without Graphviz. It draws the same chart as
 //! `dot`: stages, ends, exception entries (dotted, from the start point),
 //! sub-procedures and phases as subgraphs, a dotted loop on a stage that
-//! repeats, and the same notes (duties at every stage,
-//! exceptions with no entry, the policy's notes). It has no legend: Mermaid
-//! cannot place one apart from the chart.
+//! repeats, the same notes (duties at every stage, exceptions with no
+//! entry, the policy's notes), and a key, as a subgraph, that lists what
+//! the chart uses with a sample of each kind of box and each kind of arrow
+//! drawn as the chart draws it.
 //!
 //! Mermaid's quoting rules: every label is written inside double quotes and
 //! escaped by `escape::mermaid` (entity codes such as `#quot;`), and node ids
@@ -14,6 +15,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{mermaid as esc, wrap};
+use super::names::Names;
 use super::summary;
 use crate::model::{OutcomeWhen, Policy, Stage, StageKey, StartAt, Target};
 
@@ -21,6 +23,7 @@ use crate::model::{OutcomeWhen, Policy, Stage, StageKey, StartAt, Target};
 #[must_use]
 pub fn to_string(policy: &Policy) -> String {
     let ids = Ids::new(policy);
+    let n = &Names::of(policy);
     let mut out = String::from("flowchart TD\n");
     // Mermaid styles links by their index in the file, so count them.
     let mut links = 0usize;
@@ -31,7 +34,9 @@ pub fn to_string(policy: &Policy) -> String {
         .as_deref()
         .unwrap_or("Escalation procedure");
     let mut heading = vec![title.to_owned()];
-    heading.extend(summary::overall(policy));
+    heading.extend(summary::boards(policy));
+    heading.extend(summary::overall(policy, n));
+    heading.extend(summary::day_counting(policy));
     let _ = writeln!(out, "  title[\"{}\"]:::title", label(&heading));
     out.push_str("  start([\"Concern raised\"]):::start\n");
     if let Some(first) = policy.stages.first() {
@@ -51,7 +56,7 @@ pub fn to_string(policy: &Policy) -> String {
             .iter()
             .filter(|s| phase.stages.contains(&s.key))
         {
-            stage_node(&mut out, "    ", &ids, stage);
+            stage_node(&mut out, "    ", &ids, stage, n);
         }
         out.push_str("  end\n");
     }
@@ -60,14 +65,14 @@ pub fn to_string(policy: &Policy) -> String {
         .iter()
         .filter(|s| !policy.phases.iter().any(|p| p.stages.contains(&s.key)))
     {
-        stage_node(&mut out, "  ", &ids, stage);
+        stage_node(&mut out, "  ", &ids, stage, n);
     }
     for (i, procedure) in policy.procedures.iter().enumerate() {
         let title = match &procedure.raised_by {
             Some(r) => format!(
                 "Sub-procedure: {} (raised by {})",
                 procedure.title,
-                summary::actor(r)
+                n.role(r)
             ),
             None => format!("Sub-procedure: {}", procedure.title),
         };
@@ -81,7 +86,7 @@ pub fn to_string(policy: &Policy) -> String {
             );
         }
         for step in &procedure.steps {
-            stage_node(&mut out, "    ", &ids, step);
+            stage_node(&mut out, "    ", &ids, step, n);
         }
         // The procedure's own exception rules that start it somewhere.
         let rules: Vec<(usize, Vec<&Stage>)> = procedure
@@ -91,13 +96,13 @@ pub fn to_string(policy: &Policy) -> String {
             .map(|(n, r)| (n, summary::rule_targets(policy, Some(procedure), r)))
             .filter(|(_, targets)| !targets.is_empty())
             .collect();
-        for (n, _) in &rules {
-            let rule = &procedure.rules[*n];
+        for (r, _) in &rules {
+            let rule = &procedure.rules[*r];
             let _ = writeln!(
                 out,
                 "    p{}r{}[\"{}\"]:::exception",
                 i + 1,
-                n + 1,
+                r + 1,
                 label(
                     &[
                         "Exception".to_owned(),
@@ -105,7 +110,7 @@ pub fn to_string(policy: &Policy) -> String {
                         summary::rule_action(policy, Some(procedure), rule)
                     ]
                     .into_iter()
-                    .chain(summary::rule_duties(rule))
+                    .chain(summary::rule_duties(rule, n))
                     .collect::<Vec<_>>()
                 )
             );
@@ -137,7 +142,7 @@ pub fn to_string(policy: &Policy) -> String {
 
     let mut ends: Vec<(String, bool)> = Vec::new();
     for stage in policy.all_stages() {
-        if let Some(label) = summary::repeat_loop(stage) {
+        if let Some(label) = summary::repeat_loop(stage, n) {
             let id = ids.stage(&stage.key);
             let _ = writeln!(out, "  {id} -.->|\"{}\"| {id}", esc(&label));
             link_styles.push(format!("  linkStyle {links} stroke:#6a1b9a,color:#6a1b9a"));
@@ -159,7 +164,7 @@ pub fn to_string(policy: &Policy) -> String {
                 Target::Stage { to: Some(to), .. } => ids.stage(to),
                 Target::Stage { to: None, .. } => continue,
             };
-            let branch = summary::route(outcome);
+            let branch = summary::route(outcome, n);
             let colour = match outcome.when {
                 OutcomeWhen::Resolved => "#2e7d32",
                 OutcomeWhen::Unresolved => "#b3261e",
@@ -225,7 +230,7 @@ pub fn to_string(policy: &Policy) -> String {
                     action
                 ]
                 .into_iter()
-                .chain(summary::rule_duties(rule))
+                .chain(summary::rule_duties(rule, n))
                 .collect::<Vec<_>>()
             )
         );
@@ -246,7 +251,7 @@ pub fn to_string(policy: &Policy) -> String {
 
     // The same notes as the foot of the DOT chart: duties at every stage,
     // exception rules with no arrow to draw, and the policy's own notes.
-    let every = summary::duties(&policy.every_stage);
+    let every = summary::duties(&policy.every_stage, n);
     if !every.is_empty() {
         let _ = writeln!(
             out,
@@ -260,7 +265,7 @@ pub fn to_string(policy: &Policy) -> String {
         parts.extend(roles.iter().map(|r| format!("- {r}")));
         let _ = writeln!(out, "  roles[\"{}\"]:::note", label(&parts));
     }
-    let others = summary::other_exceptions(policy);
+    let others = summary::other_exceptions(policy, n);
     if !others.is_empty() {
         let mut parts = vec!["Other exceptions".to_owned()];
         parts.extend(others.iter().map(|o| format!("- {o}")));
@@ -272,8 +277,11 @@ pub fn to_string(policy: &Policy) -> String {
         let _ = writeln!(out, "  notes[\"{}\"]:::note", label(&parts));
     }
 
+    key(&mut out, policy, &mut links, &mut link_styles);
+
     out.push_str(
         "  classDef title fill:none,stroke:none,font-weight:bold\n\
+         \x20 classDef keyend fill:none,stroke:none,color:#222222\n\
          \x20 classDef start fill:#444444,color:#ffffff,stroke:#444444\n\
          \x20 classDef stage fill:#dbe8f5,stroke:#4a6f96\n\
          \x20 classDef step fill:#eae4f2,stroke:#7b5ea7\n\
@@ -290,6 +298,56 @@ pub fn to_string(policy: &Policy) -> String {
     out
 }
 
+/// The key: a box of each kind the chart uses, and a sample of each kind of
+/// arrow, coloured and dotted as the chart's own.
+fn key(out: &mut String, policy: &Policy, links: &mut usize, link_styles: &mut Vec<String>) {
+    let used = super::dot::Used::of(policy);
+    out.push_str("  subgraph key[\"Key\"]\n    direction TB\n");
+    let boxes = [
+        (
+            true,
+            "stage",
+            "Stage of the procedure: window, who leads, duties",
+        ),
+        (used.steps, "step", "Step of a sub-procedure"),
+        (used.ends, "done", "End: the disagreement is closed"),
+        (used.follows, "follow", "Another procedure to follow"),
+        (
+            used.exceptions,
+            "exception",
+            "Exception: a different way in",
+        ),
+    ];
+    for (n, (_, class, text)) in boxes.iter().filter(|b| b.0).enumerate() {
+        let _ = writeln!(out, "    kb{}[\"{}\"]:::{class}", n + 1, esc(text));
+    }
+    let arrows = [
+        (used.resolved, "-->", "#2e7d32", "Resolved"),
+        (used.unresolved, "-->", "#b3261e", "Unresolved: escalate"),
+        (used.other, "-->", "#1f5fa8", "Other branch"),
+        (used.exceptions, "-.->", "#a86400", "Exception entry"),
+        (
+            used.repeats,
+            "-.->",
+            "#6a1b9a",
+            "Repeats: the same stage again",
+        ),
+    ];
+    for (n, (_, arrow, colour, text)) in arrows.iter().filter(|a| a.0).enumerate() {
+        let _ = writeln!(
+            out,
+            "    ka{n}[\" \"]:::keyend\n    kz{n}[\" \"]:::keyend\n    ka{n} {arrow}|\"{}\"| kz{n}",
+            esc(text)
+        );
+        link_styles.push(format!(
+            "  linkStyle {} stroke:{colour},color:{colour}",
+            *links
+        ));
+        *links += 1;
+    }
+    out.push_str("  end\n");
+}
+
 /// Escaped lines joined with `<br/>`, which Mermaid reads as a line break.
 fn label(parts: &[String]) -> String {
     parts
@@ -300,15 +358,16 @@ fn label(parts: &[String]) -> String {
         .join("<br/>")
 }
 
-fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage) {
-    let mut parts = vec![summary::heading(stage), summary::window(stage)];
-    parts.extend(summary::lead(stage));
-    parts.extend(summary::repeats(stage));
-    let duties = summary::stage_duties(stage);
-    if !duties.is_empty() {
-        parts.push(format!("Duties: {}", duties.join("; ")));
-    }
-    parts.extend(summary::conditions(stage));
+fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage, n: &Names) {
+    let mut parts = vec![summary::heading(stage), summary::window(stage, n)];
+    parts.extend(summary::lead(stage, n));
+    parts.extend(summary::repeats(stage, n));
+    parts.extend(
+        summary::stage_duties(stage, n)
+            .iter()
+            .map(|d| format!("- {d}")),
+    );
+    parts.extend(summary::conditions(stage, n));
     let class = if stage.key.procedure.is_some() {
         "step"
     } else {

@@ -1,6 +1,6 @@
 //! Emitters: the outputs made from a checked policy (the JSON contract for
-//! runtime engines, BPMN 2.0 for workflow engines, Graphviz DOT, Mermaid and
-//! the HTML index page).
+//! runtime engines, BPMN 2.0 for workflow engines, Graphviz DOT, Mermaid,
+//! iCalendar files and the published site: an index and a page per policy).
 //!
 //! Emitters read only the semantic model (`crate::model`) and the source
 //! text it came from (for line numbers and the SHA-256), never the syntax
@@ -11,8 +11,9 @@
 pub mod bpmn;
 pub mod dot;
 pub mod escape;
-pub mod html;
 pub mod ics;
 pub mod json;
 pub mod mermaid;
+pub mod names;
+pub mod site;
 mod summary;

@@ -1,43 +1,23 @@
-//! Short descriptions of stages for the flowcharts and the index page: the
-//! window, who leads, and the duties in a few words. Plain text; each
-//! emitter escapes it for its own language.
+//! The words of stages for the flowcharts and the site: the window, who
+//! leads, and every duty in full, naming people by the role descriptions
+//! the policy gives (`names.rs`). Plain text; each emitter escapes it for
+//! its own language. The charts and the site's text version use the same
+//! sentences, so the picture and the text never say different things.
 
+use super::names::{Names, join, readable};
+use crate::ast::Trigger;
 use crate::model::{
-    ActorRef, Counterpart, Duty, DutyKind, Join, Limit, Members, Modality, Outcome, OutcomeWhen,
-    Phase, Policy, Procedure, Rule, Stage, StageKey, StartAt, Target, describe_limits,
+    Counterpart, DayUnit, Duty, DutyKind, Join, Limit, LimitKind, Members, Modality, Outcome,
+    OutcomeWhen, Phase, Policy, Procedure, Rule, Stage, StartAt, Target, describe_limits,
 };
 
 /// An actor's name as people read it: `line_manager` -> `line manager`.
 pub fn actor(name: &str) -> String {
-    name.replace('_', " ")
+    readable(name)
 }
 
-/// `a`, `a and b`, `a, b and c`, or with `or` for a list written with `or`,
-/// with names made readable.
-fn actors(names: &[String], either: bool) -> String {
-    let names: Vec<String> = names.iter().map(|n| actor(n)).collect();
-    join(&names, either)
-}
-
-/// Actors as a duty, `by` or `via` names them, made readable:
-/// `equivalent line manager`, `own line manager`, `all involved`.
-fn refs(refs: &[ActorRef], either: bool) -> String {
-    let words: Vec<String> = refs.iter().map(|r| actor(&r.words())).collect();
-    join(&words, either)
-}
-
-/// Phrases joined as `a, b and c`, or `a, b or c` when any one will do.
-fn join(items: &[String], either: bool) -> String {
-    let conjunction = if either { "or" } else { "and" };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
-    }
-}
-
-fn limit(l: &Limit) -> String {
-    let text = l.describe();
+fn limit(l: &Limit, n: &Names) -> String {
+    let text = n.limit(l);
     if l.hard { text } else { format!("aim: {text}") }
 }
 
@@ -70,37 +50,87 @@ pub fn name(stage: &Stage) -> String {
 
 /// What an exception rule also requires, for its box on the charts:
 /// `Also: notify safeguarding lead immediately`; `None` when nothing.
-pub fn rule_duties(rule: &Rule) -> Option<String> {
-    let duties = duties(&rule.duties);
+pub fn rule_duties(rule: &Rule, n: &Names) -> Option<String> {
+    let duties = duty_clauses(&rule.duties, n);
     (!duties.is_empty()).then(|| format!("Also: {}", duties.join("; ")))
 }
 
 /// The limit on the whole procedure, for the chart's heading: `All stages
 /// conclude within 10 working days of the concern arising`.
-pub fn overall(policy: &Policy) -> Option<String> {
+pub fn overall(policy: &Policy, n: &Names) -> Option<String> {
     policy.overall.as_ref().map(|l| {
         let aim = if l.hard { "" } else { "aim to " };
-        format!("All stages {aim}conclude {}", l.describe())
+        format!("All stages {aim}conclude {}", n.limit(l))
     })
+}
+
+/// How the policy counts its days, said once: `Days are calendar days; day
+/// 1 is the day the concern arose`. `None` when no limit counts days by
+/// number or in days (a policy timed only in hours or words).
+pub fn day_counting(policy: &Policy) -> Option<String> {
+    let h = &policy.header;
+    let limits = policy.all_stages().flat_map(|s| {
+        s.start
+            .iter()
+            .chain(&s.conclude)
+            .chain(s.duties.iter().flat_map(Duty::limits))
+            .chain(s.outcomes.iter().flat_map(|o| o.within.iter()))
+    });
+    let mut numbered = false;
+    let mut units: Vec<DayUnit> = Vec::new();
+    for l in limits.chain(policy.overall.iter()) {
+        numbered |= matches!(l.kind, LimitKind::On | LimitKind::By);
+        if l.kind == LimitKind::Within && l.unit != DayUnit::Hours && !units.contains(&l.unit) {
+            units.push(l.unit);
+        }
+    }
+    let kind = match h.day_kind {
+        Some(kind) => Some(kind),
+        None if numbered => None,
+        None => return None,
+    };
+    let mut text = match kind {
+        Some(kind) => format!("Days are {}", kind.as_str()),
+        None => "Days are counted as each limit says".to_owned(),
+    };
+    if numbered {
+        match h.day_one {
+            Some(crate::ast::DayOne::DayConcernArose) => {
+                text.push_str("; day 1 is the day the concern arose");
+            }
+            Some(crate::ast::DayOne::DayAfter) => {
+                text.push_str("; day 1 is the day after the concern arose");
+            }
+            None => {}
+        }
+    }
+    Some(text)
 }
 
 /// `Start by day 3; conclude by day 9`; for a stage timed only by its
 /// duties (which `check` counts as timed, L044), `No start or conclusion
 /// limit; timed duties below`; otherwise `No timescale`.
-pub fn window(stage: &Stage) -> String {
+pub fn window(stage: &Stage, n: &Names) -> String {
     let mut parts = Vec::new();
     if let Some(start) = &stage.start {
-        parts.push(format!("start {}", limit(start)));
+        parts.push(format!("start {}", limit(start, n)));
     }
     match (stage.conclude.as_slice(), stage.conclude_join) {
         ([], _) => {}
-        ([one], _) => parts.push(format!("conclude {}", limit(one))),
+        ([one], _) => parts.push(format!("conclude {}", limit(one, n))),
         ([first, second], Join::SameAct) => {
-            parts.push(format!("conclude {} ({})", limit(first), second.duration()));
+            parts.push(format!(
+                "conclude {} ({})",
+                limit(first, n),
+                second.duration()
+            ));
         }
         (many, _) => parts.push(format!(
             "conclude {} (whichever is sooner)",
-            many.iter().map(limit).collect::<Vec<_>>().join(" or ")
+            many.iter()
+                .map(|l| limit(l, n))
+                .collect::<Vec<_>>()
+                .join(" or ")
         )),
     }
     let text = parts.join("; ");
@@ -118,81 +148,153 @@ pub fn window(stage: &Stage) -> String {
     }
 }
 
-/// `Led by line manager with equivalent line manager`, or `None`.
-pub fn lead(stage: &Stage) -> Option<String> {
+/// `Led by the Line Manager, with the other agency's Line Manager`, or
+/// `None`.
+pub fn lead(stage: &Stage, n: &Names) -> Option<String> {
     if stage.leads.is_empty() && stage.counterparts.is_empty() {
         return stage.panel.as_ref().map(|p| format!("Panel: {}", p.title));
     }
     let mut text = if stage.leads.is_empty() {
         "Led".to_owned()
     } else {
-        format!("Led by {}", actors(&stage.leads, stage.leads_either))
+        format!("Led by {}", n.roles(&stage.leads, stage.leads_either))
     };
     if !stage.counterparts.is_empty() {
-        let with: Vec<String> = stage.counterparts.iter().map(counterpart).collect();
-        text.push_str(" with ");
+        let with: Vec<String> = stage
+            .counterparts
+            .iter()
+            .map(|c| counterpart(c, n))
+            .collect();
+        text.push_str(", with ");
         text.push_str(&join(&with, stage.counterparts_either));
     }
     Some(text)
 }
 
-fn counterpart(c: &Counterpart) -> String {
+fn counterpart(c: &Counterpart, n: &Names) -> String {
     if c.equivalent {
-        format!("equivalent {}", actor(&c.actor))
+        format!("the other agency's {}", n.role_bare(&c.actor))
     } else {
-        actor(&c.actor)
+        n.role(&c.actor)
     }
 }
 
-/// The duties in a few words each: `record`, `notify senior manager`.
-/// Repeats are dropped; the order is the file's.
-pub fn duties(duties: &[Duty]) -> Vec<String> {
+/// Every duty in full, one sentence each, in the file's order with
+/// repeats dropped: `The worker identifying the concern must attempt to
+/// raise the issue with the other agency within 1 working day of the
+/// concern arising`.
+pub fn duties(duties: &[Duty], n: &Names) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for d in duties {
-        let actors = |list: &[ActorRef]| refs(list, d.actors_either);
-        let mut text = match &d.kind {
-            DutyKind::Record { records, form, .. } => {
-                let mut text = "record".to_owned();
-                if !records.is_empty() {
-                    let places: Vec<String> = records.iter().map(|r| actor(&r.words())).collect();
-                    text.push_str(&format!(" in {}", join(&places, false)));
-                }
-                if let Some(f) = form {
-                    text.push_str(&format!(" using {}", actor(f)));
-                }
-                text
+        let text = duty(d, n);
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// One duty as a sentence (without its full stop): who, must, should or
+/// may, what, to whom, where it is recorded, using which form, when, and
+/// `where possible`.
+pub fn duty(d: &Duty, n: &Names) -> String {
+    let who = |list: &[crate::model::ActorRef]| n.actor_refs(list, d.actors_either);
+    let what = |w: &Option<String>, default: &str| w.clone().unwrap_or_else(|| default.to_owned());
+    let mut text = match &d.kind {
+        DutyKind::Record {
+            what,
+            records,
+            form,
+        } => {
+            let mut text = format!("record {what}");
+            if !records.is_empty() {
+                let places: Vec<String> = records.iter().map(|r| n.record(r)).collect();
+                text.push_str(&format!(" in {}", join(&places, false)));
             }
-            DutyKind::Notify(a) => format!("notify {}", actors(a)),
-            DutyKind::Share { with, .. } => format!("share with {}", actors(with)),
-            DutyKind::Refer { to, form, .. } => match form {
-                Some(f) => format!("refer to {} ({})", actors(to), actor(f)),
-                None => format!("refer to {}", actors(to)),
-            },
-            DutyKind::Recommend { to, .. } if !to.is_empty() => {
-                format!("recommend to {}", actors(to))
+            if let Some(f) = form {
+                text.push_str(&format!(" using {}", n.form(f)));
             }
-            DutyKind::Report { to, .. } => format!("report to {}", actors(to)),
-            DutyKind::Involve(a) => format!("involve {}", actors(a)),
-            DutyKind::Consult(a) => format!("consult {}", actors(a)),
-            DutyKind::Complete(f) => format!("complete {}", actor(f)),
-            DutyKind::Task(what) => short(what),
-            kind => kind.verb().to_owned(),
+            text
+        }
+        DutyKind::Notify(a) => format!("notify {}", who(a)),
+        DutyKind::Share { what: w, with } => {
+            format!("share {} with {}", what(w, "the outcome"), who(with))
+        }
+        DutyKind::Refer { what: w, to, form } => {
+            let mut text = format!("refer {} to {}", what(w, "the matter"), who(to));
+            if let Some(f) = form {
+                text.push_str(&format!(" using {}", n.form(f)));
+            }
+            text
+        }
+        DutyKind::Recommend { what: w, to } => {
+            let mut text = format!("recommend {}", what(w, "a way forward"));
+            if !to.is_empty() {
+                text.push_str(&format!(" to {}", who(to)));
+            }
+            text
+        }
+        DutyKind::Decide(w) => format!("decide {}", what(w, "the matter")),
+        DutyKind::Report { what: w, to } => {
+            format!("report {} to {}", what(w, "the outcome"), who(to))
+        }
+        DutyKind::Involve(a) => format!("involve {}", who(a)),
+        DutyKind::Consult(a) => format!("consult {}", who(a)),
+        DutyKind::Meet(w) => match w {
+            Some(w) => format!("meet {w}"),
+            None => "meet".to_owned(),
+        },
+        DutyKind::Complete(f) => format!("complete {}", n.form(f)),
+        DutyKind::Task(what) => what.clone(),
+    };
+    let limits: Vec<Limit> = d.limits().cloned().collect();
+    if !limits.is_empty() {
+        let aim = if limits.iter().all(|l| l.hard) {
+            ""
+        } else {
+            " (a target)"
         };
-        if d.by_each_party {
-            text.push_str(" by each party");
-        }
-        let limits: Vec<Limit> = d.limits().cloned().collect();
-        if !limits.is_empty() {
-            text.push_str(&format!(
-                " {}",
-                describe_limits(&limits, d.within_join, &StageKey::plain_label)
-            ));
-        }
-        if d.where_possible {
-            text.push_str(" (where possible)");
-        }
-        if d.modality != Modality::Must {
-            text = format!("{} {text}", d.modality.word());
+        text.push_str(&format!(
+            " {}{aim}",
+            describe_limits(&limits, d.within_join, &|k| n.stage(k))
+        ));
+    }
+    match d.trigger {
+        Some(Trigger::OnEntry) => text.push_str(" as the stage begins"),
+        Some(Trigger::WhenResolved) => text.push_str(" when it is resolved"),
+        Some(Trigger::WhenUnresolved) => text.push_str(" if it is not resolved"),
+        Some(Trigger::WhenConcluded) => text.push_str(" when the stage concludes"),
+        None => {}
+    }
+    if d.where_possible {
+        text.push_str(" where possible");
+    }
+    let modal = d.modality.word();
+    if d.by_each_party {
+        format!("Each party {modal} {text}")
+    } else if !d.by.is_empty() {
+        let by = n.actor_refs(&d.by, d.by_either);
+        format!("{} {modal} {text}", capitalise(&by))
+    } else if d.modality == Modality::Must {
+        capitalise(&text)
+    } else {
+        format!("{} {text}", capitalise(modal))
+    }
+}
+
+/// Duties as clauses after a colon (`If urgent: notify the Lead; the Lead
+/// must record ...`): a duty that starts with its verb starts in lower
+/// case.
+pub fn duty_clauses(duties_: &[Duty], n: &Names) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in duties_ {
+        let mut text = duty(d, n);
+        if d.by.is_empty() && !d.by_each_party {
+            let mut chars = text.chars();
+            text = match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => text,
+            };
         }
         if !out.contains(&text) {
             out.push(text);
@@ -201,20 +303,55 @@ pub fn duties(duties: &[Duty]) -> Vec<String> {
     out
 }
 
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A stage's duties in a few words, with its panel's duties, who sits on
 /// the panel and whether its decision binds: what a flowchart box lists.
-pub fn stage_duties(stage: &Stage) -> Vec<String> {
-    let mut out = duties(&stage.duties);
+pub fn stage_duties(stage: &Stage, n: &Names) -> Vec<String> {
+    let mut out = duties(&stage.duties, n);
     if let Some(panel) = &stage.panel {
-        out.extend(duties(&panel.duties));
-        if let Some(m) = &panel.members {
-            out.push(members(m));
+        // `lead` names the panel of a stage that has no one else leading.
+        if !stage.leads.is_empty() || !stage.counterparts.is_empty() {
+            out.push(format!("Panel: {}", panel.title));
         }
-        match panel.binding {
-            Some(true) => out.push("decision binding".to_owned()),
-            Some(false) => out.push("decision advisory".to_owned()),
-            None => {}
-        }
+        out.extend(panel_facts(panel, n));
+        out.extend(duties(&panel.duties, n));
+    }
+    out
+}
+
+/// Who convenes, oversees and chairs a panel, who sits on it and whether
+/// its decision binds, one line each.
+pub fn panel_facts(panel: &crate::model::Panel, n: &Names) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(by) = &panel.convened_by {
+        let when = if panel.convened_if_needed {
+            " if needed"
+        } else {
+            ""
+        };
+        out.push(format!("Convened by {}{when}", n.role(by)));
+    }
+    if let Some(by) = &panel.overseen_by {
+        out.push(format!("Overseen by {}", n.role(by)));
+    }
+    if let Some(by) = &panel.chaired_by {
+        out.push(format!("Chaired by {}", n.role(by)));
+    }
+    if let Some(m) = &panel.members {
+        out.push(capitalise(&members(m)));
+    }
+    match panel.binding {
+        Some(true) => out.push("The panel's decision is binding".to_owned()),
+        Some(false) => out.push("The panel's decision is advisory, not binding".to_owned()),
+        None => {}
     }
     out
 }
@@ -223,7 +360,7 @@ pub fn stage_duties(stage: &Stage) -> Vec<String> {
 /// (the stage's and its panel's): `If a care provider is involved: with
 /// team manager; involve contracts team`. The charts show them apart from
 /// the stage's ordinary duties.
-pub fn conditions(stage: &Stage) -> Vec<String> {
+pub fn conditions(stage: &Stage, n: &Names) -> Vec<String> {
     let panel = stage.panel.iter().flat_map(|p| p.conditions.iter());
     stage
         .conditions
@@ -233,20 +370,20 @@ pub fn conditions(stage: &Stage) -> Vec<String> {
             let mut parts = Vec::new();
             match (&c.leads, &c.counterparts) {
                 (Some(leads), counterparts) => {
-                    let mut text = format!("led by {}", actors(leads, c.leads_either));
+                    let mut text = format!("led by {}", n.roles(leads, c.leads_either));
                     if let Some(with) = counterparts.as_ref().filter(|w| !w.is_empty()) {
-                        let with: Vec<String> = with.iter().map(counterpart).collect();
+                        let with: Vec<String> = with.iter().map(|c| counterpart(c, n)).collect();
                         text.push_str(&format!(" with {}", join(&with, c.counterparts_either)));
                     }
                     parts.push(text);
                 }
                 (None, Some(with)) => {
-                    let with: Vec<String> = with.iter().map(counterpart).collect();
+                    let with: Vec<String> = with.iter().map(|c| counterpart(c, n)).collect();
                     parts.push(format!("with {}", join(&with, c.counterparts_either)));
                 }
                 (None, None) => {}
             }
-            parts.extend(duties(&c.duties));
+            parts.extend(duty_clauses(&c.duties, n));
             if parts.is_empty() {
                 format!("If {}", c.condition)
             } else {
@@ -279,7 +416,7 @@ fn members(m: &Members) -> String {
 /// The label of a transition: `resolved`, `unresolved (via senior manager)`,
 /// `unresolved (via operations manager or safeguarding representative)`,
 /// `if this manager is not available`.
-pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
+pub fn branch(when: &OutcomeWhen, target: &Target, n: &Names) -> String {
     let mut text = match when {
         OutcomeWhen::Resolved => "resolved".to_owned(),
         OutcomeWhen::Unresolved => "unresolved".to_owned(),
@@ -290,7 +427,7 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
     } = target
         && !via.is_empty()
     {
-        text.push_str(&format!(" (via {})", refs(via, *via_either)));
+        text.push_str(&format!(" (via {})", n.actor_refs(via, *via_either)));
     }
     text
 }
@@ -299,13 +436,13 @@ pub fn branch(when: &OutcomeWhen, target: &Target) -> String {
 /// limit on the move, and the duties done on it:
 /// `unresolved (via senior manager) within 1 working day`,
 /// `if agreed: written confirmation within 2 working days`.
-pub fn route(outcome: &Outcome) -> String {
-    let mut text = branch(&outcome.when, &outcome.target);
+pub fn route(outcome: &Outcome, n: &Names) -> String {
+    let mut text = branch(&outcome.when, &outcome.target, n);
     if let Some(within) = &outcome.within {
         text.push(' ');
-        text.push_str(&limit(within));
+        text.push_str(&limit(within, n));
     }
-    let duties = duties(&outcome.duties);
+    let duties = duty_clauses(&outcome.duties, n);
     if !duties.is_empty() {
         text.push_str(": ");
         text.push_str(&duties.join("; "));
@@ -313,28 +450,17 @@ pub fn route(outcome: &Outcome) -> String {
     text
 }
 
-/// A task in at most a few words: its first clause, cut at a word.
-fn short(text: &str) -> String {
-    let clause = text.split([',', ';', '(']).next().unwrap_or(text).trim();
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    if words.len() <= 6 {
-        words.join(" ")
-    } else {
-        format!("{} ...", words[..6].join(" "))
-    }
-}
-
 /// The exception rules that do not start the ladder anywhere (a complaint
 /// route, extra duties), one line each: `If <condition>: <actions>`, or
 /// `In <procedure>: if <condition>: <actions>` for a sub-procedure's own.
 /// The charts list them in their notes, since they have no arrow to draw.
-pub fn other_exceptions(policy: &Policy) -> Vec<String> {
+pub fn other_exceptions(policy: &Policy, n: &Names) -> Vec<String> {
     policy
         .all_rules()
         .filter(|(r, _)| r.start_at.is_empty())
         .map(|(r, procedure)| {
             let mut actions: Vec<String> = r.follow.iter().map(|f| format!("follow {f}")).collect();
-            actions.extend(duties(&r.duties));
+            actions.extend(duty_clauses(&r.duties, n));
             let (prefix, word) = match procedure {
                 Some(p) => (format!("In {}: ", p.title), "if"),
                 None => (String::new(), "If"),
@@ -393,21 +519,21 @@ pub fn rule_action(policy: &Policy, procedure: Option<&Procedure>, rule: &Rule) 
 
 /// `Repeats with more senior managers in turn, up to director`, for a
 /// stage that may be taken again; `None` for any other.
-pub fn repeats(stage: &Stage) -> Option<String> {
+pub fn repeats(stage: &Stage, n: &Names) -> Option<String> {
     let r = stage.repeats.as_ref()?;
     let mut text = format!("Repeats {}", r.how);
     if let Some(up_to) = &r.up_to {
-        text.push_str(&format!(", up to {}", actor(up_to)));
+        text.push_str(&format!(", up to {}", n.role(up_to)));
     }
     Some(text)
 }
 
 /// The label of a repeating stage's loop on the charts: `repeats, up to
 /// director`.
-pub fn repeat_loop(stage: &Stage) -> Option<String> {
+pub fn repeat_loop(stage: &Stage, n: &Names) -> Option<String> {
     let r = stage.repeats.as_ref()?;
     Some(match &r.up_to {
-        Some(up_to) => format!("repeats, up to {}", actor(up_to)),
+        Some(up_to) => format!("repeats, up to {}", n.role(up_to)),
         None => "repeats".to_owned(),
     })
 }

@@ -1,6 +1,6 @@
 //! A review period (`review every 2 years`, `review within 18 months of
 //! adoption`) turned into the date the review falls due, so that the review
-//! checks, the index page and the JSON read one due date whichever way the
+//! checks, the site's pages and the JSON read one due date whichever way the
 //! policy states it.
 //!
 //! `every` counts from the last update when the policy states one (a review

@@ -441,7 +441,7 @@ fn the_chart_says_one_agency() {
             .replace("members at least 3 agencies", "members at least one agency"),
     );
     let dot = ladder::emit::dot::to_string(checked.clean_policy().unwrap());
-    assert!(dot.contains("panel of at least 1 agency not"), "{dot}");
+    assert!(dot.contains("Panel of at least 1 agency not"), "{dot}");
 }
 
 // 6. A bank-holiday calendar that does not fit the board.

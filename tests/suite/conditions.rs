@@ -87,23 +87,26 @@ fn a_condition_holds_its_own_counterparts_leads_and_duties() {
     );
     assert_eq!(json["stages"][1]["conditions"], serde_json::json!([]));
 
-    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
     assert!(
-        dot.contains("If a care provider is involved: with team manager; involve contracts team"),
+        dot.contains(
+            "If a care provider is involved: with the Team manager; involve the Contracts team"
+        ),
         "{dot}"
     );
     assert!(
-        dot.contains("If the line manager is absent: led by senior manager or team manager with equivalent senior manager"),
+        dot.contains("If the line manager is absent: led by the Senior or the Team manager with the other agency's Senior"),
         "{dot}"
     );
     assert!(
-        dot.contains("If the adult lacks capacity: should consult third party"),
+        dot.contains("If the adult lacks capacity: should consult a third party"),
         "{dot}"
     );
     let mermaid = ladder::emit::mermaid::to_string(&policy).replace("<br/>", " ");
     assert!(
-        mermaid
-            .contains("If a care provider is involved: with team manager; involve contracts team"),
+        mermaid.contains(
+            "If a care provider is involved: with the Team manager; involve the Contracts team"
+        ),
         "{mermaid}"
     );
 }
@@ -263,18 +266,18 @@ fn a_route_carries_a_limit_on_the_move_and_duties_of_its_own() {
     assert_eq!(transitions[2]["within"]["anchor"], "stage_concluding");
     assert_eq!(transitions[2]["within"]["text"], "within 1 working day");
 
-    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
     assert!(
-        dot.contains("unresolved (via senior manager) within 1 working day"),
+        dot.contains("unresolved (via the Senior) within 1 working day"),
         "{dot}"
     );
     assert!(
-        dot.contains("if agreement is reached: written confirmation of the agreement within 2 working days; share with practitioner"),
+        dot.contains("if agreement is reached: written confirmation of the agreement within 2 working days; share the outcome with the Worker"),
         "{dot}"
     );
     let mermaid = ladder::emit::mermaid::to_string(&policy).replace("<br/>", " ");
     assert!(
-        mermaid.contains("unresolved (via senior manager) within 1 working day"),
+        mermaid.contains("unresolved (via the Senior) within 1 working day"),
         "{mermaid}"
     );
 }

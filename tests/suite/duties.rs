@@ -100,11 +100,11 @@ fn must_should_and_may_are_three_strengths_of_duty() {
         .collect();
     assert_eq!(optional, [false, false, true, false]);
 
-    let dot = ladder::emit::dot::to_string(&policy);
-    assert!(dot.contains("should consult third party"), "{dot}");
-    assert!(dot.contains("may notify senior manager"), "{dot}");
-    let mermaid = ladder::emit::mermaid::to_string(&policy);
-    assert!(mermaid.contains("may notify senior manager"), "{mermaid}");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
+    assert!(dot.contains("Should consult a third party"), "{dot}");
+    assert!(dot.contains("May notify the Senior"), "{dot}");
+    let mermaid = crate::support::chart_words(&ladder::emit::mermaid::to_string(&policy));
+    assert!(mermaid.contains("May notify the Senior"), "{mermaid}");
 }
 
 #[test]
@@ -249,17 +249,17 @@ fn duties_name_equivalent_own_and_group_actors_and_each_party() {
         ])
     );
 
-    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
     assert!(
-        dot.contains("notify own line manager by each party"),
+        dot.contains("Each party must notify their own Manager"),
         "{dot}"
     );
     assert!(
-        dot.contains("share with all involved and the parties"),
+        dot.contains("Share the outcome with everyone involved and the parties"),
         "{dot}"
     );
     assert!(
-        dot.contains("(via own senior manager or equivalent senior manager)"),
+        dot.contains("(via their own Senior or the other agency's Senior)"),
         "{dot}"
     );
 }
@@ -393,11 +393,9 @@ fn a_record_duty_may_write_in_each_agencys_record_and_in_several() {
     );
     assert_eq!(duty["form"], serde_json::Value::Null);
 
-    let dot = ladder::emit::dot::to_string(&policy)
-        .replace("<BR/>", " ")
-        .replace("&#39;", "'");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
     assert!(
-        dot.contains("record in each agency's case record and young person file by each party"),
+        dot.contains("Each party must record the outcome in each agency's Records and the young person's file"),
         "{dot}"
     );
     let old = text.replace(
@@ -532,7 +530,7 @@ fn the_test_policy_uses_every_form_and_checks_clean() {
     assert!(policy.stages[0].outcomes[1].within.is_some());
     assert_eq!(policy.stages[1].outcomes[0].duties.len(), 1);
     // Every chart draws it.
-    let dot = ladder::emit::dot::to_string(&policy).replace("<BR/>", " ");
+    let dot = crate::support::chart_words(&ladder::emit::dot::to_string(&policy));
     assert!(dot.contains("within 1 working day"), "{dot}");
     let mermaid = ladder::emit::mermaid::to_string(&policy);
     assert!(

@@ -5,7 +5,7 @@
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use ladder::emit::{dot, html, mermaid};
+use ladder::emit::{dot, mermaid, site};
 use ladder::model::{OutcomeWhen, Policy, Target};
 
 use crate::support::{check, ladder_files, root, today};
@@ -184,19 +184,32 @@ fn hostile_labels_follow_mermaid_quoting_rules() {
 #[test]
 fn hostile_labels_are_escaped_in_html() {
     let policy = hostile();
-    let page = html::index(
-        &[html::Entry {
+    let index = site::index(
+        &[site::Entry {
             name: "a\"<b>",
             policy: &policy,
-            svg: None,
         }],
         today(),
     );
-    assert!(page.is_ascii());
-    assert!(page.contains("Title q&quot;uote \\back\\slash\\ &lt;b&gt;&amp;amp; caf&#233;"));
-    assert!(page.contains("Board &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (B&amp;B)"));
-    assert!(!page.contains("<script"));
-    assert!(page.contains("id=\"a&quot;&lt;b&gt;\""));
+    let downloads = [("a\"<b>.json".to_owned(), "JSON <x>".to_owned())];
+    let page = site::policy::page(
+        &site::policy::Page {
+            name: "a\"<b>",
+            policy: &policy,
+            svg: None,
+            downloads: &downloads,
+        },
+        today(),
+    );
+    for page in [&index, &page] {
+        assert!(page.is_ascii());
+        assert!(page.contains("Title q&quot;uote \\back\\slash\\ &lt;b&gt;&amp;amp; caf&#233;"));
+        assert!(page.contains("Board &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co (B&amp;B)"));
+        assert!(!page.contains("<script"));
+    }
+    // The file name is a percent-encoded relative link.
+    assert!(index.contains("<a href=\"./a%22%3Cb%3E.html\">"), "{index}");
+    assert!(page.contains("<a href=\"./a%22%3Cb%3E.json\">JSON &lt;x&gt;</a>"));
 }
 
 #[test]
@@ -282,4 +295,39 @@ fn a_stage_timed_only_by_a_duty_is_not_called_untimed() {
             .unwrap();
         assert!(stage_1.contains("No timescale"), "{stage_1}");
     }
+}
+
+#[test]
+fn the_key_lists_only_what_the_chart_draws_and_no_text_is_small() {
+    let chart = |name: &str| {
+        let text = std::fs::read_to_string(root().join(format!("policies/{name}.ladder"))).unwrap();
+        let checked = crate::support::check(&text);
+        dot::to_string(checked.clean_policy().unwrap())
+    };
+    let key = |dot: &str| dot[dot.find("\"legend\" [").unwrap()..].to_owned();
+    let halton = chart("halton");
+    assert!(!key(&halton).contains("Step of a sub-procedure"));
+    assert!(!key(&halton).contains("Repeats"));
+    assert!(!key(&halton).contains("Phase"));
+    assert!(key(&halton).contains("Exception entry"));
+    let harrow = chart("harrow");
+    assert!(key(&harrow).contains("Step of a sub-procedure"));
+    // Solid edges are drawn solid in the key, dashed ones dashed.
+    assert!(key(&harrow).contains("#2e7d32\"><B>&#9472;"));
+    assert!(key(&harrow).contains("#a86400\"><B>&#9548;"));
+    for dot in [&halton, &harrow] {
+        // Nothing under 10 points: 13 CSS pixels at the SVG's natural size.
+        assert!(!dot.contains("POINT-SIZE=\"8\""));
+        assert!(!dot.contains("fontsize=9"));
+        // The day kind is said once, under the title.
+        assert!(dot.matches("Days are calendar days").count() <= 1);
+    }
+    assert_eq!(halton.matches("Days are calendar days").count(), 1);
+    // A condition in a stage with no duties starts on a line of its own.
+    assert!(chart("somerset").contains(
+        "(supervisor/manager)<BR/><FONT COLOR=\"#1f5fa8\"><I>&#8226; If a Care Provider"
+    ));
+    // Role descriptions, not internal names.
+    assert!(!harrow.contains("Led by line manager"));
+    assert!(harrow.contains("Led by the Supervisor or manager (line manager)"));
 }

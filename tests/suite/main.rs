@@ -30,6 +30,7 @@ mod policies;
 mod report;
 mod robustness;
 mod sarif;
+mod site;
 mod structure;
 mod timeline;
 mod timescales;

@@ -218,21 +218,28 @@ fn diff_reports_a_changed_review_period_and_the_date_it_moves() {
     );
 }
 
+/// A policy's page on the site, without a chart or downloads.
+fn policy_page(name: &str, policy: &ladder::model::Policy) -> String {
+    ladder::emit::site::policy::page(
+        &ladder::emit::site::policy::Page {
+            name,
+            policy,
+            svg: None,
+            downloads: &[],
+        },
+        crate::support::today(),
+    )
+}
+
 #[test]
-fn the_index_page_shows_the_period_beside_the_due_date() {
+fn the_policy_page_shows_the_period_beside_the_due_date() {
     let text = test_policy("review-period");
     let checked = check(&text);
     let policy = checked.clean_policy().unwrap();
-    let page = ladder::emit::html::index(
-        &[ladder::emit::html::Entry {
-            name: "review-period",
-            policy,
-            svg: None,
-        }],
-        crate::support::today(),
-    );
-    assert!(page.contains("<dt>Review</dt><dd>March 2027 (every 2 years)</dd>"));
-    assert!(page.contains("Review due March 2027"));
+    let page = policy_page("review-period", policy);
+    assert!(page.contains(
+        "<dt>Review</dt><dd>March 2027 (every 2 years). <span class=\"due\">Review due March 2027</span></dd>"
+    ));
 }
 
 // ------------------------------------------------- phases and repeating stages
@@ -320,7 +327,7 @@ fn the_charts_draw_phases_as_bands_and_a_repeating_stage_with_a_loop() {
     let formal = dot.split("subgraph \"cluster_phase_2\"").nth(1).unwrap();
     assert!(formal.contains("Formal: Stage 4 onwards"));
     assert!(dot.contains("\"stage-3\" -> \"stage-3\" [style=dashed"));
-    assert!(dot.contains("label=<repeats, up to director>"));
+    assert!(dot.contains("label=<repeats, up to the Director"));
     assert!(dot.contains("Repeats with more senior managers in turn, up to"));
     assert!(dot.contains("Phase: a named group of stages"));
 
@@ -329,7 +336,7 @@ fn the_charts_draw_phases_as_bands_and_a_repeating_stage_with_a_loop() {
         "  subgraph phase1[\"Informal: Stages 1 to 3\"]\n    s1[\"Stage 1: Practitioner to practitioner"
     ));
     assert!(mermaid.contains("  subgraph phase2[\"Formal: Stage 4 onwards\"]\n    s4["));
-    assert!(mermaid.contains("  s3 -.->|\"repeats, up to director\"| s3\n"));
+    assert!(mermaid.contains("  s3 -.->|\"repeats, up to the Director of the agency\"| s3\n"));
     // The loop's colour is set on its own index among the links.
     let links: Vec<&str> = mermaid
         .lines()
@@ -599,25 +606,18 @@ fn scopes_must_match_what_the_policy_covers_and_be_complete() {
 }
 
 #[test]
-fn the_charts_and_index_page_name_each_groups_board_and_role() {
+fn the_charts_and_policy_page_name_each_groups_board_and_role() {
     let text = test_policy("scoped-roles");
     let checked = check(&text);
     let policy = checked.clean_policy().unwrap();
     let dot = ladder::emit::dot::to_string(policy);
     assert!(dot.contains("Example Safeguarding Adults Board (ESAB) for adults; Example"));
     assert!(dot.contains("<B>Roles by whom the procedure covers</B>"));
-    assert!(dot.contains("- chair: for adults, Independent chair of the Safeguarding"));
+    assert!(dot.contains("&#8226; chair: for adults, Independent chair of the Safeguarding"));
     let mermaid = ladder::emit::mermaid::to_string(policy);
     assert!(mermaid.contains("  roles[\"Roles by whom the procedure covers<br/>- chair: for adults, Independent chair of the<br/>"));
-    let page = ladder::emit::html::index(
-        &[ladder::emit::html::Entry {
-            name: "scoped-roles",
-            policy,
-            svg: None,
-        }],
-        crate::support::today(),
-    );
-    assert!(page.contains("<dt>Role</dt><dd>chair: for adults, Independent chair of the Safeguarding Adults Board; for children, Independent chair of the Safeguarding Children Partnership</dd>"));
+    let page = policy_page("scoped-roles", policy);
+    assert!(page.contains("<li>chair: for adults, Independent chair of the Safeguarding Adults Board; for children, Independent chair of the Safeguarding Children Partnership</li>"));
     assert!(page.contains("(referring a matter to the chair; for children)"));
 }
 
@@ -806,7 +806,7 @@ fn the_charts_show_a_procedures_raiser_and_rules_inside_it() {
     let dot = ladder::emit::dot::to_string(policy);
     let cluster = dot.split("subgraph \"cluster_0\"").nth(1).unwrap();
     let cluster = &cluster[..cluster.find("\n  }\n").unwrap()];
-    assert!(cluster.contains("Raised by conference chair"));
+    assert!(cluster.contains("Raised by the Chair of the safeguarding adults case conference"));
     assert!(cluster.contains("\"conference_dispute.rule-1\" [style=\"rounded,dashed,filled\""));
     assert!(cluster.contains("<I>start at Step 2: Head of service</I>"));
     assert!(cluster.contains("\"applies-0\" -> \"conference_dispute.rule-1\""));
@@ -814,9 +814,9 @@ fn the_charts_show_a_procedures_raiser_and_rules_inside_it() {
 
     let mermaid = ladder::emit::mermaid::to_string(policy);
     assert!(mermaid.contains(
-        "subgraph p1[\"Sub-procedure: Disputes about a case conference decision (raised by conference chair)\"]"
+        "subgraph p1[\"Sub-procedure: Disputes about a case conference decision (raised by the Chair of the safeguarding adults case conference)\"]"
     ));
-    assert!(mermaid.contains("    p1r1[\"Exception<br/>If the adult is at immediate risk<br/>start at Step 2: Head of service<br/>Also: notify head of service\"]:::exception"));
+    assert!(mermaid.contains("    p1r1[\"Exception<br/>If the adult is at immediate risk<br/>start at Step 2: Head of service<br/>Also: The Chair of the safeguarding adults case<br/>conference must notify the Head of safeguarding\"]:::exception"));
     let links: Vec<&str> = mermaid
         .lines()
         .filter(|l| l.contains("-->") || l.contains("-.->"))
@@ -828,7 +828,7 @@ fn the_charts_show_a_procedures_raiser_and_rules_inside_it() {
     let duties_only = edit(&text, "    start at step 2\n", "");
     let checked = check(&duties_only);
     let dot = ladder::emit::dot::to_string(checked.clean_policy().unwrap());
-    assert!(dot.contains("- In Disputes about a case conference decision: if the adult"));
+    assert!(dot.contains("&#8226; In Disputes about a case conference decision: if the adult"));
 }
 
 #[test]

@@ -56,3 +56,20 @@ pub fn relative(path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// The words of a chart (DOT or Mermaid) with its markup read as spaces:
+/// line breaks, bullets and the indent of a bullet's later lines. Labels
+/// are wrapped, so a phrase is looked for in this text.
+pub fn chart_words(chart: &str) -> String {
+    let text = chart
+        .replace("<BR ALIGN=\"LEFT\"/>", " ")
+        .replace("<BR/>", " ")
+        .replace("<br/>", " ")
+        .replace("&#8226;", " ")
+        .replace("&#160;", " ")
+        .replace("&#39;", "'");
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

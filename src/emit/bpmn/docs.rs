@@ -3,6 +3,7 @@
 //! process variables the engine sets.
 
 use super::summary;
+use crate::emit::names::Names;
 use crate::model::{Duty, DutyKind, Modality, Policy, Stage, StageKey, describe_limits};
 
 /// A duty in full: `must notify independent chair by business manager on
@@ -94,17 +95,17 @@ fn join(items: &[String], either: bool) -> String {
 }
 
 /// Everything a stage says, one paragraph per line, for its task.
-pub(super) fn stage(policy: &Policy, stage: &Stage) -> Vec<String> {
+pub(super) fn stage(policy: &Policy, stage: &Stage, n: &Names) -> Vec<String> {
     let mut out = vec![summary::heading(stage)];
     for cite in &stage.cites {
         out.push(format!("Cites: {cite}"));
     }
-    out.push(summary::window(stage));
-    out.extend(summary::lead(stage));
+    out.push(summary::window(stage, n));
+    out.extend(summary::lead(stage, n));
     if let Some(panel) = &stage.panel {
         out.push(format!("Panel: {}", panel.title));
         out.extend(
-            summary::stage_duties(stage)
+            summary::stage_duties(stage, n)
                 .into_iter()
                 .filter(|d| d.contains("member") || d.starts_with("decision")),
         );
@@ -119,13 +120,13 @@ pub(super) fn stage(policy: &Policy, stage: &Stage) -> Vec<String> {
     for d in &policy.every_stage {
         out.push(format!("Duty (every stage): {}", duty(d)));
     }
-    out.extend(summary::conditions(stage));
-    out.extend(summary::repeats(stage));
+    out.extend(summary::conditions(stage, n));
+    out.extend(summary::repeats(stage, n));
     for outcome in &stage.outcomes {
         for d in &outcome.duties {
             out.push(format!(
                 "On {}: {}",
-                summary::branch(&outcome.when, &outcome.target),
+                summary::branch(&outcome.when, &outcome.target, n),
                 duty(d)
             ));
         }

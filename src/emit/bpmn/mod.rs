@@ -23,6 +23,7 @@ mod timers;
 mod xml;
 
 use super::summary;
+use crate::emit::names::Names;
 use crate::model::Policy;
 pub use timers::Expressions;
 
@@ -89,10 +90,11 @@ fn process_documentation(policy: &Policy, variables: &[Variable]) -> Vec<String>
     for d in &policy.every_stage {
         out.push(format!("Every stage: {}", docs::duty(d)));
     }
-    for other in summary::other_exceptions(policy) {
+    let names = Names::of(policy);
+    for other in summary::other_exceptions(policy, &names) {
         out.push(format!("Exception: {other}"));
     }
-    out.extend(summary::overall(policy));
+    out.extend(summary::overall(policy, &names));
     out.push("Process variables the engine sets:".to_owned());
     for v in variables {
         out.push(format!("- {}: {}", v.name, v.meaning));

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::graph::{BoundaryKind, Container, Global, Graph, Kind, Node, slug};
 use super::timers::{self, Expressions, variable_prefix};
 use super::{Variable, docs, lanes, summary};
+use crate::emit::names::Names;
 use crate::model::{OutcomeWhen, Policy, Stage, StageKey, StageLabels, Target};
 
 /// What `entry_stage` holds, for the process's documentation.
@@ -47,6 +48,8 @@ struct Builder<'p> {
     /// Every stage and step by key, and their labels.
     by_key: BTreeMap<&'p StageKey, &'p Stage>,
     labels: StageLabels<'p>,
+    /// How the policy names its people, records and forms, for the words.
+    names: Names<'p>,
     /// Escalations declared so far, by code.
     escalation_ids: BTreeMap<String, String>,
     /// The names in `variables`.
@@ -69,6 +72,7 @@ pub(super) fn build(policy: &Policy, lang: Expressions) -> (Graph, Vec<Variable>
         entries: BTreeMap::new(),
         by_key: policy.all_stages().map(|s| (&s.key, s)).collect(),
         labels: policy.stage_labels(),
+        names: Names::of(policy),
         escalation_ids: BTreeMap::new(),
         variable_names: BTreeSet::new(),
         dated: timers::dated(policy),
@@ -210,7 +214,7 @@ impl<'p> Builder<'p> {
             id: id.clone(),
             kind: Kind::UserTask,
             name: summary::heading(stage),
-            documentation: docs::stage(self.policy, stage),
+            documentation: docs::stage(self.policy, stage, &self.names),
             container,
             lane,
             column: column + 1,
@@ -384,7 +388,10 @@ impl<'p> Builder<'p> {
                 [(outcome, d)] => {
                     if let Some(target) = self.reach(container, d, near) {
                         let flow = self.graph.add_flow(&task, &target, None, None);
-                        self.flow_docs(&flow, vec![format!("Route: {}", summary::route(outcome))]);
+                        self.flow_docs(
+                            &flow,
+                            vec![format!("Route: {}", summary::route(outcome, &self.names))],
+                        );
                     }
                 }
                 many => {
@@ -418,7 +425,7 @@ impl<'p> Builder<'p> {
                         let flow = self.graph.add_flow(
                             &gateway,
                             &target,
-                            Some(summary::route(outcome)),
+                            Some(summary::route(outcome, &self.names)),
                             Some(condition),
                         );
                         self.flow_docs(
