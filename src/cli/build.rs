@@ -299,7 +299,9 @@ pub(super) fn run(args: &BuildArgs, config: &Config) -> Outcome {
             policy,
         })
         .collect();
-    let index = emit::site::index(&entries, today);
+    // The browser editor, when published beside the site, is offered there.
+    let editor = args.out.join("editor").join("index.html").is_file();
+    let index = emit::site::index(&entries, today, editor);
     if let Err(message) = staging.stage(&args.out.join("index.html"), index.as_bytes()) {
         eprintln!("error: {message}");
         return Outcome::Trouble;

@@ -55,7 +55,9 @@ fn builds_every_output_and_an_index() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("L060"), "{stdout}");
     assert!(
-        stdout.contains("checked 5 policies: 0 errors, 33 warnings, 4 accepted\nbuilt 5 of 5 policies into"),
+        stdout.contains(
+            "checked 5 policies: 0 errors, 33 warnings, 4 accepted\nbuilt 5 of 5 policies into"
+        ),
         "{stdout}"
     );
     // The index lists every policy, linking to its page, and holds no chart.
@@ -366,5 +368,26 @@ fn a_run_that_fails_part_way_leaves_the_site_as_it_was() {
         !listing(&out).iter().any(|f| f.contains(".tmp")),
         "{:?}",
         listing(&out)
+    );
+}
+
+#[test]
+fn the_index_offers_the_browser_editor_only_when_it_is_published_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let halton = root().join("policies/halton.ladder");
+    assert_eq!(build(&[&halton], &out).status.code(), Some(0));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!index.contains("editor/index.html"), "{index}");
+    // `cargo xtask editor --out site/editor`, then build again.
+    std::fs::create_dir_all(out.join("editor")).unwrap();
+    std::fs::write(out.join("editor/index.html"), "<!DOCTYPE html>").unwrap();
+    assert_eq!(build(&[&halton], &out).status.code(), Some(0));
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        index.contains(
+            "<a href=\"./editor/index.html\">Write or check a policy in your browser</a>"
+        ),
+        "{index}"
     );
 }

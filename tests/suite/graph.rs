@@ -190,6 +190,7 @@ fn hostile_labels_are_escaped_in_html() {
             policy: &policy,
         }],
         today(),
+        false,
     );
     let downloads = [("a\"<b>.json".to_owned(), "JSON <x>".to_owned())];
     let page = site::policy::page(

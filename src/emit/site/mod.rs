@@ -55,9 +55,11 @@ pub fn anchor(key: &crate::model::StageKey) -> String {
     key.slug().replace('.', "-")
 }
 
-/// The index page. `today` decides the review status shown.
+/// The index page. `today` decides the review status shown; `editor` is
+/// whether the browser editor (`cargo xtask editor --out OUT/editor`) is
+/// published beside the site, so the index can offer it.
 #[must_use]
-pub fn index(entries: &[Entry<'_>], today: NaiveDate) -> String {
+pub fn index(entries: &[Entry<'_>], today: NaiveDate, editor: bool) -> String {
     let mut out = head(
         "Escalation procedures",
         "Multi-agency escalation procedures for resolving disagreements between professionals: \
@@ -92,7 +94,14 @@ pub fn index(entries: &[Entry<'_>], today: NaiveDate) -> String {
             esc(&last_updated(p))
         );
     }
-    out.push_str("</tbody>\n</table>\n</main>\n");
+    out.push_str("</tbody>\n</table>\n");
+    if editor {
+        out.push_str(
+            "<p class=\"editor\"><a href=\"./editor/index.html\">Write or check a policy in your \
+             browser</a>: nothing is uploaded and nothing needs installing.</p>\n",
+        );
+    }
+    out.push_str("</main>\n");
     foot(&mut out);
     out
 }
