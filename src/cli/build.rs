@@ -1,7 +1,7 @@
 //! `ladder build`: the site a board publishes, from a set of policies, into
 //! one folder: `index.html`, and for each policy `NAME.html` (its page),
-//! `NAME.json`, `NAME.bpmn`, `NAME.dot`, `NAME.mmd`, and with Graphviz `NAME.svg` and
-//! `NAME.pdf`.
+//! `NAME.json`, `NAME.bpmn`, `NAME.dot`, `NAME.mmd`, and with Graphviz `NAME.svg`
+//! (and `NAME.pdf` with `--pdf`).
 //!
 //! It first reports what `check` would (the same code path: every
 //! diagnostic, warnings included, `--deny` as there), then builds. A policy
@@ -20,7 +20,7 @@ use crate::emit;
 use crate::model::Policy;
 
 use super::config::Config;
-use super::graph::{Graphviz, graphviz_svg_pdf};
+use super::graph::{Graphviz, graphviz_svg, graphviz_svg_pdf};
 use super::write::{Staging, remove_stale};
 use super::{BuildArgs, Outcome, check, files, parallel};
 
@@ -40,7 +40,9 @@ struct Output {
 /// A chart Graphviz drew.
 struct Drawing {
     svg: String,
-    pdf: Vec<u8>,
+    /// Only with `--pdf`: the PDF doubles Graphviz's time per chart, and a
+    /// policy's page prints as an A4 leaflet from the browser anyway.
+    pdf: Option<Vec<u8>>,
 }
 
 /// The files of one policy, in the order its page lists them. The page
@@ -74,11 +76,13 @@ fn outputs(policy: &Policy, text: &str, dot: &str, drawing: Option<&Drawing>) ->
             what: "The flowchart as SVG",
             bytes: d.svg.as_bytes().to_vec(),
         });
-        out.push(Output {
-            ext: "pdf",
-            what: "The flowchart as PDF, for printing",
-            bytes: d.pdf.clone(),
-        });
+        if let Some(pdf) = &d.pdf {
+            out.push(Output {
+                ext: "pdf",
+                what: "The flowchart as PDF, for printing",
+                bytes: pdf.clone(),
+            });
+        }
     }
     out
 }
@@ -216,7 +220,14 @@ pub(super) fn run(args: &BuildArgs, config: &Config) -> Outcome {
     let mut order: Vec<(&str, usize)> = distinct.iter().map(|(d, i)| (*d, *i)).collect();
     order.sort_by_key(|(_, i)| *i);
     let drawn: Vec<Result<Drawing, Graphviz>> = parallel::map(&order, |(dot, _)| {
-        graphviz_svg_pdf(dot, today).map(|(svg, pdf)| Drawing { svg, pdf })
+        if args.pdf {
+            graphviz_svg_pdf(dot, today).map(|(svg, pdf)| Drawing {
+                svg,
+                pdf: Some(pdf),
+            })
+        } else {
+            graphviz_svg(dot).map(|svg| Drawing { svg, pdf: None })
+        }
     });
     let mut missing = false;
     for result in &drawn {

@@ -102,6 +102,13 @@ pub(super) fn graphviz_svg_pdf(
     Ok((svg, pdf))
 }
 
+/// The chart as SVG alone, as `graphviz_svg_pdf` gives it.
+pub(super) fn graphviz_svg(dot: &str) -> Result<String, Graphviz> {
+    let svg = run_dot(dot, &["-Tsvg"])?;
+    let end = find(&svg, b"</svg>").map_or(svg.len(), |i| i + b"</svg>".len());
+    Ok(String::from_utf8_lossy(&svg[..end]).into_owned() + "\n")
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }

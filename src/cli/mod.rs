@@ -122,8 +122,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// Build the site a board publishes into a folder: index.html and, for
     /// each policy, NAME.html (its page: facts, flowchart, the procedure in
-    /// words), NAME.json, NAME.bpmn, NAME.dot, NAME.mmd and, with Graphviz, NAME.svg and
-    /// NAME.pdf.
+    /// words), NAME.json, NAME.bpmn, NAME.dot, NAME.mmd and, with Graphviz,
+    /// NAME.svg (and NAME.pdf with --pdf).
     ///
     /// Prints what `check` would first. A policy with errors produces nothing
     /// (its old outputs are removed) and the others are still built. Exit
@@ -256,6 +256,12 @@ pub struct BuildArgs {
     /// never when `NO_COLOR` is set).
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
+    /// Also draw each flowchart as a PDF with Graphviz (NAME.pdf), listed in
+    /// the page's downloads. It about doubles Graphviz's time per chart;
+    /// without it, a policy's page still prints (or saves as PDF) from the
+    /// browser as an A4 leaflet.
+    #[arg(long)]
+    pub pdf: bool,
     #[command(flatten)]
     pub holidays: holidays::HolidayArgs,
 }

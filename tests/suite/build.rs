@@ -9,9 +9,15 @@ use std::process::{Command, Output};
 use crate::support::root;
 
 fn build(paths: &[&Path], out: &Path) -> Output {
+    build_with(&[], paths, out)
+}
+
+/// `build` with further options, such as `--pdf`.
+fn build_with(options: &[&str], paths: &[&Path], out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ladder"))
         .args(["build", "--today", "2026-11-22", "--out"])
         .arg(out)
+        .args(options)
         .args(paths)
         .output()
         .unwrap()
@@ -30,7 +36,7 @@ fn listing(dir: &Path) -> Vec<String> {
 fn builds_every_output_and_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let run = build(&[&root().join("policies")], &out);
+    let run = build_with(&["--pdf"], &[&root().join("policies")], &out);
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -103,6 +109,16 @@ fn builds_every_output_and_an_index() {
             .unwrap()
             .starts_with(b"%PDF-")
     );
+    // Every page says how to print it or save it as a PDF from the browser.
+    assert!(harrow.contains("save it as a PDF from your browser's Print menu"));
+    // Without --pdf there is no PDF, and none left from before looks current.
+    assert_eq!(
+        build(&[&root().join("policies")], &out).status.code(),
+        Some(0)
+    );
+    assert!(!out.join("harrow.pdf").exists());
+    let harrow = std::fs::read_to_string(out.join("harrow.html")).unwrap();
+    assert!(!harrow.contains("harrow.pdf"));
 }
 
 #[test]
@@ -155,11 +171,15 @@ fn reruns_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     assert_eq!(
-        build(&[&root().join("policies")], &a).status.code(),
+        build_with(&["--pdf"], &[&root().join("policies")], &a)
+            .status
+            .code(),
         Some(0)
     );
     assert_eq!(
-        build(&[&root().join("policies")], &b).status.code(),
+        build_with(&["--pdf"], &[&root().join("policies")], &b)
+            .status
+            .code(),
         Some(0)
     );
     for name in listing(&a) {
@@ -209,7 +229,6 @@ fn a_policy_with_errors_produces_nothing_and_its_old_outputs_go() {
             "halton.html",
             "halton.json",
             "halton.mmd",
-            "halton.pdf",
             "halton.svg",
             "index.html"
         ]

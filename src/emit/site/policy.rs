@@ -223,10 +223,18 @@ fn contact(c: &Contact) -> String {
 }
 
 fn downloads(out: &mut String, files: &[(String, String)]) {
+    out.push_str("<h2 id=\"downloads\">Downloads</h2>\n");
+    // The browser's own print is the PDF every reader has: the print
+    // stylesheet makes the page an A4 leaflet, chart first.
+    out.push_str(
+        "<p>To keep a copy of this page, print it or save it as a PDF from your browser's \
+         Print menu: it prints as an A4 leaflet, the flowchart first and the procedure in words \
+         after it.</p>\n",
+    );
     if files.is_empty() {
         return;
     }
-    out.push_str("<h2 id=\"downloads\">Downloads</h2>\n<ul class=\"downloads\">\n");
+    out.push_str("<ul class=\"downloads\">\n");
     for (file, what) in files {
         let _ = writeln!(
             out,
