@@ -5,8 +5,9 @@
 //!
 //! It first reports what `check` would (the same code path: every
 //! diagnostic, warnings included, `--deny` as there), then builds. A policy
-//! with errors produces nothing, and its outputs from an earlier run are
-//! removed so that none looks current; the others are still built and the
+//! with errors produces nothing; its outputs from the last run it passed
+//! are kept (the public never loses a procedure while it is revised) and
+//! the index marks it as being revised; the others are still built and the
 //! run exits 1. Policies are checked, and charts drawn, on every core, and
 //! Graphviz lays out each distinct chart once. The files are written as one
 //! set (`write::Staging`): a run that fails before the end leaves every
@@ -292,22 +293,38 @@ pub(super) fn run(args: &BuildArgs, config: &Config) -> Outcome {
             }
         }
     }
-    // A policy with errors: nothing, and nothing left from before.
+    // A policy with errors produces nothing. The files of the last version
+    // that passed stay, so the public never loses a procedure while it is
+    // revised, and the index says the page is that version.
     let failed: Vec<&Read> = read
         .iter()
         .filter(|r| r.checked.clean_policy().is_none())
         .collect();
+    let mut kept: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for r in &failed {
-        for ext in EXTENSIONS {
-            to_remove.push(output(&args.out, &r.name, ext));
+        if output(&args.out, &r.name, "html").is_file() {
+            kept.insert(&r.name);
+        } else {
+            // Not published before: remove whatever an older ladder left.
+            for ext in EXTENSIONS {
+                to_remove.push(output(&args.out, &r.name, ext));
+            }
         }
     }
 
-    let entries: Vec<emit::site::Entry<'_>> = clean
+    let entries: Vec<emit::site::Entry<'_>> = read
         .iter()
-        .map(|(r, policy)| emit::site::Entry {
-            name: &r.name,
-            policy,
+        .filter_map(|r| match r.checked.clean_policy() {
+            Some(policy) => Some(emit::site::Entry {
+                name: &r.name,
+                policy: Some(policy),
+                failing: false,
+            }),
+            None => kept.contains(r.name.as_str()).then(|| emit::site::Entry {
+                name: &r.name,
+                policy: r.checked.policy.as_ref(),
+                failing: true,
+            }),
         })
         .collect();
     // The browser editor, when published beside the site, is offered there.
@@ -331,7 +348,7 @@ pub(super) fn run(args: &BuildArgs, config: &Config) -> Outcome {
     if missing {
         eprintln!("{}", super::graph::missing_for_build());
     }
-    summary(args, &clean, &failed, written, missing);
+    summary(args, &clean, &failed, &kept, written, missing);
     if failed.is_empty() {
         Outcome::Clean
     } else {
@@ -344,6 +361,7 @@ fn summary(
     args: &BuildArgs,
     clean: &[(&Read, &Policy)],
     failed: &[&Read],
+    kept: &std::collections::BTreeSet<&str>,
     written: usize,
     missing: bool,
 ) {
@@ -361,10 +379,18 @@ fn summary(
         }
     );
     for r in failed {
-        outln!(
-            "  `{}` has errors, so nothing was built from it (see above)",
-            r.shown
-        );
+        if kept.contains(r.name.as_str()) {
+            outln!(
+                "  `{}` has errors, so nothing was built from it (see above); its page and files \
+                 from the last build it passed are kept, and the index marks it as being revised",
+                r.shown
+            );
+        } else {
+            outln!(
+                "  `{}` has errors, so nothing was built from it (see above)",
+                r.shown
+            );
+        }
     }
 }
 

@@ -126,7 +126,8 @@ pub enum Command {
     /// NAME.svg (and NAME.pdf with --pdf).
     ///
     /// Prints what `check` would first. A policy with errors produces nothing
-    /// (its old outputs are removed) and the others are still built. Exit
+    /// (the files of the last build it passed are kept, and the index says it
+    /// is being revised) and the others are still built. Exit
     /// status: 0 all built, 1 a policy has errors (or warnings under
     /// --deny), 2 ladder could not run.
     Build(BuildArgs),

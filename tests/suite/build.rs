@@ -192,7 +192,7 @@ fn reruns_are_byte_identical() {
 }
 
 #[test]
-fn a_policy_with_errors_produces_nothing_and_its_old_outputs_go() {
+fn a_policy_with_errors_produces_nothing_and_keeps_its_last_good_page() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("src");
     let out = dir.path().join("out");
@@ -210,6 +210,9 @@ fn a_policy_with_errors_produces_nothing_and_its_old_outputs_go() {
     assert_eq!(build(&[&src], &out).status.code(), Some(0));
     assert!(out.join("harrow.json").exists());
 
+    let harrow_page = std::fs::read(out.join("harrow.html")).unwrap();
+    let harrow_json = std::fs::read(out.join("harrow.json")).unwrap();
+
     // Break Harrow: an unknown actor.
     let text = std::fs::read_to_string(src.join("harrow.ladder")).unwrap();
     std::fs::write(
@@ -221,21 +224,29 @@ fn a_policy_with_errors_produces_nothing_and_its_old_outputs_go() {
     assert_eq!(run.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("harrow.ladder"), "{stdout}");
-    assert_eq!(
-        listing(&out),
-        [
-            "halton.bpmn",
-            "halton.dot",
-            "halton.html",
-            "halton.json",
-            "halton.mmd",
-            "halton.svg",
-            "index.html"
-        ]
+    assert!(
+        stdout.contains("its page and files from the last build it passed are kept"),
+        "{stdout}"
     );
+    // Nothing is built from the broken revision: the last good files stay.
+    assert_eq!(std::fs::read(out.join("harrow.html")).unwrap(), harrow_page);
+    assert_eq!(std::fs::read(out.join("harrow.json")).unwrap(), harrow_json);
+    // The index still lists it, linked, and says the page is the last good one.
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"./harrow.html\">"), "{index}");
+    assert!(
+        index.contains("Being revised: the latest revision has errors"),
+        "{index}"
+    );
     assert!(index.contains("Halton"));
-    assert!(!index.contains("Harrow"));
+
+    // A policy with errors that was never built before gets nothing.
+    let fresh = dir.path().join("fresh");
+    let run = build(&[&src], &fresh);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(!fresh.join("harrow.html").exists());
+    let index = std::fs::read_to_string(fresh.join("index.html")).unwrap();
+    assert!(!index.contains("harrow.html"), "{index}");
 }
 
 #[test]

@@ -187,7 +187,8 @@ fn hostile_labels_are_escaped_in_html() {
     let index = site::index(
         &[site::Entry {
             name: "a\"<b>",
-            policy: &policy,
+            policy: Some(&policy),
+            failing: false,
         }],
         today(),
         false,

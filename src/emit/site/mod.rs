@@ -24,11 +24,17 @@ pub mod chart;
 pub mod policy;
 mod text;
 
-/// One built policy.
+/// One policy on the index.
 pub struct Entry<'a> {
     /// The file name without `.ladder`, which names every output file.
     pub name: &'a str,
-    pub policy: &'a Policy,
+    /// The policy as read. Only its title and board are shown for one that
+    /// fails the check, and it may have none (when it could not be read
+    /// through).
+    pub policy: Option<&'a Policy>,
+    /// The policy has errors: its page and files are those of the last
+    /// build it passed, and the index says so.
+    pub failing: bool,
 }
 
 /// A relative URL for a file in the site, safe whatever the file's name:
@@ -79,7 +85,13 @@ pub fn index(entries: &[Entry<'_>], today: NaiveDate, editor: bool) -> String {
          <th scope=\"col\">Review</th><th scope=\"col\">Last updated</th></tr></thead>\n<tbody>\n",
     );
     for e in entries {
-        let p = e.policy;
+        let p = match (e.policy, e.failing) {
+            (Some(p), false) => p,
+            (p, _) => {
+                failing_row(&mut out, e.name, p);
+                continue;
+            }
+        };
         let (class, status) = review(p, today);
         let _ = writeln!(
             out,
@@ -104,6 +116,26 @@ pub fn index(entries: &[Entry<'_>], today: NaiveDate, editor: bool) -> String {
     out.push_str("</main>\n");
     foot(&mut out);
     out
+}
+
+/// The row of a policy whose latest revision fails the check: its title
+/// links to the page of the last version that passed, and the row says so.
+fn failing_row(out: &mut String, name: &str, p: Option<&Policy>) {
+    let _ = writeln!(
+        out,
+        "<tr><th scope=\"row\" data-label=\"Procedure\"><a href=\"{}\">{}</a></th>\
+         <td data-label=\"Board\">{}</td><td data-label=\"Covers\">{}</td>\
+         <td data-label=\"Review\" class=\"overdue\">Being revised: the latest revision has \
+         errors, so this page is the last version that passed the check</td>\
+         <td data-label=\"Last updated\">{}</td></tr>",
+        esc(&href(&format!("{name}.html"))),
+        esc(p.map_or(name, title)),
+        esc(&p.map_or_else(|| "Not stated".to_owned(), board)),
+        esc(&p
+            .and_then(covers)
+            .unwrap_or_else(|| "Not stated".to_owned())),
+        esc(&p.map_or_else(|| "Not stated".to_owned(), last_updated))
+    );
 }
 
 /// The start of a page, up to the skip link and the banner, with the
