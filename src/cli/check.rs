@@ -107,6 +107,7 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
     let mut totals = [0usize; 3];
     let mut failed = false;
     let mut trouble = false;
+    let mut unread = 0;
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
     let mut accepted_total = 0;
     let mut collected: Vec<(String, String, Vec<Diagnostic>, Vec<Accepted>)> = Vec::new();
@@ -117,6 +118,7 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             Err(files::Trouble(message)) => {
                 eprintln!("error: {message}");
                 trouble = true;
+                unread += 1;
                 continue;
             }
         };
@@ -190,8 +192,8 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
         let [advice, warnings, errors] = totals;
         let _ = writeln!(
             stdout,
-            "checked {}: {}, {}{}{}",
-            count(paths.len(), "policy", "policies"),
+            "checked {}: {}, {}{}{}{}",
+            count(paths.len() - unread, "policy", "policies"),
             count(errors, "error", "errors"),
             count(warnings, "warning", "warnings"),
             if advice > 0 {
@@ -201,6 +203,12 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             },
             if accepted_total > 0 {
                 format!(", {accepted_total} accepted")
+            } else {
+                String::new()
+            },
+            // Not "0 errors" alone when a file was not checked at all.
+            if unread > 0 {
+                format!(", {} not read", count(unread, "file", "files"))
             } else {
                 String::new()
             }

@@ -16,6 +16,7 @@ mod dates;
 mod diff;
 mod docs;
 mod duties;
+mod files;
 mod format;
 mod graph;
 mod json;
