@@ -254,8 +254,10 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
             .as_ref()
             .map_or(String::new(), |p| format!(" for \"{p}\""))
     };
+    let old_by = first_by(old, |c| c.address.as_str());
+    let new_by = first_by(new, |c| c.address.as_str());
     for n in new {
-        let Some(o) = old.iter().find(|o| o.address == n.address) else {
+        let Some(o) = old_by.get(n.address.as_str()) else {
             let group = n
                 .scope
                 .map_or(String::new(), |g| format!(" (for {})", scope_word(g)));
@@ -293,7 +295,7 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
     }
     for o in old
         .iter()
-        .filter(|o| !new.iter().any(|n| n.address == o.address))
+        .filter(|o| !new_by.contains_key(o.address.as_str()))
     {
         out.push(
             s,
@@ -314,13 +316,15 @@ pub(super) fn or_else(text: &str, otherwise: &str) -> String {
 pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], new: &[Named]) {
     // A role may be described once for each group covered: the same name
     // with another `scope` is another description.
-    let same = |a: &Named, b: &Named| a.name == b.name && a.scope == b.scope;
     let called = |n: &Named| match n.scope {
         Some(scope) => format!("{} for {}", tick(&n.name), scope_word(scope)),
         None => tick(&n.name),
     };
+    let key = |n: &Named| (n.name.clone(), n.scope);
+    let old_by = first_by(old, key);
+    let new_by = first_by(new, key);
     for n in new {
-        match old.iter().find(|o| same(o, n)) {
+        match old_by.get(&key(n)) {
             None => out.push(
                 section,
                 Some(n.name.clone()),
@@ -339,7 +343,7 @@ pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], 
             Some(_) => {}
         }
     }
-    for o in old.iter().filter(|o| !new.iter().any(|n| same(o, n))) {
+    for o in old.iter().filter(|o| !new_by.contains_key(&key(o))) {
         out.push(
             section,
             Some(o.name.clone()),
