@@ -104,6 +104,12 @@ pub fn replace_contents(path: &Path, bytes: &[u8]) -> Result<(), String> {
     // The real file, so that the copy sits beside it even through a link.
     let real = std::fs::canonicalize(path).map_err(|e| fail(&e))?;
     let old = std::fs::read(&real).map_err(|e| fail(&e))?;
+    // Opened before the copy is made, so that a file that cannot be
+    // written (read-only) leaves no copy behind.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .open(&real)
+        .map_err(|e| fail(&e))?;
     let name = real.file_name().unwrap_or_default().to_string_lossy();
     let backup = real.with_file_name(format!(".{name}.ladder-backup"));
     OpenOptions::new()
@@ -123,11 +129,10 @@ pub fn replace_contents(path: &Path, bytes: &[u8]) -> Result<(), String> {
                 fail(&format!("cannot make a safety copy beside it: {e}"))
             }
         })?;
-    let written = OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(&real)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()));
+    let written = file
+        .set_len(0)
+        .and_then(|()| file.write_all(bytes))
+        .and_then(|()| file.sync_all());
     match written {
         Ok(()) => {
             let _ = std::fs::remove_file(&backup);

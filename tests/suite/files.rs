@@ -246,3 +246,25 @@ fn build_refuses_a_folder_that_is_not_its_own() {
         assert!(dir.path().join("site/.ladder-build").is_file());
     }
 }
+
+#[test]
+fn fmt_of_a_read_only_file_says_so_and_leaves_no_copy() {
+    let (dir, text) = unformatted();
+    let file = dir.path().join("p.ladder");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = ladder(dir.path(), &["fmt", "p.ladder"]);
+    // Root may write to any file; everyone else is refused.
+    if out.status.code() == Some(2) {
+        assert!(
+            stderr(&out).contains("cannot write `p.ladder`"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["p.ladder"]);
+}
