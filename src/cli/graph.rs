@@ -63,6 +63,9 @@ pub(super) fn missing_message(format: &str) -> String {
 pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
     let child = Command::new("dot")
         .arg(format!("-T{format}"))
+        // The drawing must not depend on the user's locale (under Arabic or
+        // German locales Graphviz wrote other output); the DOT is ASCII.
+        .env("LC_ALL", "C")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
