@@ -18,6 +18,7 @@ mod docs;
 mod duties;
 mod files;
 mod format;
+mod fuzz;
 mod graph;
 mod injection;
 mod json;
