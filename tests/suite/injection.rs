@@ -1,6 +1,7 @@
 //! No policy text changes an output's meaning: Graphviz's `\N`-style
 //! escapes and Mermaid's `%%{init}%%` directives inside labels are drawn as
-//! written, and a very long word does not make a drawing too wide to make.
+//! written, a very long word does not make a drawing too wide to make, and
+//! quoted text keeps its spaces.
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
@@ -79,4 +80,18 @@ fn a_very_long_word_is_wrapped_so_graphviz_can_draw_it() {
         .parse()
         .unwrap();
     assert!(width < 3000.0, "the drawing is {width}pt wide");
+}
+
+#[test]
+fn quoted_text_keeps_its_spaces_in_the_json() {
+    let text = std::fs::read_to_string(root().join("policies/halton.ladder")).unwrap();
+    let text = text.replacen(
+        "policy \"Professional Challenge and Escalation Policy\"",
+        "policy \"  Professional  Challenge \"",
+        1,
+    );
+    let checked = check(&text);
+    let policy = checked.clean_policy().expect("no errors");
+    let json = ladder::emit::json::to_string(policy, &text);
+    assert!(json.contains("\"  Professional  Challenge \""), "{json}");
 }
