@@ -51,6 +51,13 @@ def contacts(n, changed=False):
     return text + 'stage 1 "One" {\n  start on day 1\n  conclude by day 3\n  led by manager\n  resolved: end "Done"\n}\n'
 
 
+def notes(n, changed=False):
+    text = HEADER + "".join(
+        f'note "note {i}{" x" if changed and i % 2 else ""}"\n' for i in range(n)
+    )
+    return text + 'stage 1 "One" {\n  start on day 1\n  conclude by day 3\n  led by manager\n  resolved: end "Done"\n}\n'
+
+
 def run(args, cwd):
     started = time.perf_counter()
     subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -66,20 +73,22 @@ def main():
         ("human renderer (stage chain)", chain, ["check", "--color", "never", "a.ladder"]),
         ("plain renderer (stage chain)", chain, ["check", "--format", "plain", "a.ladder"]),
         ("diff (contacts)", contacts, ["diff", "a.ladder", "b.ladder"]),
+        ("diff (notes)", notes, ["diff", "a.ladder", "b.ladder"]),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for name, make, args in cases:
             previous = None
             for n in sizes:
                 text = make(n)
-                if len(text.encode()) > 2 * 1024 * 1024:
+                other = make(n, changed=True) if make in (contacts, notes) else ""
+                if max(len(text.encode()), len(other.encode())) > 2 * 1024 * 1024:
                     print(f"{name:32} {n:>7}: {len(text.encode())} bytes, over the 2 MiB limit")
                     continue
                 with open(os.path.join(tmp, "a.ladder"), "w") as f:
                     f.write(text)
-                if make is contacts:
+                if other:
                     with open(os.path.join(tmp, "b.ladder"), "w") as f:
-                        f.write(contacts(n, changed=True))
+                        f.write(other)
                 took = min(run([ladder] + args, tmp) for _ in range(3))
                 ratio = f"  x{took / previous[1]:.1f} for x{n / previous[0]:.0f} input" if previous else ""
                 print(f"{name:32} {n:>7}: {took:8.3f} s ({len(text.encode())} bytes){ratio}")

@@ -128,7 +128,7 @@ pub(super) fn header(out: &mut Out, old: &Policy, new: &Policy) {
 
 /// The policy's top-level notes, added and removed.
 pub(super) fn notes(out: &mut Out, old: &[String], new: &[String]) {
-    let (gone, added) = list_diff(old, new);
+    let (gone, added) = list_diff_ord(old, new);
     for note in added {
         out.push(
             Section::Policy,
@@ -425,7 +425,7 @@ pub(super) fn forms(out: &mut Out, old: &[Form], new: &[Form]) {
                 ),
             );
         }
-        let (gone, added) = list_diff(&o.fields, &n.fields);
+        let (gone, added) = list_diff_ord(&o.fields, &n.fields);
         for field in &added {
             out.push(
                 s,
@@ -516,7 +516,7 @@ pub(super) fn cites_and_notes(
             ),
         );
     }
-    let (gone, added) = list_diff(notes.0, notes.1);
+    let (gone, added) = list_diff_ord(notes.0, notes.1);
     for note in added {
         out.push(
             section,
