@@ -15,11 +15,19 @@ use std::fmt::Write as _;
 /// doubled: Graphviz expands `\N`, `\G`, `\E`, `\H`, `\T` and `\L` even in
 /// HTML-like labels ("A \N B" was drawn "A stage-1 B"), but draws `\\` as
 /// one backslash. (A character reference, `&#92;`, is decoded first and
-/// then expanded, so it is no escape.)
+/// then expanded, so it is no escape.) A word longer than `LONGEST_WORD`
+/// is broken with `<BR/>`, as `wrap` breaks it, so that no label is too wide
+/// to draw even where the text is not wrapped.
 #[must_use]
 pub fn dot_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut run = 0;
     for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > LONGEST_WORD {
+            out.push_str("<BR/>");
+            run = 1;
+        }
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -176,6 +184,11 @@ mod tests {
     #[test]
     fn graphviz_and_mermaid_escapes_are_not_expanded() {
         assert_eq!(dot_html("A \\N B"), "A \\\\N B");
+        let long = "x".repeat(LONGEST_WORD + 1);
+        assert_eq!(
+            dot_html(&long),
+            format!("{}<BR/>x", "x".repeat(LONGEST_WORD))
+        );
         assert_eq!(mermaid("%%{init: {}}%%"), "#37;#37;{init: {}}#37;#37;");
     }
 }

@@ -72,14 +72,29 @@ fn a_very_long_word_is_wrapped_so_graphviz_can_draw_it() {
     let drawn = svg(&dot::to_string(&titled(&word)));
     // The whole word is drawn, in pieces, in a drawing of ordinary width.
     assert!(drawn.matches('A').count() >= 11_630);
-    let width: f64 = drawn
-        .split("<svg width=\"")
+    let width = width(&drawn);
+    assert!(width < 3000.0, "the drawing is {width}pt wide");
+}
+
+#[test]
+fn a_very_long_word_in_text_that_is_not_wrapped_is_broken_too() {
+    let text = std::fs::read_to_string(root().join("policies/halton.ladder")).unwrap();
+    let text = text.replacen("board \"", &format!("board \"{} ", "B".repeat(11_630)), 1);
+    let checked = check(&text);
+    let policy = checked.clean_policy().expect("no errors");
+    let drawn = svg(&dot::to_string(policy));
+    let width = width(&drawn);
+    assert!(width < 3000.0, "the drawing is {width}pt wide");
+}
+
+/// The width of an SVG drawing, in points.
+fn width(svg: &str) -> f64 {
+    svg.split("<svg width=\"")
         .nth(1)
         .and_then(|rest| rest.split("pt\"").next())
         .unwrap()
         .parse()
-        .unwrap();
-    assert!(width < 3000.0, "the drawing is {width}pt wide");
+        .unwrap()
 }
 
 #[test]
