@@ -4,8 +4,9 @@
 //! decoded, checked, rendered, formatted and, when clean, given to every
 //! emitter. Nothing may panic, and `fmt` must keep every character of a
 //! valid file except the layout: the formatted text, without its
-//! whitespace, is the input without its whitespace, and formatting it again
-//! changes nothing. `PROPTEST_CASES` sets the number of cases (256 each by
+//! whitespace, is the input without its whitespace, formatting it again
+//! changes nothing, and it never refuses a file it can parse ("this is a
+//! bug in ladder"). `PROPTEST_CASES` sets the number of cases (256 each by
 //! default; CI runs the default, a few thousand in all).
 
 use proptest::prelude::*;
@@ -44,7 +45,11 @@ fn exercise(bytes: &[u8]) {
     for style in [Style::Short, Style::Plain] {
         let _ = render_all(&checked, "fuzzed.ladder", text, style);
     }
-    if let Ok(formatted) = ladder::format::format(text) {
+    let result = ladder::format::format(text);
+    if let Err(ladder::format::FormatError::WouldChangeMeaning(why)) = &result {
+        panic!("fmt would change the meaning ({why}) of:\n{text}");
+    }
+    if let Ok(formatted) = result {
         assert_eq!(
             without_layout(&formatted),
             without_layout(text),
