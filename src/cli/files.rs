@@ -121,7 +121,8 @@ pub fn read_source(path: &Path) -> Result<Decoded, Trouble> {
         let metadata = std::fs::metadata(path).map_err(|e| cannot(&e))?;
         if !metadata.is_file() {
             return Err(cannot(&format!(
-                "it is {}, not a file; name a `.ladder` file or a folder of them",
+                "it is {}, not a file; name a `.ladder` file or a folder of them, or `-` to read \
+                 standard input",
                 kind(metadata.file_type())
             )));
         }
