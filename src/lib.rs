@@ -104,6 +104,7 @@ pub mod parser;
 pub mod pasted;
 pub mod render;
 pub mod report;
+pub mod source;
 pub mod span;
 pub mod syntax_error;
 pub mod timeline;

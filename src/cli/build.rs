@@ -199,11 +199,8 @@ pub(super) fn run(args: &BuildArgs, config: &Config) -> Outcome {
     }
     outln!("{}", check::checked_line(read.len(), totals, accepted));
 
-    if let Err(e) = std::fs::create_dir_all(&args.out) {
-        eprintln!(
-            "error: cannot create the output folder `{}`: {e}",
-            args.out.display()
-        );
+    if let Err(message) = super::write::prepare_out_dir(&args.out) {
+        eprintln!("error: {message}");
         return Outcome::Trouble;
     }
 

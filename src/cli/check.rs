@@ -107,6 +107,7 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
     let mut totals = [0usize; 3];
     let mut failed = false;
     let mut trouble = false;
+    let mut unread = 0;
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
     let mut accepted_total = 0;
     let mut collected: Vec<(String, String, Vec<Diagnostic>, Vec<Accepted>)> = Vec::new();
@@ -117,6 +118,7 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
             Err(files::Trouble(message)) => {
                 eprintln!("error: {message}");
                 trouble = true;
+                unread += 1;
                 continue;
             }
         };
@@ -187,8 +189,14 @@ fn once(args: &CheckArgs, config: &Config, named: &[PathBuf], quiet: bool) -> Ou
     } else if style != Style::Short && !quiet {
         let _ = writeln!(
             stdout,
-            "{}",
-            checked_line(paths.len(), totals, accepted_total)
+            "{}{}",
+            checked_line(paths.len() - unread, totals, accepted_total),
+            // Not "0 errors" alone when a file was not checked at all.
+            if unread > 0 {
+                format!(", {} not read", count(unread, "file", "files"))
+            } else {
+                String::new()
+            }
         );
     }
     if trouble {

@@ -1,11 +1,19 @@
 //! Finding and reading policy files.
 //!
 //! Folders are searched recursively for `*.ladder` files, in sorted order so
-//! that output is the same on every machine. Text that is not valid UTF-8 is
-//! read with the bad bytes replaced, so that they are reported with a line
-//! and column like any other pasted character instead of stopping the run.
+//! that output is the same on every machine; each folder is entered once, so
+//! a symbolic link back up the tree (`self -> .`) does not repeat files or
+//! loop. Reading is bounded: only regular files (or standard input) are read,
+//! never a FIFO or device that could block or never end, and at most
+//! `source::MAX_BYTES` bytes are taken. The bytes are decoded by
+//! `crate::source`, which refuses, with a line and column, anything it could
+//! not give back exactly (bytes that are not UTF-8, control characters).
 
+use std::collections::BTreeSet;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
+
+use crate::source::{Decoded, MAX_BYTES, decode};
 
 /// A file that could not be found or read; the run cannot go on for it.
 #[derive(Debug)]
@@ -20,7 +28,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
             files.push(path.clone());
         } else if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found)?;
+            walk(path, &mut found, &mut BTreeSet::new())?;
             if found.is_empty() {
                 return Err(Trouble(format!(
                     "no `.ladder` files in the folder `{}`",
@@ -47,7 +55,13 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Trouble> {
     Ok(files)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, seen: &mut BTreeSet<PathBuf>) -> Result<(), Trouble> {
+    // A folder reached a second time (through a link) has been searched.
+    let real = std::fs::canonicalize(dir)
+        .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
     for entry in entries {
@@ -55,7 +69,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Trouble> {
             .map_err(|e| Trouble(format!("cannot read the folder `{}`: {e}", dir.display())))?;
         let path = entry.path();
         if path.is_dir() {
-            walk(&path, found)?;
+            walk(&path, found, seen)?;
         } else if path.extension().is_some_and(|e| e == "ladder") {
             found.push(path);
         }
@@ -78,26 +92,73 @@ pub fn shown(path: &Path, stdin_name: Option<&Path>) -> String {
     }
 }
 
-/// Reads a file as text; `-` reads standard input.
+/// Reads a file as text; `-` reads standard input. A byte-order mark is
+/// taken off.
 pub fn read(path: &Path) -> Result<String, Trouble> {
+    read_source(path).map(|decoded| decoded.text)
+}
+
+/// Reads a file as text, remembering whether it had a byte-order mark, for
+/// a command that writes the file back (`fmt`).
+pub fn read_source(path: &Path) -> Result<Decoded, Trouble> {
+    let name = if is_stdin(path) {
+        "standard input".to_owned()
+    } else {
+        format!("`{}`", display(path))
+    };
+    let cannot = |why: &dyn std::fmt::Display| Trouble(format!("cannot read {name}: {why}"));
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file at the limit from a longer one.
+    let limit = MAX_BYTES as u64 + 1;
     if is_stdin(path) {
-        use std::io::Read as _;
-        let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
+            .take(limit)
             .read_to_end(&mut bytes)
-            .map_err(|e| Trouble(format!("cannot read standard input: {e}")))?;
-        return Ok(match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        });
+            .map_err(|e| cannot(&e))?;
+    } else {
+        // Checked before opening: opening a FIFO waits for a writer.
+        let metadata = std::fs::metadata(path).map_err(|e| cannot(&e))?;
+        if !metadata.is_file() {
+            return Err(cannot(&format!(
+                "it is {}, not a file; name a `.ladder` file or a folder of them, or `-` to read \
+                 standard input",
+                kind(metadata.file_type())
+            )));
+        }
+        std::fs::File::open(path)
+            .and_then(|file| file.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| cannot(&e))?;
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Trouble(format!("cannot read `{}`: {e}", path.display())))?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    if bytes.len() > MAX_BYTES {
+        return Err(cannot(&format!(
+            "it is longer than the {MAX_BYTES} bytes (2 MiB) ladder reads; a procedure file is \
+             normally a few kilobytes, so check that this is the right file"
+        )));
+    }
+    decode(&bytes).map_err(|e| cannot(&e))
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// The path as shown in diagnostics: relative paths as given, with `/`.

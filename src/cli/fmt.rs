@@ -3,15 +3,19 @@
 //! Without flags, each file that is not already formatted is rewritten
 //! atomically. `--check` writes nothing and exits 1 listing the files that
 //! would change; `--diff` shows how, as a unified diff. A file with syntax
-//! errors is never touched: its errors are shown instead. `-` formats
-//! standard input to standard output.
+//! errors is never touched: its errors are shown instead; nor is a file with
+//! errors of any other kind (an unknown name, an invalid date), which is
+//! more likely still being written. `-` formats standard input to standard
+//! output. A byte-order mark is kept, and the file is rewritten in place
+//! (`write::replace_contents`) so that its permissions, hard links and
+//! symbolic links stay as they were.
 
 use similar::TextDiff;
 
 use crate::format::{FormatError, format};
 use crate::render::{Style, render};
 
-use super::{FmtArgs, Outcome, files, write::atomic_write};
+use super::{FmtArgs, Outcome, files, write::replace_contents};
 
 pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
     let paths = match files::collect(&args.paths) {
@@ -25,8 +29,8 @@ pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
     let mut changed = 0;
     for path in &paths {
         let shown = files::shown(path, args.stdin_filename.as_deref());
-        let text = match files::read(path) {
-            Ok(text) => text,
+        let (text, source) = match files::read_source(path) {
+            Ok(source) => (source.text.clone(), source),
             Err(files::Trouble(message)) => {
                 eprintln!("error: {message}");
                 outcome = Outcome::Trouble;
@@ -55,7 +59,7 @@ pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
         };
         if files::is_stdin(path) && !args.check && !args.diff {
             // Standard input is formatted to standard output, changed or not.
-            out!("{formatted}");
+            out!("{}", source.original(&formatted));
             continue;
         }
         if formatted == text {
@@ -78,7 +82,10 @@ pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
             if outcome == Outcome::Clean {
                 outcome = Outcome::Failed;
             }
-        } else if let Err(message) = atomic_write(path, formatted.as_bytes()) {
+        } else if refused(&text, &shown) {
+            outcome = Outcome::Failed;
+        } else if let Err(message) = replace_contents(path, source.original(&formatted).as_bytes())
+        {
             eprintln!("error: {message}");
             outcome = Outcome::Trouble;
         } else if !quiet {
@@ -96,4 +103,15 @@ pub(super) fn run(args: &FmtArgs, quiet: bool) -> Outcome {
         );
     }
     outcome
+}
+
+/// Whether a file has errors besides its layout, which are listed (the
+/// file is then left as it is).
+fn refused(text: &str, shown: &str) -> bool {
+    let today = chrono::Local::now().date_naive();
+    let checked = crate::driver::check_source(text, &crate::checks::Options::new(today));
+    if checked.has_errors() {
+        files::report_refusal(&checked, shown, text, "it was not formatted");
+    }
+    checked.has_errors()
 }

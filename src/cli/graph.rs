@@ -122,6 +122,9 @@ pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
 fn run_dot(dot: &str, args: &[&str]) -> Result<Vec<u8>, Graphviz> {
     let child = Command::new("dot")
         .args(args)
+        // The drawing must not depend on the user's locale (under Arabic or
+        // German locales Graphviz wrote other output); the DOT is ASCII.
+        .env("LC_ALL", "C")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

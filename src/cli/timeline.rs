@@ -10,7 +10,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use crate::checks::Options;
 use crate::deadline::DeadlineError;
@@ -119,6 +119,22 @@ pub(super) fn run(args: &TimelineArgs) -> Outcome {
             return Outcome::Trouble;
         }
     };
+    // ISO 8601 dates have four-digit years: a deadline past 9999 would be
+    // written `+10000-01-02`, which nothing reads as a date.
+    if let Some(late) = timeline
+        .deadlines
+        .iter()
+        .filter_map(|d| d.date.as_ref())
+        .find(|d| d.value.year() > 9999)
+    {
+        eprintln!(
+            "error: no timeline for a concern raised on {}: its deadlines run past the year 9999 \
+             (into {}), the last year ladder writes dates in; use a raise date before 9999",
+            raised.format("%Y-%m-%d"),
+            late.value.year()
+        );
+        return Outcome::Trouble;
+    }
     let out = match args.format.unwrap_or(TimelineFormat::Human) {
         TimelineFormat::Human | TimelineFormat::Csv => timeline.human(),
         TimelineFormat::Json => timeline.json(),

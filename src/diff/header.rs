@@ -128,7 +128,7 @@ pub(super) fn header(out: &mut Out, old: &Policy, new: &Policy) {
 
 /// The policy's top-level notes, added and removed.
 pub(super) fn notes(out: &mut Out, old: &[String], new: &[String]) {
-    let (gone, added) = list_diff(old, new);
+    let (gone, added) = list_diff_ord(old, new);
     for note in added {
         out.push(
             Section::Policy,
@@ -254,8 +254,10 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
             .as_ref()
             .map_or(String::new(), |p| format!(" for \"{p}\""))
     };
+    let old_by = first_by(old, |c| c.address.as_str());
+    let new_by = first_by(new, |c| c.address.as_str());
     for n in new {
-        let Some(o) = old.iter().find(|o| o.address == n.address) else {
+        let Some(o) = old_by.get(n.address.as_str()) else {
             let group = n
                 .scope
                 .map_or(String::new(), |g| format!(" (for {})", scope_word(g)));
@@ -293,7 +295,7 @@ pub(super) fn contacts(out: &mut Out, old: &[Contact], new: &[Contact]) {
     }
     for o in old
         .iter()
-        .filter(|o| !new.iter().any(|n| n.address == o.address))
+        .filter(|o| !new_by.contains_key(o.address.as_str()))
     {
         out.push(
             s,
@@ -314,13 +316,15 @@ pub(super) fn or_else(text: &str, otherwise: &str) -> String {
 pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], new: &[Named]) {
     // A role may be described once for each group covered: the same name
     // with another `scope` is another description.
-    let same = |a: &Named, b: &Named| a.name == b.name && a.scope == b.scope;
     let called = |n: &Named| match n.scope {
         Some(scope) => format!("{} for {}", tick(&n.name), scope_word(scope)),
         None => tick(&n.name),
     };
+    let key = |n: &Named| (n.name.clone(), n.scope);
+    let old_by = first_by(old, key);
+    let new_by = first_by(new, key);
     for n in new {
-        match old.iter().find(|o| same(o, n)) {
+        match old_by.get(&key(n)) {
             None => out.push(
                 section,
                 Some(n.name.clone()),
@@ -339,7 +343,7 @@ pub(super) fn named(out: &mut Out, section: Section, kind: &str, old: &[Named], 
             Some(_) => {}
         }
     }
-    for o in old.iter().filter(|o| !new.iter().any(|n| same(o, n))) {
+    for o in old.iter().filter(|o| !new_by.contains_key(&key(o))) {
         out.push(
             section,
             Some(o.name.clone()),
@@ -421,7 +425,7 @@ pub(super) fn forms(out: &mut Out, old: &[Form], new: &[Form]) {
                 ),
             );
         }
-        let (gone, added) = list_diff(&o.fields, &n.fields);
+        let (gone, added) = list_diff_ord(&o.fields, &n.fields);
         for field in &added {
             out.push(
                 s,
@@ -512,7 +516,7 @@ pub(super) fn cites_and_notes(
             ),
         );
     }
-    let (gone, added) = list_diff(notes.0, notes.1);
+    let (gone, added) = list_diff_ord(notes.0, notes.1);
     for note in added {
         out.push(
             section,

@@ -210,8 +210,19 @@ impl Ctx<'_> {
 // ------------------------------------------------------ rules, procedures
 
 /// What is in `old` and not in `new`, and what is in `new` and not in
-/// `old`, counting repeats, each in file order.
+/// `old`, counting repeats, each in file order. The common start and end
+/// are passed over first, so that an edit to a long list costs time in
+/// proportion to it; only what lies between is compared item by item.
 fn list_diff<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> (Vec<&'a T>, Vec<&'a T>) {
+    let start = old.iter().zip(new).take_while(|(o, n)| o == n).count();
+    let (old, new) = (&old[start..], &new[start..]);
+    let end = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take_while(|(o, n)| o == n)
+        .count();
+    let (old, new) = (&old[..old.len() - end], &new[..new.len() - end]);
     let mut unmatched: Vec<&T> = new.iter().collect();
     let mut gone = Vec::new();
     for o in old {
@@ -223,6 +234,39 @@ fn list_diff<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> (Vec<&'a T>, Vec<&
         }
     }
     (gone, unmatched)
+}
+
+/// `list_diff` for items that can be sorted (texts), in n log n time
+/// whatever the change: each value's first occurrences on one side match
+/// its first occurrences on the other, as `list_diff` pairs them.
+fn list_diff_ord<'a, T: Ord>(old: &'a [T], new: &'a [T]) -> (Vec<&'a T>, Vec<&'a T>) {
+    let unmatched = |from: &'a [T], other: &'a [T]| {
+        let mut left: BTreeMap<&T, usize> = BTreeMap::new();
+        for item in other {
+            *left.entry(item).or_default() += 1;
+        }
+        from.iter()
+            .filter(|item| match left.get_mut(item) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    (unmatched(old, new), unmatched(new, old))
+}
+
+/// Each key's first item, so that an item's counterpart in the other
+/// version is found in log time: a scan of the other list per item made a
+/// diff of thousands of contacts take time in the square of their number.
+fn first_by<'a, T, K: Ord>(items: &'a [T], key: impl Fn(&'a T) -> K) -> BTreeMap<K, &'a T> {
+    let mut map = BTreeMap::new();
+    for item in items {
+        map.entry(key(item)).or_insert(item);
+    }
+    map
 }
 
 fn tick(name: &str) -> String {

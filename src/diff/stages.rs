@@ -25,22 +25,37 @@ pub(super) fn pair_procedure_keys(old: &Policy, new: &Policy) -> Vec<(StageKey, 
         .collect()
 }
 
-/// Index pairs (old, new) of stages that are the same stage.
+/// What a pass of `pairs` matches stages by: key, title, or both.
+type PairBy = for<'a> fn(&'a Stage) -> (Option<&'a StageKey>, Option<&'a str>);
+
+/// Index pairs (old, new) of stages that are the same stage. Each new stage
+/// takes the first old one not yet taken that matches, looked up in a map of
+/// the old stages waiting, in file order, so that long ladders are paired
+/// in n log n time rather than by a scan per stage.
 pub(super) fn pairs(old: &[Stage], new: &[Stage]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
-    let passes: [fn(&Stage, &Stage) -> bool; 3] = [
-        |o, n| o.key == n.key && o.title == n.title,
-        |o, n| o.title == n.title,
-        |o, n| o.key == n.key,
+    let passes: [PairBy; 3] = [
+        |s| (Some(&s.key), Some(s.title.as_str())),
+        |s| (None, Some(s.title.as_str())),
+        |s| (Some(&s.key), None),
     ];
-    for same in passes {
+    for by in passes {
+        let mut waiting: BTreeMap<_, std::collections::VecDeque<usize>> = BTreeMap::new();
+        for (oi, o) in old.iter().enumerate() {
+            if !old_used[oi] {
+                waiting.entry(by(o)).or_default().push_back(oi);
+            }
+        }
         for (ni, n) in new.iter().enumerate() {
             if new_used[ni] {
                 continue;
             }
-            if let Some(oi) = (0..old.len()).find(|&oi| !old_used[oi] && same(&old[oi], n)) {
+            if let Some(oi) = waiting
+                .get_mut(&by(n))
+                .and_then(std::collections::VecDeque::pop_front)
+            {
                 old_used[oi] = true;
                 new_used[ni] = true;
                 pairs.push((oi, ni));
@@ -52,9 +67,15 @@ pub(super) fn pairs(old: &[Stage], new: &[Stage]) -> Vec<(usize, usize)> {
 
 pub(super) fn stages(out: &mut Out, ctx: &Ctx<'_>, old: &[Stage], new: &[Stage]) {
     let pairs = pairs(old, new);
+    let mut old_of = vec![None; new.len()];
+    let mut paired = vec![false; old.len()];
+    for &(oi, ni) in &pairs {
+        old_of[ni] = Some(oi);
+        paired[oi] = true;
+    }
     for (ni, n) in new.iter().enumerate() {
-        match pairs.iter().find(|&&(_, p)| p == ni) {
-            Some(&(oi, _)) => stage(out, ctx, &old[oi], n),
+        match old_of[ni] {
+            Some(oi) => stage(out, ctx, &old[oi], n),
             None => out.push(
                 Section::Stages,
                 Some(n.key.slug()),
@@ -63,7 +84,7 @@ pub(super) fn stages(out: &mut Out, ctx: &Ctx<'_>, old: &[Stage], new: &[Stage])
         }
     }
     for (oi, o) in old.iter().enumerate() {
-        if !pairs.iter().any(|&(p, _)| p == oi) {
+        if !paired[oi] {
             out.push(
                 Section::Stages,
                 Some(o.key.slug()),

@@ -11,17 +11,30 @@ use std::fmt::Write as _;
 
 /// Text for a Graphviz HTML-like label (`label=<...>`): `&`, `<`, `>`, `"`
 /// and every non-ASCII character become character references; control
-/// characters (line breaks in pasted text) become spaces.
+/// characters (line breaks in pasted text) become spaces. A backslash is
+/// doubled: Graphviz expands `\N`, `\G`, `\E`, `\H`, `\T` and `\L` even in
+/// HTML-like labels ("A \N B" was drawn "A stage-1 B"), but draws `\\` as
+/// one backslash. (A character reference, `&#92;`, is decoded first and
+/// then expanded, so it is no escape.) A word longer than `LONGEST_WORD`
+/// is broken with `<BR/>`, as `wrap` breaks it, so that no label is too wide
+/// to draw even where the text is not wrapped.
 #[must_use]
 pub fn dot_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut run = 0;
     for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > LONGEST_WORD {
+            out.push_str("<BR/>");
+            run = 1;
+        }
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\\' => out.push_str("\\\\"),
             c if c.is_control() => out.push(' '),
             c if c.is_ascii() => out.push(c),
             c => {
@@ -54,8 +67,10 @@ pub fn dot_quoted(text: &str) -> String {
 /// Text for a Mermaid label inside double quotes (`id["..."]`). Mermaid's
 /// own escape is an entity code, `#quot;` or `#35;`: quotes, `#`, the
 /// characters HTML labels would read as markup, the backtick (which starts
-/// a Markdown string), the pipe (which ends an edge label) and every
-/// non-ASCII character are written that way.
+/// a Markdown string), the pipe (which ends an edge label), the percent sign
+/// (`%%{init: ...}%%` in a label was read as a directive that changed the
+/// whole diagram's theme and CSS) and every non-ASCII character are written
+/// that way.
 #[must_use]
 pub fn mermaid(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -66,7 +81,7 @@ pub fn mermaid(text: &str) -> String {
             '&' => out.push_str("#amp;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
-            '`' | '|' => {
+            '`' | '|' | '%' => {
                 let _ = write!(out, "#{};", u32::from(c));
             }
             c if c.is_control() => out.push(' '),
@@ -102,12 +117,24 @@ pub fn html(text: &str) -> String {
 
 /// Splits text into lines of at most about `width` characters at spaces,
 /// so that long titles do not make boxes as wide as the page. Words longer
-/// than the width are kept whole.
+/// than the width are kept whole, up to `LONGEST_WORD` characters: a longer
+/// one (a pasted URL, or 11,630 letters without a space) is cut into pieces
+/// of that length, so that no drawing grows wider than Graphviz can make.
 #[must_use]
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let pieces: Vec<String> = text
+        .split_whitespace()
+        .flat_map(|word| {
+            let chars: Vec<char> = word.chars().collect();
+            chars
+                .chunks(LONGEST_WORD)
+                .map(|piece| piece.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for word in &pieces {
         let len = line.chars().count();
         if len > 0 && len + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
@@ -122,6 +149,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     }
     lines
 }
+
+/// The longest word `wrap` keeps on one line.
+pub const LONGEST_WORD: usize = 60;
 
 #[cfg(test)]
 mod tests {
@@ -140,5 +170,25 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("", 7), [""]);
         assert_eq!(wrap("abcdefghij k", 4), ["abcdefghij", "k"]);
+        let long = "x".repeat(LONGEST_WORD * 2 + 1);
+        assert_eq!(
+            wrap(&long, 30),
+            [
+                "x".repeat(LONGEST_WORD),
+                "x".repeat(LONGEST_WORD),
+                "x".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn graphviz_and_mermaid_escapes_are_not_expanded() {
+        assert_eq!(dot_html("A \\N B"), "A \\\\N B");
+        let long = "x".repeat(LONGEST_WORD + 1);
+        assert_eq!(
+            dot_html(&long),
+            format!("{}<BR/>x", "x".repeat(LONGEST_WORD))
+        );
+        assert_eq!(mermaid("%%{init: {}}%%"), "#37;#37;{init: {}}#37;#37;");
     }
 }

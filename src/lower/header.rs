@@ -172,7 +172,7 @@ impl Lowerer {
                     precision: Precision::Day,
                     span: date.span,
                 }),
-                None => invalid(self, format!("{} is not a date", describe_date(date))),
+                None => invalid(self, date_problem(date)),
             },
             (Some(month), None) => {
                 let first = NaiveDate::from_ymd_opt(date.year, month, 1);
@@ -188,7 +188,7 @@ impl Lowerer {
                         precision: Precision::Month,
                         span: date.span,
                     }),
-                    _ => invalid(self, format!("{} is not a date", describe_date(date))),
+                    _ => invalid(self, date_problem(date)),
                 }
             }
             _ => match (
@@ -258,17 +258,17 @@ fn header_word(kind: &HeaderKind) -> &'static str {
     }
 }
 
-fn describe_date(date: &ast::Date) -> String {
+/// What is wrong with a date that does not exist, in the user's terms: a
+/// month past 12 is named by its number, never put back into a date
+/// ("1 month 13 2025 is not a date" read as garbled).
+fn date_problem(date: &ast::Date) -> String {
     let month = date
         .month
-        .and_then(|m| crate::calendar::MONTH_NAMES.get(usize::try_from(m).ok()?.checked_sub(1)?))
-        .map_or_else(
-            || format!("month {}", date.month.unwrap_or(0)),
-            |m| (*m).to_owned(),
-        );
-    match date.day {
-        Some(day) => format!("{day} {month} {}", date.year),
-        None => format!("{month} {}", date.year),
+        .and_then(|m| crate::calendar::MONTH_NAMES.get(usize::try_from(m).ok()?.checked_sub(1)?));
+    match (month, date.month, date.day) {
+        (None, Some(m), _) => format!("there is no month {m}: a year has 12 months"),
+        (Some(name), _, Some(day)) => format!("{day} {name} {} is not a date", date.year),
+        _ => format!("the year {} is not one ladder can use", date.year),
     }
 }
 

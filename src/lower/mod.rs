@@ -94,9 +94,28 @@ struct Lowerer {
     /// Each actor's declarations so far: the group each is for (`None`
     /// for everyone) and where it is.
     actor_scopes: BTreeMap<String, Vec<(Option<ast::Scope>, Span)>>,
+    /// How many unknown names have been compared with every defined one
+    /// (see `may_suggest`).
+    suggestions_tried: usize,
 }
 
+/// How many unknown names of one file get a "did you mean": each costs a
+/// comparison with every name defined, so without a limit a file of
+/// thousands of misspellings took time in the square of its length. Past
+/// the first few dozen, the same few typos are usually repeated.
+const SUGGESTIONS: usize = 50;
+
+/// The longest name a suggestion is looked for: comparing two names costs
+/// the product of their lengths.
+const SUGGESTED_NAME_LENGTH: usize = 64;
+
 impl Lowerer {
+    /// Whether one more unknown name may be compared with the defined ones.
+    fn may_suggest(&mut self) -> bool {
+        self.suggestions_tried += 1;
+        self.suggestions_tried <= SUGGESTIONS
+    }
+
     fn declarations(&mut self, file: &ast::File) {
         for item in &file.items {
             let (kind, name) = match item {
@@ -278,12 +297,15 @@ impl Lowerer {
                 self.diagnostics.push(diagnostic);
             }
             None => {
-                let candidates: Vec<&str> = self
-                    .names
-                    .iter()
-                    .filter(|(_, (kind, _))| *kind == expected)
-                    .map(|(n, _)| n.as_str())
-                    .collect();
+                let candidates: Vec<&str> = if self.may_suggest() {
+                    self.names
+                        .iter()
+                        .filter(|(_, (kind, _))| *kind == expected)
+                        .map(|(n, _)| n.as_str())
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let mut diagnostic = Diagnostic::new(
                     Code::UnknownName,
                     name.span,
@@ -316,8 +338,12 @@ impl Lowerer {
 /// The closest candidate, if it is close enough to be a likely typo.
 #[must_use]
 pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if name.len() > SUGGESTED_NAME_LENGTH {
+        return None;
+    }
     let lower = name.to_lowercase();
     candidates
+        .filter(|c| c.len() <= SUGGESTED_NAME_LENGTH)
         .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

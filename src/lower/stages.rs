@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 
 use super::time::{On, Place};
 use super::{Lowerer, did_you_mean, texts};
+
+/// How many stages a message about an unknown one lists.
+const LISTED: usize = 20;
 use crate::ast::{self, Ident, Item};
 use crate::code::Code;
 use crate::diagnostic::Diagnostic;
@@ -446,22 +449,22 @@ impl Lowerer {
                 );
                 return None;
             };
-            let table = self.steps.get(procedure).cloned().unwrap_or_default();
-            if table.contains_key(&key) {
+            if self
+                .steps
+                .get(procedure)
+                .is_some_and(|t| t.contains_key(&key))
+            {
                 return Some(StageKey {
                     procedure: Some(procedure.to_owned()),
                     id: key,
                 });
             }
-            self.unknown_stage(
-                r,
-                &key,
-                &table
-                    .keys()
-                    .map(|k| format!("step {k}"))
-                    .collect::<Vec<_>>(),
-                "step",
+            let suggest = self.suggest_for(&key);
+            let known = known(
+                self.step_order.get(procedure).map(|order| order.iter()),
+                suggest,
             );
+            self.unknown_stage(r, &key, known, "step");
             return None;
         }
         if self.stages.contains_key(&key) {
@@ -470,16 +473,25 @@ impl Lowerer {
                 id: key,
             });
         }
-        let candidates: Vec<String> = self.stages.keys().map(|k| format!("stage {k}")).collect();
-        self.unknown_stage(r, &key, &candidates, "stage");
+        let suggest = self.suggest_for(&key);
+        let known = known(Some(self.stage_order.iter()), suggest);
+        self.unknown_stage(r, &key, known, "stage");
         None
+    }
+
+    /// Whether an unknown stage or step reference is compared with the
+    /// known ones for a "did you mean". A number is not misspelt: `stage 3`
+    /// is no nearer `stage 1` than `stage 2`, so numbers get the list of
+    /// stages, not a guess.
+    fn suggest_for(&mut self, key: &str) -> bool {
+        !key.chars().all(|c| c.is_ascii_digit()) && self.may_suggest()
     }
 
     pub(super) fn unknown_stage(
         &mut self,
         r: &ast::StageRef,
         key: &str,
-        candidates: &[String],
+        (known, total, suggest): (Vec<String>, usize, bool),
         word: &str,
     ) {
         let written = format!("{word} {key}");
@@ -488,24 +500,30 @@ impl Lowerer {
             r.span,
             format!("there is no `{written}`"),
         );
-        // A number is not misspelt: `stage 3` is no nearer `stage 1` than
-        // `stage 2`, so numbers get the list of stages, not a guess.
-        let numeric = key.chars().all(|c| c.is_ascii_digit());
-        if let Some(best) =
-            did_you_mean(&written, candidates.iter().map(String::as_str)).filter(|_| !numeric)
+        let candidates: Vec<String> = known.iter().map(|k| format!("{word} {k}")).collect();
+        if suggest && let Some(best) = did_you_mean(&written, candidates.iter().map(String::as_str))
         {
             diagnostic = diagnostic.with_primary_label(format!("did you mean `{best}`?"));
         }
         let list = if candidates.is_empty() {
             format!("There are no {word}s yet.")
         } else {
+            // A long ladder's whole list in every message would make the
+            // output grow with the square of the file.
+            let shown: Vec<String> = candidates
+                .iter()
+                .take(LISTED)
+                .map(|c| format!("`{c}`"))
+                .collect();
+            let more = total.saturating_sub(LISTED);
             format!(
-                "The {word}s are {}.",
-                candidates
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "The {word}s are {}{}.",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
             )
         };
         self.diagnostics.push(diagnostic.with_help(format!(
@@ -556,4 +574,20 @@ impl Lowerer {
         }
         rule
     }
+}
+
+/// The ids an unknown stage or step reference is compared with and listed
+/// against, how many there are, and whether to suggest one. All of them only
+/// while suggestions are looked for; after that only the few listed, so that
+/// thousands of wrong references to a long ladder do not each copy it.
+fn known<'a>(
+    keys: Option<impl ExactSizeIterator<Item = &'a String>>,
+    suggest: bool,
+) -> (Vec<String>, usize, bool) {
+    let Some(keys) = keys else {
+        return (Vec::new(), 0, suggest);
+    };
+    let total = keys.len();
+    let take = if suggest { total } else { LISTED };
+    (keys.take(take).cloned().collect(), total, suggest)
 }

@@ -305,14 +305,14 @@ fn plain_text(pair: Pair<'_, Rule>) -> Text {
     }
 }
 
-/// A quoted string; the text is the part between the quotes with the
-/// surrounding spaces trimmed.
+/// A quoted string; the text is exactly the part between the quotes
+/// (spaces kept: the JSON and every output give the text as written).
 fn string(pair: Pair<'_, Rule>) -> Text {
     let span = span_of(&pair);
     let text = pair
         .into_inner()
         .next()
-        .map(|p| p.as_str().trim().to_owned())
+        .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
     Text { text, span }
 }
