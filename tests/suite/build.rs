@@ -416,10 +416,19 @@ fn the_index_offers_the_browser_editor_only_when_it_is_published_beside_it() {
     std::fs::write(out.join("editor/index.html"), "<!DOCTYPE html>").unwrap();
     assert_eq!(build(&[&halton], &out).status.code(), Some(0));
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();
-    assert!(
-        index.contains(
-            "<a href=\"./editor/index.html\">Write or check a policy in your browser</a>"
-        ),
-        "{index}"
+    let link = "<a href=\"./editor/index.html\">Write or check a policy in your browser</a>";
+    assert!(index.contains(link), "{index}");
+    // The editor published first, into a new folder: the site goes beside it.
+    let first = dir.path().join("first");
+    std::fs::create_dir_all(first.join("editor")).unwrap();
+    std::fs::write(first.join("editor/index.html"), "<!DOCTYPE html>").unwrap();
+    let run = build(&[&halton], &first);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
     );
+    let index = std::fs::read_to_string(first.join("index.html")).unwrap();
+    assert!(index.contains(link), "{index}");
 }
