@@ -38,6 +38,8 @@ export const ladder = StreamLanguage.define({
     if (stream.match(/^\d+/)) return "number";
     if (stream.match(/^[{}()]/)) return "bracket";
     if (stream.match(/^[A-Za-z_][A-Za-z_0-9]*:/)) return "labelName";
+    // A hyphenated word is one name (`england-and-wales`), never keywords.
+    if (stream.match(/^[A-Za-z_][A-Za-z_0-9]*(?:-[A-Za-z_0-9]+)+/)) return "variableName";
     if (stream.match(/^[A-Za-z_][A-Za-z_0-9]*/)) {
       return KEYWORDS.has(stream.current().toLowerCase()) ? "keyword" : "variableName";
     }
