@@ -25,7 +25,9 @@ wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); pri
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wanted" ]; then
   echo "installing wasm-bindgen-cli $wanted (for the browser editor)"
   start=$(date +%s)
-  cargo install --locked wasm-bindgen-cli --version "$wanted"
+  # --force: cargo may remember an install whose binary is gone, or another
+  # version is on the PATH; this step only runs when the right one is not.
+  cargo install --locked --force wasm-bindgen-cli --version "$wanted"
   echo "wasm-bindgen-cli installed in $(( $(date +%s) - start )) s"
 fi
 
