@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write as _};
 use std::process::{Command, Stdio};
 
 use super::json::{compile, emit};
+use super::lean_graphviz::LeanGraphviz;
 use super::{GraphArgs, GraphFormat, Outcome};
 
 pub(super) fn run(args: &GraphArgs) -> Outcome {
@@ -102,9 +103,11 @@ pub(super) fn graphviz_svg_pdf(
     Ok((svg, pdf))
 }
 
-/// The chart as SVG alone, as `graphviz_svg_pdf` gives it.
-pub(super) fn graphviz_svg(dot: &str) -> Result<String, Graphviz> {
-    let svg = run_dot(dot, &["-Tsvg"])?;
+/// The chart as SVG alone, as `graphviz_svg_pdf` gives it; drawn by the
+/// lean Graphviz when there is one (see `lean_graphviz`).
+pub(super) fn graphviz_svg(dot: &str, lean: Option<&LeanGraphviz>) -> Result<String, Graphviz> {
+    let command = lean.map_or_else(|| Command::new("dot"), LeanGraphviz::command);
+    let svg = run_command(command, dot, &["-Tsvg"])?;
     let end = find(&svg, b"</svg>").map_or(svg.len(), |i| i + b"</svg>".len());
     Ok(String::from_utf8_lossy(&svg[..end]).into_owned() + "\n")
 }
@@ -120,7 +123,12 @@ pub(super) fn graphviz(dot: &str, format: &str) -> Result<Vec<u8>, Graphviz> {
 
 /// Runs `dot` with these arguments on the DOT text and returns its output.
 fn run_dot(dot: &str, args: &[&str]) -> Result<Vec<u8>, Graphviz> {
-    let child = Command::new("dot")
+    run_command(Command::new("dot"), dot, args)
+}
+
+/// Runs this `dot` command with these arguments on the DOT text.
+fn run_command(mut command: Command, dot: &str, args: &[&str]) -> Result<Vec<u8>, Graphviz> {
+    let child = command
         .args(args)
         // The drawing must not depend on the user's locale (under Arabic or
         // German locales Graphviz wrote other output); the DOT is ASCII.

@@ -38,6 +38,7 @@ mod fmt;
 mod graph;
 mod holidays;
 mod json;
+mod lean_graphviz;
 mod manual;
 mod parallel;
 mod timeline;
@@ -258,7 +259,8 @@ pub struct BuildArgs {
     #[arg(long, value_enum, default_value_t = Colour::Auto)]
     pub color: Colour,
     /// Also draw each flowchart as a PDF with Graphviz (NAME.pdf), listed in
-    /// the page's downloads. It about doubles Graphviz's time per chart;
+    /// the page's downloads. It needs Graphviz's font plugins, so each chart
+    /// takes about four times as long;
     /// without it, a policy's page still prints (or saves as PDF) from the
     /// browser as an A4 leaflet.
     #[arg(long)]

@@ -432,3 +432,29 @@ fn the_index_offers_the_browser_editor_only_when_it_is_published_beside_it() {
     let index = std::fs::read_to_string(first.join("index.html")).unwrap();
     assert!(index.contains(link), "{index}");
 }
+
+#[test]
+fn the_charts_do_not_depend_on_the_fonts_the_machine_has() {
+    // Graphviz measures text with its own metrics when `build` draws, so a
+    // machine with other fonts (here: none at all) draws the same SVG.
+    let dir = tempfile::tempdir().unwrap();
+    let halton = root().join("policies/harrow.ladder");
+    let (usual, bare) = (dir.path().join("usual"), dir.path().join("bare"));
+    assert_eq!(build(&[&halton], &usual).status.code(), Some(0));
+    let no_fonts = dir.path().join("fonts.conf");
+    std::fs::write(
+        &no_fonts,
+        "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .env("FONTCONFIG_FILE", &no_fonts)
+        .args(["build", "--today", "2026-11-22", "--out"])
+        .arg(&bare)
+        .arg(&halton)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let svg = |dir: &Path| std::fs::read_to_string(dir.join("harrow.svg")).unwrap();
+    assert_eq!(svg(&usual), svg(&bare));
+}

@@ -57,7 +57,6 @@ fn the_site_reads_well_in_a_real_browser() {
             "2026-11-22",
             "--color",
             "never",
-            "--pdf",
             "--out",
         ])
         .arg(&site)
