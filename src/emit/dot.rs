@@ -420,6 +420,9 @@ fn bullet(text: &str, width: usize) -> String {
 #[derive(Default)]
 struct Ends {
     nodes: Vec<EndNode>,
+    /// Each node's place in `nodes`, by name and kind: found in log time,
+    /// so a ladder of thousands of ends is drawn in linear time.
+    index: std::collections::BTreeMap<(String, bool), usize>,
 }
 
 struct EndNode {
@@ -431,13 +434,11 @@ struct EndNode {
 impl Ends {
     /// The node id for an end or outside procedure, made on first use.
     fn id(&mut self, name: &str, follow: bool, stage: &str) -> String {
-        let n = if let Some(n) = self
-            .nodes
-            .iter()
-            .position(|e| e.name == name && e.follow == follow)
-        {
+        let n = if let Some(&n) = self.index.get(&(name.to_owned(), follow)) {
             n
         } else {
+            self.index
+                .insert((name.to_owned(), follow), self.nodes.len());
             // Only ends reached from one place sit beside their stage;
             // an end shared by several stages floats free.
             self.nodes.push(EndNode {

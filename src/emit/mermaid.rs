@@ -140,7 +140,10 @@ pub fn to_string(policy: &Policy) -> String {
         }
     }
 
-    let mut ends: Vec<(String, bool)> = Vec::new();
+    // Each end's number, by name and kind (a map: a ladder of thousands of
+    // ends is drawn in linear time).
+    let mut ends: std::collections::BTreeMap<(String, bool), usize> =
+        std::collections::BTreeMap::new();
     for stage in policy.all_stages() {
         if let Some(label) = summary::repeat_loop(stage, n) {
             let id = ids.stage(&stage.key);
@@ -152,13 +155,8 @@ pub fn to_string(policy: &Policy) -> String {
             let to = match &outcome.target {
                 Target::End(name) | Target::Follow(name) => {
                     let follow = matches!(outcome.target, Target::Follow(_));
-                    let n = if let Some(n) = ends.iter().position(|e| e.0 == *name && e.1 == follow)
-                    {
-                        n
-                    } else {
-                        ends.push((name.clone(), follow));
-                        ends.len() - 1
-                    };
+                    let next = ends.len();
+                    let n = *ends.entry((name.clone(), follow)).or_insert(next);
                     format!("e{}", n + 1)
                 }
                 Target::Stage { to: Some(to), .. } => ids.stage(to),
@@ -182,7 +180,13 @@ pub fn to_string(policy: &Policy) -> String {
             links += 1;
         }
     }
-    for (n, (name, follow)) in ends.iter().enumerate() {
+    // In the order first reached, which numbers them.
+    let mut ends: Vec<(usize, String, bool)> = ends
+        .into_iter()
+        .map(|((name, follow), n)| (n, name, follow))
+        .collect();
+    ends.sort_unstable_by_key(|e| e.0);
+    for (n, name, follow) in &ends {
         let (prefix, class) = if *follow {
             ("Follow: ", "follow")
         } else {
@@ -384,18 +388,22 @@ fn stage_node(out: &mut String, indent: &str, ids: &Ids, stage: &Stage, n: &Name
 /// Generated node ids: `s1`, `s2`, ... for stages in the order of
 /// `Policy::all_stages`.
 struct Ids {
-    keys: Vec<StageKey>,
+    /// Each stage's place in `Policy::all_stages`, found in log time.
+    keys: std::collections::BTreeMap<StageKey, usize>,
 }
 
 impl Ids {
     fn new(policy: &Policy) -> Self {
-        Ids {
-            keys: policy.all_stages().map(|s| s.key.clone()).collect(),
+        let mut keys = std::collections::BTreeMap::new();
+        for (n, stage) in policy.all_stages().enumerate() {
+            // The first of a repeated key, as a search from the start found.
+            keys.entry(stage.key.clone()).or_insert(n);
         }
+        Ids { keys }
     }
 
     fn stage(&self, key: &StageKey) -> String {
-        match self.keys.iter().position(|k| k == key) {
+        match self.keys.get(key) {
             Some(n) => format!("s{}", n + 1),
             None => "start".to_owned(),
         }

@@ -11,7 +11,7 @@ mod duties;
 use crate::ast::Trigger;
 use crate::model::{
     Counterpart, DayUnit, Duty, DutyKind, Join, Limit, LimitKind, Members, Modality, Outcome,
-    OutcomeWhen, Phase, Policy, Procedure, Rule, Stage, StartAt, Target, describe_limits,
+    OutcomeWhen, Phase, Policy, Procedure, Rule, Stage, StageKey, StartAt, Target, describe_limits,
 };
 pub use duties::{duties, duty_clauses};
 
@@ -363,6 +363,8 @@ pub fn rule_targets<'a>(
     rule: &Rule,
 ) -> Vec<&'a Stage> {
     let mut out: Vec<&Stage> = Vec::new();
+    // Each stage once, found in a set: `start at any stage` adds them all.
+    let mut seen: std::collections::BTreeSet<&StageKey> = std::collections::BTreeSet::new();
     for start in &rule.start_at {
         let add: Vec<&Stage> = match start {
             StartAt::AnyStage => policy.stages.iter().collect(),
@@ -373,7 +375,7 @@ pub fn rule_targets<'a>(
             StartAt::Stage(None) => Vec::new(),
         };
         for stage in add {
-            if !out.iter().any(|s| s.key == stage.key) {
+            if seen.insert(&stage.key) {
                 out.push(stage);
             }
         }
