@@ -134,36 +134,11 @@ pub fn check_short(source: &Source<'_>) -> String {
 /// are some.
 #[must_use]
 pub fn summary_line(diagnostics: &[Diagnostic], accepted: usize) -> String {
-    let count = |severity: Severity| {
-        diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    };
-    let advice = count(Severity::Advice);
-    format!(
-        "checked 1 policy: {}, {}{}{}",
-        plural(count(Severity::Error), "error", "errors"),
-        plural(count(Severity::Warning), "warning", "warnings"),
-        if advice > 0 {
-            format!(", {}", plural(advice, "note", "notes"))
-        } else {
-            String::new()
-        },
-        if accepted > 0 {
-            format!(", {accepted} accepted")
-        } else {
-            String::new()
-        }
-    )
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+    let mut totals = [0usize; 3];
+    for d in diagnostics {
+        totals[d.severity as usize] += 1;
     }
+    crate::report::checked_line(1, totals, accepted)
 }
 
 fn human() -> Style {

@@ -10,7 +10,7 @@ use crate::checks::Options;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::driver::{Checked, check_source_with};
 use crate::render::{Prepared, Style};
-use crate::report::{self, FileReport};
+use crate::report::{self, FileReport, count};
 
 use super::config::Config;
 use super::{CheckArgs, Colour, Deny, Format, Outcome, files};
@@ -267,27 +267,7 @@ pub(super) fn print(
     true
 }
 
-/// `checked 5 policies: 0 errors, 33 warnings, 4 accepted`, from totals by
-/// severity (advice, warnings, errors) and the number of accepted findings.
-pub(super) fn checked_line(policies: usize, totals: [usize; 3], accepted: usize) -> String {
-    let [advice, warnings, errors] = totals;
-    format!(
-        "checked {}: {}, {}{}{}",
-        count(policies, "policy", "policies"),
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings"),
-        if advice > 0 {
-            format!(", {}", count(advice, "note", "notes"))
-        } else {
-            String::new()
-        },
-        if accepted > 0 {
-            format!(", {accepted} accepted")
-        } else {
-            String::new()
-        }
-    )
-}
+pub(super) use crate::report::checked_line;
 
 /// Whether `--deny` makes this diagnostic an error.
 fn denied(diagnostic: &Diagnostic, deny: &[Deny]) -> bool {
@@ -321,12 +301,4 @@ pub(super) fn human(choice: Colour) -> Style {
         .filter(|_| terminal)
         .unwrap_or(100);
     Style::Human { colour, width }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

@@ -14,6 +14,39 @@ pub mod sarif;
 use crate::diagnostic::Diagnostic;
 use crate::span::{LineIndex, Span, clamp_to_char_boundary};
 
+/// The last line of `ladder check` (and `build`, and the editor):
+/// `checked 5 policies: 0 errors, 33 warnings, 4 accepted`, from the totals
+/// by severity (advice, warnings, errors), with notes and accepted findings
+/// only when there are some. One sentence, so every front end says the
+/// same.
+#[must_use]
+pub fn checked_line(policies: usize, totals: [usize; 3], accepted: usize) -> String {
+    let [advice, warnings, errors] = totals;
+    let mut line = format!(
+        "checked {}: {}, {}",
+        count(policies, "policy", "policies"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings")
+    );
+    if advice > 0 {
+        line.push_str(&format!(", {}", count(advice, "note", "notes")));
+    }
+    if accepted > 0 {
+        line.push_str(&format!(", {accepted} accepted"));
+    }
+    line
+}
+
+/// `1 error`, `2 errors`.
+#[must_use]
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// One file's diagnostics, with the text they point into.
 #[derive(Clone, Copy, Debug)]
 pub struct FileReport<'a> {
